@@ -10,9 +10,9 @@ mod model;
 mod resolver;
 mod table;
 
-pub use m49::{SubRegion, region_of, sub_region};
+pub use m49::{REGIONS, SubRegion, region_of, sub_region};
 pub use model::{Names, RegionalGroup, State, UnStatus};
-pub use resolver::{Candidate, MatchKind, Resolution, Resolver};
+pub use resolver::{Candidate, MatchKind, Resolution, Resolver, edit_distance};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -10,23 +10,74 @@ pub struct SubRegion {
 }
 
 const SUB_REGIONS: &[SubRegion] = &[
-    SubRegion { code: 15, region: 2 },   // Northern Africa
-    SubRegion { code: 202, region: 2 },  // Sub-Saharan Africa
-    SubRegion { code: 419, region: 19 }, // Latin America and the Caribbean
-    SubRegion { code: 21, region: 19 },  // Northern America
-    SubRegion { code: 143, region: 142 }, // Central Asia
-    SubRegion { code: 30, region: 142 }, // Eastern Asia
-    SubRegion { code: 35, region: 142 }, // South-eastern Asia
-    SubRegion { code: 34, region: 142 }, // Southern Asia
-    SubRegion { code: 145, region: 142 }, // Western Asia
-    SubRegion { code: 151, region: 150 }, // Eastern Europe
-    SubRegion { code: 154, region: 150 }, // Northern Europe
-    SubRegion { code: 39, region: 150 }, // Southern Europe
-    SubRegion { code: 155, region: 150 }, // Western Europe
-    SubRegion { code: 53, region: 9 },   // Australia and New Zealand
-    SubRegion { code: 54, region: 9 },   // Melanesia
-    SubRegion { code: 57, region: 9 },   // Micronesia
-    SubRegion { code: 61, region: 9 },   // Polynesia
+    SubRegion {
+        code: 15,
+        region: 2,
+    }, // Northern Africa
+    SubRegion {
+        code: 202,
+        region: 2,
+    }, // Sub-Saharan Africa
+    SubRegion {
+        code: 419,
+        region: 19,
+    }, // Latin America and the Caribbean
+    SubRegion {
+        code: 21,
+        region: 19,
+    }, // Northern America
+    SubRegion {
+        code: 143,
+        region: 142,
+    }, // Central Asia
+    SubRegion {
+        code: 30,
+        region: 142,
+    }, // Eastern Asia
+    SubRegion {
+        code: 35,
+        region: 142,
+    }, // South-eastern Asia
+    SubRegion {
+        code: 34,
+        region: 142,
+    }, // Southern Asia
+    SubRegion {
+        code: 145,
+        region: 142,
+    }, // Western Asia
+    SubRegion {
+        code: 151,
+        region: 150,
+    }, // Eastern Europe
+    SubRegion {
+        code: 154,
+        region: 150,
+    }, // Northern Europe
+    SubRegion {
+        code: 39,
+        region: 150,
+    }, // Southern Europe
+    SubRegion {
+        code: 155,
+        region: 150,
+    }, // Western Europe
+    SubRegion {
+        code: 53,
+        region: 9,
+    }, // Australia and New Zealand
+    SubRegion {
+        code: 54,
+        region: 9,
+    }, // Melanesia
+    SubRegion {
+        code: 57,
+        region: 9,
+    }, // Micronesia
+    SubRegion {
+        code: 61,
+        region: 9,
+    }, // Polynesia
 ];
 
 /// The five M49 regions.

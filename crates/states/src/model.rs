@@ -63,9 +63,14 @@ impl UnStatus {
     }
 
     pub fn from_slug(slug: &str) -> Option<Self> {
-        [Self::Member, Self::Observer, Self::Territory, Self::Historic]
-            .into_iter()
-            .find(|s| s.slug() == slug)
+        [
+            Self::Member,
+            Self::Observer,
+            Self::Territory,
+            Self::Historic,
+        ]
+        .into_iter()
+        .find(|s| s.slug() == slug)
     }
 }
 
@@ -106,7 +111,8 @@ impl Names {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct State {
     /// ISO 3166-1 alpha-3; for historic States their former alpha-3 (SUN, YUG, CSK, DDR, YMD),
-    /// or a code in the user-assigned range where ISO never gave one.
+    /// or, where ISO never gave one (Yemen Arab Republic, Zanzibar), the three-letter code
+    /// voting-record datasets use for it (the Correlates of War codes YAR and ZAN).
     pub iso3: &'static str,
     /// ISO 3166-1 alpha-2 ("" where there is none).
     pub iso2: &'static str,

@@ -16,6 +16,7 @@ use crate::State;
 /// How a name was matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum MatchKind {
     /// A UN name of the State in one of the six languages, short or formal.
     Exact,
@@ -26,27 +27,30 @@ pub enum MatchKind {
 }
 
 /// A State the name might mean.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Candidate {
     pub iso3: &'static str,
     /// The State's English UN short name, for people reading the answer.
     pub name: &'static str,
-    /// Edit distance (in letters) between the folded input and the State's closest folded name;
-    /// absent when the candidate comes from the input being part of the State's name.
+    /// Edit distance (in letters) between the folded input and the State's closest folded name
+    /// (see [`edit_distance`]); absent when the candidate comes from the input being part of
+    /// the State's name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub distance: Option<u32>,
+    pub distance: Option<f32>,
 }
 
 /// The answer for one name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Resolution {
     pub input: String,
     pub iso3: Option<&'static str>,
     #[serde(rename = "match")]
     pub match_kind: Option<MatchKind>,
-    /// For a fuzzy match: the edit distance to the matched name.
+    /// For a fuzzy match: the edit distance to the matched name, in letters (see [`edit_distance`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub distance: Option<u32>,
+    pub distance: Option<f32>,
     /// For an unresolved name: the States it might mean; for a fuzzy match: the runners-up.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
@@ -128,7 +132,11 @@ impl Resolver {
             return unresolved(Vec::new());
         }
         if let Some(owners) = self.names.get(&key) {
-            let best = owners.iter().map(|(_, kind)| *kind).min().expect("non-empty");
+            let best = owners
+                .iter()
+                .map(|(_, kind)| *kind)
+                .min()
+                .expect("non-empty");
             let winners: Vec<usize> = owners
                 .iter()
                 .filter(|(_, kind)| *kind == best)
@@ -151,7 +159,10 @@ impl Resolver {
         // is ambiguous, however close it is to any one of them.
         let containing = self.states_containing_words(&key);
         if containing.len() > 1 {
-            let candidates = containing.iter().map(|s| self.candidate(*s, None)).collect();
+            let candidates = containing
+                .iter()
+                .map(|s| self.candidate(*s, None))
+                .collect();
             return unresolved(candidates);
         }
 
@@ -160,32 +171,32 @@ impl Resolver {
         let mut best_per_state: HashMap<usize, u32> = HashMap::new();
         for candidate in &self.keys {
             let length_gap = candidate.letters.len().abs_diff(letters.len()) as u32;
-            if length_gap > allowed + 2 {
+            if 2 * length_gap > allowed + MARGIN {
                 continue;
             }
-            let distance = strsim::generic_levenshtein(&letters, &candidate.letters) as u32;
+            let distance = edit_distance_halves(&letters, &candidate.letters);
             let best = best_per_state.entry(candidate.state).or_insert(u32::MAX);
             *best = (*best).min(distance);
         }
         let mut ranked: Vec<(usize, u32)> = best_per_state
             .into_iter()
-            .filter(|(_, d)| *d <= allowed + 2)
+            .filter(|(_, d)| *d <= allowed + MARGIN)
             .collect();
         ranked.sort_by_key(|(state, d)| (*d, self.states[*state].iso3));
 
         match ranked.as_slice() {
             [(state, d1), rest @ ..]
-                if *d1 <= allowed && rest.first().is_none_or(|(_, d2)| *d2 >= d1 + 2) =>
+                if *d1 <= allowed && rest.first().is_none_or(|(_, d2)| *d2 >= d1 + MARGIN) =>
             {
                 Resolution {
                     input: input.to_owned(),
                     iso3: Some(self.states[*state].iso3),
                     match_kind: Some(MatchKind::Fuzzy),
-                    distance: Some(*d1),
+                    distance: Some(letters_from_halves(*d1)),
                     candidates: rest
                         .iter()
                         .take(4)
-                        .map(|(s, d)| self.candidate(*s, Some(*d)))
+                        .map(|(s, d)| self.candidate(*s, Some(letters_from_halves(*d))))
                         .collect(),
                 }
             }
@@ -193,12 +204,12 @@ impl Resolver {
                 // Part of exactly one State's name ("Herzegovina"): say so, as a fuzzy match whose
                 // distance is the number of letters the input leaves out.
                 let state = containing[0];
-                let distance = self.closest_containing_gap(state, letters.len());
+                let distance = self.closest_containing_gap(state, &key);
                 Resolution {
                     input: input.to_owned(),
                     iso3: Some(self.states[state].iso3),
                     match_kind: Some(MatchKind::Fuzzy),
-                    distance: Some(distance),
+                    distance: Some(distance as f32),
                     candidates: Vec::new(),
                 }
             }
@@ -211,14 +222,14 @@ impl Resolver {
                             .iter()
                             .filter(|(s, _)| !containing.contains(s))
                             .take(5)
-                            .map(|(s, d)| self.candidate(*s, Some(*d))),
+                            .map(|(s, d)| self.candidate(*s, Some(letters_from_halves(*d)))),
                     )
                     .collect(),
             ),
         }
     }
 
-    fn candidate(&self, state: usize, distance: Option<u32>) -> Candidate {
+    fn candidate(&self, state: usize, distance: Option<f32>) -> Candidate {
         Candidate {
             iso3: self.states[state].iso3,
             name: self.states[state].names.en,
@@ -243,24 +254,89 @@ impl Resolver {
         found
     }
 
-    fn closest_containing_gap(&self, state: usize, input_len: usize) -> u32 {
-        self.keys
+    /// How many letters the input leaves out of the shortest of the State's names that contain it.
+    fn closest_containing_gap(&self, state: usize, key: &str) -> usize {
+        let padded = format!(" {key} ");
+        let input_len = key.chars().count();
+        self.names
             .iter()
-            .filter(|k| k.state == state && k.letters.len() > input_len)
-            .map(|k| (k.letters.len() - input_len) as u32)
+            .filter(|(name, owners)| {
+                owners.iter().any(|(s, _)| *s == state) && format!(" {name} ").contains(&padded)
+            })
+            .map(|(name, _)| name.chars().count().saturating_sub(input_len))
             .min()
             .unwrap_or(0)
     }
 }
 
-/// How many letter edits a fuzzy match may need, by the length of the folded input: none for
-/// very short names (too many States are one letter apart: Iran/Iraq, Mali/Bali), then about
-/// one edit in four letters, at most three.
+/// How much closer (in half-letters) the best State must be than the runner-up: one and a half
+/// letters. Less, and two States are "about as close" and the name stays unresolved.
+const MARGIN: u32 = 3;
+
+/// How many letter edits a fuzzy match may need, in half-letters, by the length of the folded
+/// input: none for very short names (too many States are one letter apart: Iran/Iraq,
+/// Mali/Bali), then about one edit in four letters, at most three.
 fn allowed_distance(letters: usize) -> u32 {
-    match letters {
+    2 * match letters {
         0..=4 => 0,
         5..=6 => 1,
         7..=11 => 2,
         _ => 3,
+    }
+}
+
+fn letters_from_halves(halves: u32) -> f32 {
+    halves as f32 / 2.0
+}
+
+/// Edit distance in letters, where swapping two Arabic letters that share a skeleton and differ
+/// only in their dots (ب ت ث ن ي, ج ح خ, د ذ, ر ز, س ش, ص ض, ط ظ, ع غ, ف ق) counts half: that
+/// is the commonest damage in text extracted from Arabic PDFs ("الكامبيون" for "الكاميرون").
+pub fn edit_distance(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    letters_from_halves(edit_distance_halves(&a, &b))
+}
+
+/// Weighted Levenshtein in half-letter units (strsim has no per-pair substitution costs, which
+/// the dot-only rule needs).
+fn edit_distance_halves(a: &[char], b: &[char]) -> u32 {
+    let mut previous: Vec<u32> = (0..=b.len() as u32).map(|j| 2 * j).collect();
+    let mut current = vec![0u32; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = 2 * (i as u32 + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = if ca == cb {
+                0
+            } else if same_skeleton(*ca, *cb) {
+                1
+            } else {
+                2
+            };
+            current[j + 1] = (previous[j] + substitution)
+                .min(previous[j + 1] + 2)
+                .min(current[j] + 2);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// Arabic letters that are written alike but for their dots.
+fn same_skeleton(a: char, b: char) -> bool {
+    const GROUPS: [&str; 9] = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"];
+    GROUPS.iter().any(|g| g.contains(a) && g.contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn dot_only_differences_cost_half() {
+        assert_eq!(edit_distance("كامبيون", "كاميرون"), 1.5);
+        assert_eq!(edit_distance("abc", "abd"), 1.0);
+        assert_eq!(edit_distance("", "abc"), 3.0);
+        assert_eq!(edit_distance("تونس", "تونس"), 0.0);
     }
 }

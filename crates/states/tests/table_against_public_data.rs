@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use taawun_states::{RegionalGroup, UnStatus, all};
 
 fn shared_data(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(path)
 }
 
 fn hdx_rows() -> Vec<HashMap<String, String>> {
@@ -21,7 +23,12 @@ fn hdx_rows() -> Vec<HashMap<String, String>> {
 }
 
 fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").replace('’', "'");
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('’', "'")
+    };
     norm(a) == norm(b)
 }
 
@@ -38,10 +45,20 @@ fn codes_are_unique_and_well_formed() {
         );
         assert!(iso3.insert(state.iso3), "{} twice", state.iso3);
         if !state.iso2.is_empty() {
-            assert!(iso2.insert(state.iso2), "{}: ISO2 {} twice", state.iso3, state.iso2);
+            assert!(
+                iso2.insert(state.iso2),
+                "{}: ISO2 {} twice",
+                state.iso3,
+                state.iso2
+            );
         }
         if state.m49 != 0 {
-            assert!(m49.insert(state.m49), "{}: M49 {} twice", state.iso3, state.m49);
+            assert!(
+                m49.insert(state.m49),
+                "{}: M49 {} twice",
+                state.iso3,
+                state.m49
+            );
         }
         assert_eq!(
             state.iso3166_3.is_some(),
@@ -67,7 +84,10 @@ fn codes_are_unique_and_well_formed() {
 fn members_observers_and_regional_groups_add_up() {
     let count = |status| all().filter(|s| s.status == status).count();
     assert_eq!(count(UnStatus::Member), 193);
-    let observers: HashSet<_> = all().filter(|s| s.status == UnStatus::Observer).map(|s| s.iso3).collect();
+    let observers: HashSet<_> = all()
+        .filter(|s| s.status == UnStatus::Observer)
+        .map(|s| s.iso3)
+        .collect();
     assert_eq!(observers, HashSet::from(["VAT", "PSE"]));
     for state in all() {
         assert_eq!(
@@ -99,11 +119,18 @@ fn members_observers_and_regional_groups_add_up() {
         *theirs.entry(group).or_default() += 1;
         match taawun_states::by_iso3(iso3) {
             Some(state) if state.regional_group == Some(group) => {}
-            Some(state) => problems.push(format!("{iso3}: ours {:?}, theirs {group:?}", state.regional_group)),
+            Some(state) => problems.push(format!(
+                "{iso3}: ours {:?}, theirs {group:?}",
+                state.regional_group
+            )),
             None => problems.push(format!("{iso3}: missing from the table")),
         }
     }
-    assert!(problems.is_empty(), "regional groups differ:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "regional groups differ:\n{}",
+        problems.join("\n")
+    );
     for group in RegionalGroup::ALL {
         let ours = all().filter(|s| s.regional_group == Some(group)).count();
         assert_eq!(ours, theirs[&group], "{group:?}");
@@ -127,7 +154,10 @@ fn names_and_codes_agree_with_the_hdx_taxonomy() {
             continue;
         }
         let Some(state) = taawun_states::by_iso3(iso3) else {
-            problems.push(format!("{iso3} ({}): missing from the table", row["Preferred Term"]));
+            problems.push(format!(
+                "{iso3} ({}): missing from the table",
+                row["Preferred Term"]
+            ));
             continue;
         };
         covered.insert(iso3.to_owned());
@@ -158,19 +188,30 @@ fn names_and_codes_agree_with_the_hdx_taxonomy() {
                 continue;
             }
             if !state.aliases.iter().any(|a| same(a, theirs)) {
-                problems.push(format!("{iso3} {lang}: ours {ours:?}, HDX {theirs:?} (neither equal nor an alias)"));
+                problems.push(format!(
+                    "{iso3} {lang}: ours {ours:?}, HDX {theirs:?} (neither equal nor an alias)"
+                ));
             }
         }
         let theirs_iso2 = row["ISO 3166-1 Alpha 2-Codes"].trim();
         if state.iso2 != theirs_iso2 {
-            problems.push(format!("{iso3}: ISO2 ours {:?}, HDX {theirs_iso2:?}", state.iso2));
+            problems.push(format!(
+                "{iso3}: ISO2 ours {:?}, HDX {theirs_iso2:?}",
+                state.iso2
+            ));
         }
         let number = |column: &str| row[column].trim().parse::<u16>().unwrap_or(0);
         if state.m49 != number("m49 numerical code") {
-            problems.push(format!("{iso3}: M49 ours {}, HDX {}", state.m49, row["m49 numerical code"]));
+            problems.push(format!(
+                "{iso3}: M49 ours {}, HDX {}",
+                state.m49, row["m49 numerical code"]
+            ));
         }
         if state.m49_sub_region != number("Sub-region Code") {
-            problems.push(format!("{iso3}: sub-region ours {}, HDX {}", state.m49_sub_region, row["Sub-region Code"]));
+            problems.push(format!(
+                "{iso3}: sub-region ours {}, HDX {}",
+                state.m49_sub_region, row["Sub-region Code"]
+            ));
         }
         if state.m49_intermediate_region != number("Intermediate Region Code") {
             problems.push(format!(
@@ -180,7 +221,10 @@ fn names_and_codes_agree_with_the_hdx_taxonomy() {
         }
         let formal = row["English Formal"].trim();
         if unterm && !formal.is_empty() && !same(state.formal_en, formal) {
-            problems.push(format!("{iso3}: formal name ours {:?}, HDX {formal:?}", state.formal_en));
+            problems.push(format!(
+                "{iso3}: formal name ours {:?}, HDX {formal:?}",
+                state.formal_en
+            ));
         }
         let expected_status = match (unterm, iso3) {
             (true, "VAT" | "PSE") => UnStatus::Observer,
@@ -189,13 +233,27 @@ fn names_and_codes_agree_with_the_hdx_taxonomy() {
             (false, _) => UnStatus::Territory,
         };
         if state.status != expected_status {
-            problems.push(format!("{iso3}: status ours {:?}, expected {expected_status:?}", state.status));
+            problems.push(format!(
+                "{iso3}: status ours {:?}, expected {expected_status:?}",
+                state.status
+            ));
         }
     }
     for state in all() {
-        if state.status != UnStatus::Historic && !covered.contains(state.iso3) && state.iso3 != "XKX" {
-            problems.push(format!("{}: not in the HDX taxonomy (only historic States and Kosovo may be)", state.iso3));
+        if state.status != UnStatus::Historic
+            && !covered.contains(state.iso3)
+            && state.iso3 != "XKX"
+        {
+            problems.push(format!(
+                "{}: not in the HDX taxonomy (only historic States and Kosovo may be)",
+                state.iso3
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} differences:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

@@ -1,0 +1,191 @@
+//! The command line: global options (each also read from its `TAAWUN_*` variable) and the
+//! subcommands.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use taawun_states::{RegionalGroup, Resolver, UnStatus};
+use taawun_store::StateRecord;
+
+use crate::database::{self, DatabaseConfig};
+use crate::telemetry::LogFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "taawun",
+    version,
+    about = "Taawun: international cooperation in the field of human rights, as an open platform"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalOptions {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST:PORT/DATABASE [default: SQLite in the data directory]
+    #[arg(long, global = true, env = "TAAWUN_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Directory for the embedded database and other local files
+    #[arg(
+        long,
+        global = true,
+        env = "TAAWUN_DATA_DIR",
+        default_value = "taawun-data"
+    )]
+    pub data_dir: PathBuf,
+    /// Log format on standard error
+    #[arg(long, global = true, env = "TAAWUN_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the platform over HTTP (creates and migrates the database on first start)
+    Serve {
+        /// Address to listen on, HOST:PORT
+        #[arg(long, env = "TAAWUN_ADDR", default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Apply database migrations and load the built-in reference data, then exit
+    Migrate,
+    /// The built-in States, territories and historic States
+    States {
+        #[command(subcommand)]
+        command: StatesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatesCommand {
+    /// List the built-in States
+    List {
+        /// Print a JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+        /// Only this regional group (african, asia-pacific, eastern-european, latin-american-caribbean, western-european-others)
+        #[arg(long, value_parser = parse_group)]
+        group: Option<RegionalGroup>,
+        /// Only this status (member, observer, territory, historic)
+        #[arg(long, value_parser = parse_status)]
+        status: Option<UnStatus>,
+    },
+    /// Resolve State names, as documents write them, to ISO3 codes
+    Resolve {
+        /// Print JSON (one object per name) instead of lines
+        #[arg(long)]
+        json: bool,
+        /// The names, in any of the six UN languages
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+}
+
+fn parse_group(value: &str) -> Result<RegionalGroup, String> {
+    RegionalGroup::from_slug(value).ok_or_else(|| {
+        let known: Vec<_> = RegionalGroup::ALL.iter().map(|g| g.slug()).collect();
+        format!("unknown regional group; use one of {}", known.join(", "))
+    })
+}
+
+fn parse_status(value: &str) -> Result<UnStatus, String> {
+    UnStatus::from_slug(value)
+        .ok_or_else(|| "unknown status; use member, observer, territory or historic".to_owned())
+}
+
+impl Command {
+    /// Servers log their requests; one-shot commands only warn, so their output stays readable.
+    pub fn default_log_level(&self) -> &'static str {
+        match self {
+            Command::Serve { .. } => "info",
+            _ => "warn",
+        }
+    }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let database = DatabaseConfig {
+        url: cli.global.database_url.filter(|u| !u.trim().is_empty()),
+        data_dir: cli.global.data_dir,
+    };
+    match cli.command {
+        Command::Serve { addr } => {
+            let store = database::open(&database).await?;
+            crate::server::serve(store, &addr, &database.describe()).await?;
+        }
+        Command::Migrate => {
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            println!("The database is up to date ({}).", database.describe());
+        }
+        Command::States { command } => states(command)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn states(command: StatesCommand) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        StatesCommand::List {
+            json,
+            group,
+            status,
+        } => {
+            let records: Vec<StateRecord> = taawun_states::all()
+                .filter(|s| group.is_none_or(|g| s.regional_group == Some(g)))
+                .filter(|s| status.is_none_or(|st| s.status == st))
+                .map(StateRecord::from_builtin)
+                .collect();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &records)?;
+                writeln!(out)?;
+            } else {
+                for s in &records {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        s.iso3,
+                        s.iso2.as_deref().unwrap_or("-"),
+                        s.m49.map_or("-".to_owned(), |n| format!("{n:03}")),
+                        s.un_status,
+                        s.regional_group.as_deref().unwrap_or("-"),
+                        s.names.en
+                    )?;
+                }
+            }
+        }
+        StatesCommand::Resolve { json, names } => {
+            let resolver = Resolver::builtin();
+            let answers: Vec<_> = names.iter().map(|n| resolver.resolve(n)).collect();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &answers)?;
+                writeln!(out)?;
+            } else {
+                for a in &answers {
+                    let how = match (a.match_kind, a.distance) {
+                        (Some(kind), Some(d)) => format!("{kind:?} (distance {d})").to_lowercase(),
+                        (Some(kind), None) => format!("{kind:?}").to_lowercase(),
+                        (None, _) => "unresolved".to_owned(),
+                    };
+                    let candidates: Vec<_> = a.candidates.iter().map(|c| c.iso3).collect();
+                    let candidates = if candidates.is_empty() {
+                        String::new()
+                    } else {
+                        format!("\tcandidates: {}", candidates.join(", "))
+                    };
+                    writeln!(
+                        out,
+                        "{}\t{}\t{how}{candidates}",
+                        a.input,
+                        a.iso3.unwrap_or("-")
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The composition root: command-line interface, configuration, choice of storage backend and
+//! the server's start-up. The binary (`main.rs`) only parses and runs.
+
+pub mod cli;
+pub mod database;
+pub mod server;
+pub mod telemetry;

@@ -1,0 +1,146 @@
+//! What the platform needs from a database, as one trait with two implementations
+//! (`taawun-store-sqlite`, embedded and the default; `taawun-store-postgres`, for deployments
+//! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
+
+pub mod states;
+
+pub use states::{
+    NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
+};
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+/// Errors from a store. The message names what failed; the source keeps the driver's detail.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot reach the database: {0}")]
+    Unreachable(String),
+    #[error("the database schema is not migrated: {0}")]
+    NotMigrated(String),
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+/// Which engine a store runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// What `/readyz` reports.
+#[derive(Clone, Debug, Serialize)]
+pub struct Readiness {
+    pub backend: Backend,
+    /// Migrations the binary knows and the database has applied.
+    pub migrations_applied: usize,
+    pub migrations_known: usize,
+}
+
+impl Readiness {
+    pub fn is_ready(&self) -> bool {
+        self.migrations_applied == self.migrations_known
+    }
+}
+
+/// One page of a listing.
+#[derive(Clone, Debug, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// How many records match the filter, over all pages.
+    pub total: u64,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl<T> Page<T> {
+    pub fn page_count(&self) -> u32 {
+        if self.total == 0 {
+            1
+        } else {
+            self.total.div_ceil(u64::from(self.per_page)) as u32
+        }
+    }
+}
+
+/// Paging parameters, already validated: `page` ≥ 1, `per_page` in 1..=MAX_PER_PAGE.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl Paging {
+    pub const MAX_PER_PAGE: u32 = 500;
+    pub const DEFAULT_PER_PAGE: u32 = 50;
+
+    pub fn offset(&self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.per_page)
+    }
+}
+
+impl Default for Paging {
+    fn default() -> Self {
+        Paging {
+            page: 1,
+            per_page: Self::DEFAULT_PER_PAGE,
+        }
+    }
+}
+
+/// What happened when reference data was brought in line with the built-in table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    /// False when the database already held this version of the table and nothing was written.
+    pub changed: bool,
+    pub states: usize,
+}
+
+/// The storage interface. Every method is one transaction.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+
+    /// Applies the migrations the database lacks.
+    async fn migrate(&self) -> Result<(), StoreError>;
+
+    /// Whether the database answers and has every migration applied.
+    async fn readiness(&self) -> Result<Readiness, StoreError>;
+
+    /// Writes the built-in States into the database when the stored copy is from another
+    /// version of the table (compared by `fingerprint`); otherwise writes nothing.
+    async fn sync_states(
+        &self,
+        states: &[StateRecord],
+        fingerprint: &str,
+    ) -> Result<SyncReport, StoreError>;
+
+    async fn list_states(
+        &self,
+        filter: &StateFilter,
+        paging: Paging,
+    ) -> Result<Page<StateRecord>, StoreError>;
+
+    /// The State with this ISO3 code (upper case).
+    async fn get_state(&self, iso3: &str) -> Result<Option<StateRecord>, StoreError>;
+
+    /// How many States each regional group has, members only, in `RegionalGroup::ALL` order.
+    async fn count_members_by_group(&self) -> Result<Vec<(String, u64)>, StoreError>;
+}
+
+/// Puts per-group counts in `RegionalGroup::ALL` order, with zero for groups the rows lack.
+pub fn order_by_group(rows: Vec<(String, i64)>) -> Vec<(String, u64)> {
+    taawun_states::RegionalGroup::ALL
+        .iter()
+        .map(|g| {
+            let n = rows
+                .iter()
+                .find(|(slug, _)| slug == g.slug())
+                .map_or(0, |(_, n)| *n);
+            (g.slug().to_owned(), n.max(0) as u64)
+        })
+        .collect()
+}

@@ -1,0 +1,23 @@
+# Partial: missing messages fall back to English.
+site-name = Taawun
+skip-to-content = Ir al contenido
+nav-states = Estados
+back-home = Inicio
+error-not-found-title = Página no encontrada
+states-title = Estados y territorios
+resolve-title = Buscar un Estado por su nombre
+group-african = Grupo de los Estados de África
+group-asia-pacific = Grupo de los Estados de Asia y el Pacífico
+group-eastern-european = Grupo de los Estados de Europa Oriental
+group-latin-american-caribbean = Grupo de los Estados de América Latina y el Caribe
+group-western-european-others = Grupo de los Estados de Europa Occidental y otros Estados
+status-member = Estado Miembro
+status-observer = Estado observador
+status-territory = Territorio
+status-historic = Estado desaparecido
+language-ar = Árabe
+language-en = Inglés
+language-fr = Francés
+language-es = Español
+language-ru = Ruso
+language-zh = Chino

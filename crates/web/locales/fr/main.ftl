@@ -1,0 +1,23 @@
+# Partial: missing messages fall back to English.
+site-name = Taawun
+skip-to-content = Aller au contenu
+nav-states = États
+back-home = Accueil
+error-not-found-title = Page introuvable
+states-title = États et territoires
+resolve-title = Trouver un État par son nom
+group-african = Groupe des États d'Afrique
+group-asia-pacific = Groupe des États d'Asie et du Pacifique
+group-eastern-european = Groupe des États d'Europe orientale
+group-latin-american-caribbean = Groupe des États d'Amérique latine et des Caraïbes
+group-western-european-others = Groupe des États d'Europe occidentale et autres États
+status-member = État Membre
+status-observer = État observateur
+status-territory = Territoire
+status-historic = État disparu
+language-ar = Arabe
+language-en = Anglais
+language-fr = Français
+language-es = Espagnol
+language-ru = Russe
+language-zh = Chinois

@@ -1,0 +1,23 @@
+# Partial: missing messages fall back to English.
+site-name = Таавун
+skip-to-content = Перейти к содержанию
+nav-states = Государства
+back-home = Главная
+error-not-found-title = Страница не найдена
+states-title = Государства и территории
+resolve-title = Найти государство по названию
+group-african = Группа африканских государств
+group-asia-pacific = Группа азиатско-тихоокеанских государств
+group-eastern-european = Группа восточноевропейских государств
+group-latin-american-caribbean = Группа государств Латинской Америки и Карибского бассейна
+group-western-european-others = Группа западноевропейских и других государств
+status-member = Государство-член
+status-observer = Государство-наблюдатель
+status-territory = Территория
+status-historic = Бывшее государство
+language-ar = Арабский
+language-en = Английский
+language-fr = Французский
+language-es = Испанский
+language-ru = Русский
+language-zh = Китайский

@@ -1,0 +1,23 @@
+# Partial: missing messages fall back to English.
+site-name = 合作
+skip-to-content = 跳到内容
+nav-states = 国家
+back-home = 首页
+error-not-found-title = 未找到页面
+states-title = 国家和领土
+resolve-title = 按名称查找国家
+group-african = 非洲国家组
+group-asia-pacific = 亚洲及太平洋国家组
+group-eastern-european = 东欧国家组
+group-latin-american-caribbean = 拉丁美洲和加勒比国家组
+group-western-european-others = 西欧和其他国家组
+status-member = 会员国
+status-observer = 观察员国
+status-territory = 领土
+status-historic = 已不存在的国家
+language-ar = 阿拉伯文
+language-en = 英文
+language-fr = 法文
+language-es = 西班牙文
+language-ru = 俄文
+language-zh = 中文

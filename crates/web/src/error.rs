@@ -1,0 +1,170 @@
+//! Errors as people and programs see them: an HTML page in the user's language, or a JSON body
+//! under `/api/`, each saying what was wrong (the parameter, the code) and what to do.
+
+use askama::Template;
+use axum::Json;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use taawun_store::StoreError;
+
+use crate::i18n::Lang;
+use crate::page::{PageContext, render};
+
+/// The JSON error body of the API.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ApiErrorDetail {
+    /// The HTTP status code.
+    pub status: u16,
+    /// A stable machine-readable code: `not_found`, `invalid_parameter`, `internal`.
+    pub code: &'static str,
+    /// What went wrong, in English.
+    pub message: String,
+    /// The query or path parameter at fault, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    parameter: Option<String>,
+}
+
+impl ApiError {
+    pub fn not_found(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            code: "not_found",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn invalid(parameter: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            code: "invalid_parameter",
+            message: message.into(),
+            parameter: Some(parameter.to_owned()),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        tracing::error!(%error, "store error in an API handler");
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+            message: "the server could not read the database; try again later".into(),
+            parameter: None,
+        }
+    }
+}
+
+impl From<crate::paging::InvalidParameter> for ApiError {
+    fn from(e: crate::paging::InvalidParameter) -> Self {
+        ApiError::invalid(e.parameter, e.message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ApiErrorBody {
+            error: ApiErrorDetail {
+                status: self.status.as_u16(),
+                code: self.code,
+                message: self.message,
+                parameter: self.parameter,
+            },
+        };
+        (self.status, Json(body)).into_response()
+    }
+}
+
+/// An error shown as a page.
+#[derive(Debug)]
+pub struct HtmlError {
+    lang: Lang,
+    status: StatusCode,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    page: PageContext,
+    status: u16,
+    heading: String,
+    message: &'a str,
+}
+
+impl HtmlError {
+    pub fn not_found(lang: Lang, message: String) -> Self {
+        HtmlError {
+            lang,
+            status: StatusCode::NOT_FOUND,
+            message,
+        }
+    }
+
+    pub fn bad_request(lang: Lang, message: String) -> Self {
+        HtmlError {
+            lang,
+            status: StatusCode::BAD_REQUEST,
+            message,
+        }
+    }
+
+    pub fn internal(lang: Lang, error: &dyn std::fmt::Display) -> Self {
+        tracing::error!(%error, "error while serving a page");
+        HtmlError {
+            lang,
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: lang.t("error-internal"),
+        }
+    }
+}
+
+impl IntoResponse for HtmlError {
+    fn into_response(self) -> Response {
+        let heading_id = match self.status {
+            StatusCode::NOT_FOUND => "error-not-found-title",
+            StatusCode::BAD_REQUEST => "error-bad-request-title",
+            _ => "error-internal-title",
+        };
+        let heading = self.lang.t(heading_id);
+        let page = ErrorPage {
+            page: PageContext::new(self.lang, "/", heading.clone()),
+            status: self.status.as_u16(),
+            heading,
+            message: &self.message,
+        };
+        render(&page, self.status)
+    }
+}
+
+/// Unknown routes: JSON under `/api/`, a page in the user's language elsewhere.
+pub async fn not_found_fallback(lang: Lang, uri: Uri) -> Response {
+    let path = uri.path();
+    if path == "/api" || path.starts_with("/api/") {
+        ApiError::not_found(format!(
+            "no API route {path}; the routes are listed in /api/openapi.json"
+        ))
+        .into_response()
+    } else {
+        HtmlError::not_found(
+            lang,
+            lang.t_args("error-no-page", &[("path", path.to_owned().into())]),
+        )
+        .into_response()
+    }
+}

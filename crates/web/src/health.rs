@@ -1,0 +1,44 @@
+//! `/healthz`: the process answers. `/readyz`: the database answers and is fully migrated;
+//! load balancers send traffic only to ready nodes.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Json, Response};
+use axum::routing::get;
+use serde_json::json;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+}
+
+#[utoipa::path(get, path = "/healthz", tag = "health", responses((status = 200, description = "The process is up")))]
+pub async fn healthz() -> Json<serde_json::Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+#[utoipa::path(get, path = "/readyz", tag = "health", responses(
+    (status = 200, description = "The database answers and every migration is applied"),
+    (status = 503, description = "The database does not answer, or migrations are missing"),
+))]
+pub async fn readyz(State(app): State<AppState>) -> Response {
+    match app.store.readiness().await {
+        Ok(readiness) if readiness.is_ready() => {
+            Json(json!({ "status": "ready", "database": readiness })).into_response()
+        }
+        Ok(readiness) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "not ready", "reason": "migrations are missing; run `taawun migrate`", "database": readiness })),
+        )
+            .into_response(),
+        Err(error) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "not ready", "reason": error.to_string() })),
+        )
+            .into_response(),
+    }
+}

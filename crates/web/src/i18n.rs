@@ -1,0 +1,268 @@
+//! Interface languages: negotiation (a cookie set by the switcher link, then `Accept-Language`,
+//! then English) and message lookup in the Fluent files under `locales/`.
+//!
+//! Arabic and English are complete; French, Spanish, Russian and Chinese files may be partial:
+//! a message missing there falls back to English.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, Path, Query};
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Router, http::HeaderValue};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use serde::Deserialize;
+
+use crate::AppState;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Fluent wraps arguments in U+2068/U+2069 isolation marks: in HTML that is exactly the bidi
+        // isolation a number or a Latin name inside Arabic text needs. (JSON and CSV never take
+        // text from Fluent.)
+        customise: |bundle| bundle.set_use_isolating(true),
+    };
+}
+
+/// The cookie that remembers the interface language.
+pub const LANG_COOKIE: &str = "taawun_lang";
+
+/// An interface language: one of the six official UN languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ar,
+    En,
+    Fr,
+    Es,
+    Ru,
+    Zh,
+}
+
+static ID_AR: LanguageIdentifier = langid!("ar");
+static ID_EN: LanguageIdentifier = langid!("en");
+static ID_FR: LanguageIdentifier = langid!("fr");
+static ID_ES: LanguageIdentifier = langid!("es");
+static ID_RU: LanguageIdentifier = langid!("ru");
+static ID_ZH: LanguageIdentifier = langid!("zh");
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Zh];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// `rtl` for Arabic, `ltr` otherwise.
+    pub fn dir(self) -> &'static str {
+        if self == Lang::Ar { "rtl" } else { "ltr" }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::Ru => "Русский",
+            Lang::Zh => "中文",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Ar => &ID_AR,
+            Lang::En => &ID_EN,
+            Lang::Fr => &ID_FR,
+            Lang::Es => &ID_ES,
+            Lang::Ru => &ID_RU,
+            Lang::Zh => &ID_ZH,
+        }
+    }
+
+    /// The message `id` in this language (English when this language's file lacks it).
+    pub fn t(self, id: &str) -> String {
+        LOCALES.lookup(self.id(), id)
+    }
+
+    /// The message `id` with named arguments (numbers stay numbers, for plural rules).
+    pub fn t_args(self, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
+        LOCALES.lookup_with_args(self.id(), id, &args)
+    }
+
+    /// Chooses the language from the request: the switcher's cookie, then `Accept-Language`
+    /// (highest quality first), then English.
+    pub fn negotiate(headers: &HeaderMap) -> Lang {
+        cookie_lang(headers)
+            .or_else(|| accept_language(headers))
+            .unwrap_or(Lang::En)
+    }
+}
+
+fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .and_then(|(_, value)| Lang::from_code(value))
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<Lang> {
+    let header = headers.get(ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let mut ranges: Vec<(f32, Lang)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';');
+            let lang = Lang::from_code(pieces.next()?.trim())?;
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (quality > 0.0).then_some((quality, lang))
+        })
+        .collect();
+    // Stable sort: among equal qualities the header's order stands.
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranges.first().map(|(_, lang)| *lang)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Lang::negotiate(&parts.headers))
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/lang/{code}", get(switch_language))
+}
+
+#[derive(Deserialize)]
+struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// `GET /lang/{code}?next=/path`: remembers the language for a year and goes back to the page.
+/// Only local paths are followed, so the link cannot be used to send people elsewhere.
+async fn switch_language(
+    lang: Lang,
+    Path(code): Path<String>,
+    Query(query): Query<SwitchQuery>,
+) -> Response {
+    let Some(chosen) = Lang::from_code(&code) else {
+        return crate::error::HtmlError::not_found(
+            lang,
+            lang.t_args("error-unknown-language", &[("code", code.into())]),
+        )
+        .into_response();
+    };
+    let next = query
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        chosen.code()
+    );
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    if let (Ok(location), Ok(cookie)) =
+        (HeaderValue::from_str(&next), HeaderValue::from_str(&cookie))
+    {
+        headers.insert(LOCATION, location);
+        headers.insert(SET_COOKIE, cookie);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.append(*k, HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    #[test]
+    fn cookie_beats_accept_language_which_beats_the_default() {
+        assert_eq!(Lang::negotiate(&headers(&[])), Lang::En);
+        assert_eq!(
+            Lang::negotiate(&headers(&[("accept-language", "ar-EG,ar;q=0.9,en;q=0.8")])),
+            Lang::Ar
+        );
+        assert_eq!(
+            Lang::negotiate(&headers(&[(
+                "accept-language",
+                "de-DE, fr;q=0.4, ar;q=0.7"
+            )])),
+            Lang::Ar
+        );
+        assert_eq!(
+            Lang::negotiate(&headers(&[
+                ("accept-language", "ar"),
+                ("cookie", "a=b; taawun_lang=en")
+            ])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::negotiate(&headers(&[("cookie", "taawun_lang=xx")])),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn every_language_has_the_core_messages_and_arabic_is_complete() {
+        for lang in Lang::ALL {
+            assert!(!lang.t("site-name").is_empty());
+        }
+        let en =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/main.ftl"))
+                .unwrap();
+        let ar =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/ar/main.ftl"))
+                .unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.starts_with([' ', '#', '.', '*', '[']) && l.contains(" ="))
+                .map(|l| l.split(" =").next().unwrap().trim().to_owned())
+                .collect()
+        };
+        let ar_ids = ids(&ar);
+        let missing: Vec<_> = ids(&en)
+            .into_iter()
+            .filter(|id| !ar_ids.contains(id))
+            .collect();
+        assert!(missing.is_empty(), "Arabic lacks: {missing:?}");
+    }
+}

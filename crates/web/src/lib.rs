@@ -1,0 +1,55 @@
+//! The HTTP interface: HTML pages (askama templates, Fluent messages, Arabic right-to-left) and
+//! the JSON API under `/api/`, described by the OpenAPI document at `/api/openapi.json`.
+//!
+//! Split by feature: each folder holds its routes, views and API handlers side by side, and
+//! exposes a `router()` merged in [`router`].
+
+mod error;
+mod health;
+mod home;
+mod i18n;
+mod layers;
+mod openapi;
+mod page;
+mod paging;
+mod states;
+mod static_files;
+
+use std::sync::Arc;
+
+use axum::Router;
+use taawun_states::Resolver;
+use taawun_store::Store;
+
+pub use i18n::Lang;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub resolver: &'static Resolver,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        AppState {
+            store,
+            resolver: Resolver::builtin(),
+        }
+    }
+}
+
+/// The whole application: every feature's routes, the fallback 404, and the layers (request id,
+/// tracing, timeouts, body limit, compression, security headers).
+pub fn router(state: AppState) -> Router {
+    let routes = Router::new()
+        .merge(home::router())
+        .merge(health::router())
+        .merge(states::router())
+        .merge(i18n::router())
+        .merge(openapi::router())
+        .merge(static_files::router())
+        .fallback(error::not_found_fallback)
+        .with_state(state);
+    layers::apply(routes)
+}

@@ -1,0 +1,36 @@
+//! The OpenAPI description of the JSON API, served at `/api/openapi.json`.
+
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::OpenApi;
+
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Taawun API",
+        description = "Open data of Taawun, the platform for international cooperation in the field of human rights (HRC resolution 56/2). Errors have the shape {\"error\": {status, code, message, parameter}}.",
+        license(name = "AGPL-3.0-or-later"),
+    ),
+    paths(
+        crate::health::healthz,
+        crate::health::readyz,
+        crate::states::list_states,
+        crate::states::get_state,
+        crate::states::resolve_name,
+    ),
+    components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
+    tags(
+        (name = "states", description = "States, territories, historic States and the UN regional groups; the State-name resolver"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/api/openapi.json",
+        get(|| async { Json(ApiDoc::openapi()) }),
+    )
+}

@@ -1,0 +1,82 @@
+//! Reading and checking the query parameters that listings share (page, per_page, sort, order).
+
+use taawun_store::Paging;
+
+/// A query parameter that could not be used: which, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidParameter {
+    pub parameter: &'static str,
+    pub message: String,
+}
+
+impl InvalidParameter {
+    pub fn new(parameter: &'static str, message: impl Into<String>) -> Self {
+        InvalidParameter {
+            parameter,
+            message: message.into(),
+        }
+    }
+}
+
+/// Validates `page` (≥ 1) and `per_page` (1..=500); absent means the defaults.
+pub fn paging(page: Option<&str>, per_page: Option<&str>) -> Result<Paging, InvalidParameter> {
+    let mut paging = Paging::default();
+    if let Some(raw) = page.filter(|s| !s.is_empty()) {
+        paging.page = raw.parse::<u32>().ok().filter(|p| *p >= 1).ok_or_else(|| {
+            InvalidParameter::new(
+                "page",
+                format!("page must be a whole number from 1, not {raw:?}"),
+            )
+        })?;
+    }
+    if let Some(raw) = per_page.filter(|s| !s.is_empty()) {
+        paging.per_page = raw
+            .parse::<u32>()
+            .ok()
+            .filter(|p| (1..=Paging::MAX_PER_PAGE).contains(p))
+            .ok_or_else(|| {
+                InvalidParameter::new(
+                    "per_page",
+                    format!(
+                        "per_page must be a whole number from 1 to {}, not {raw:?}",
+                        Paging::MAX_PER_PAGE
+                    ),
+                )
+            })?;
+    }
+    Ok(paging)
+}
+
+/// Validates `order` (`asc` or `desc`); returns whether it is descending.
+pub fn descending(order: Option<&str>) -> Result<bool, InvalidParameter> {
+    match order.filter(|s| !s.is_empty()) {
+        None | Some("asc") => Ok(false),
+        Some("desc") => Ok(true),
+        Some(other) => Err(InvalidParameter::new(
+            "order",
+            format!("order must be asc or desc, not {other:?}"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_defaults_and_limits() {
+        assert_eq!(paging(None, None).unwrap(), Paging::default());
+        assert_eq!(
+            paging(Some("3"), Some("20")).unwrap(),
+            Paging {
+                page: 3,
+                per_page: 20
+            }
+        );
+        assert_eq!(paging(Some("0"), None).unwrap_err().parameter, "page");
+        assert_eq!(paging(Some("x"), None).unwrap_err().parameter, "page");
+        assert_eq!(paging(None, Some("501")).unwrap_err().parameter, "per_page");
+        assert!(descending(Some("desc")).unwrap());
+        assert_eq!(descending(Some("up")).unwrap_err().parameter, "order");
+    }
+}

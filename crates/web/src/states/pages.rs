@@ -1,0 +1,324 @@
+//! The State pages: `/states` (filter, sort, page), `/states/{iso3}`, `/states/resolve`.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use taawun_states::{MatchKind, Resolution};
+use taawun_store::StateRecord;
+
+use super::query;
+use crate::AppState;
+use crate::error::HtmlError;
+use crate::i18n::Lang;
+use crate::page::{PageContext, encode_query_value, render};
+
+/// One row of the list, with its labels already translated.
+pub struct Row {
+    pub iso3: String,
+    pub name: String,
+    pub m49: String,
+    pub group: String,
+    pub status: String,
+}
+
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct PageLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "states_list.html")]
+struct ListPage {
+    page: PageContext,
+    q: String,
+    groups: Vec<Choice>,
+    statuses: Vec<Choice>,
+    sorts: Vec<Choice>,
+    descending: bool,
+    rows: Vec<Row>,
+    total: u64,
+    summary: String,
+    pages: Vec<PageLink>,
+    json_href: String,
+}
+
+pub fn group_label(lang: Lang, slug: Option<&str>) -> String {
+    match slug {
+        Some(slug) => lang.t(&format!("group-{slug}")),
+        None => lang.t("group-none"),
+    }
+}
+
+pub fn status_label(lang: Lang, slug: &str) -> String {
+    lang.t(&format!("status-{slug}"))
+}
+
+/// The current query with `page` replaced, as a link.
+fn with_page(params: &HashMap<String, String>, page: u32) -> String {
+    let mut pairs: Vec<(&str, String)> = params
+        .iter()
+        .filter(|(k, v)| k.as_str() != "page" && !v.is_empty())
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    pairs.sort();
+    pairs.push(("page", page.to_string()));
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
+        .collect();
+    format!("/states?{}", query.join("&"))
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let query = match query::parse(&params, lang) {
+        Ok(q) => q,
+        Err(e) => {
+            return HtmlError::bad_request(
+                lang,
+                lang.t_args(
+                    "error-invalid-parameter",
+                    &[
+                        ("parameter", e.parameter.into()),
+                        ("message", e.message.into()),
+                    ],
+                ),
+            )
+            .into_response();
+        }
+    };
+    let page = match app.store.list_states(&query.filter, query.paging).await {
+        Ok(page) => page,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let page_count = page.page_count();
+    let rows = page
+        .items
+        .iter()
+        .map(|s| Row {
+            iso3: s.iso3.clone(),
+            name: s.names.get(lang.code()).to_owned(),
+            m49: s.m49.map(|n| format!("{n:03}")).unwrap_or_default(),
+            group: group_label(lang, s.regional_group.as_deref()),
+            status: status_label(lang, &s.un_status),
+        })
+        .collect();
+    let choice = |value: &'static str, label: String, current: Option<&str>| Choice {
+        value,
+        label,
+        selected: current == Some(value),
+    };
+    let groups = taawun_states::RegionalGroup::ALL
+        .iter()
+        .map(|g| {
+            choice(
+                g.slug(),
+                group_label(lang, Some(g.slug())),
+                query.filter.regional_group.as_deref(),
+            )
+        })
+        .collect();
+    let statuses = ["member", "observer", "territory", "historic"]
+        .into_iter()
+        .map(|s| choice(s, status_label(lang, s), query.filter.un_status.as_deref()))
+        .collect();
+    let sorts = ["name", "iso3", "m49"]
+        .into_iter()
+        .map(|s| {
+            choice(
+                s,
+                lang.t(&format!("sort-{s}")),
+                Some(query.filter.sort.slug()),
+            )
+        })
+        .collect();
+    // Page links: first, the neighbours of the current page, last.
+    let mut numbers: Vec<u32> = vec![
+        1,
+        page.page.saturating_sub(1),
+        page.page,
+        page.page + 1,
+        page_count,
+    ];
+    numbers.retain(|n| (1..=page_count).contains(n));
+    numbers.sort_unstable();
+    numbers.dedup();
+    let pages = if page_count > 1 {
+        numbers
+            .into_iter()
+            .map(|n| PageLink {
+                label: n.to_string(),
+                href: with_page(&params, n),
+                current: n == page.page,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let summary = lang.t_args(
+        "states-summary",
+        &[
+            ("count", page.total.into()),
+            ("page", page.page.into()),
+            ("pages", page_count.into()),
+        ],
+    );
+    let path = uri
+        .path_and_query()
+        .map_or("/states".to_owned(), |p| p.to_string());
+    let json_href = path.replacen("/states", "/api/v1/states", 1);
+    let view = ListPage {
+        page: PageContext::new(lang, path, lang.t("states-title")),
+        q: query.q,
+        groups,
+        statuses,
+        sorts,
+        descending: query.filter.descending,
+        rows,
+        total: page.total,
+        summary,
+        pages,
+        json_href,
+    };
+    render(&view, StatusCode::OK)
+}
+
+/// A name in one of the six languages, with the attributes that let it display right.
+pub struct NameLine {
+    pub language: String,
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "state.html")]
+struct StatePage {
+    page: PageContext,
+    state: StateRecord,
+    /// The name in the interface language.
+    name: String,
+    names: Vec<NameLine>,
+    status: String,
+    group: String,
+    group_slug: String,
+    region: String,
+    sub_region: String,
+    intermediate_region: String,
+}
+
+pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<String>) -> Response {
+    let code = iso3.trim().to_ascii_uppercase();
+    let state = match app.store.get_state(&code).await {
+        Ok(Some(state)) => state,
+        Ok(None) => {
+            return HtmlError::not_found(
+                lang,
+                lang.t_args("error-unknown-state", &[("code", iso3.into())]),
+            )
+            .into_response();
+        }
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let region_name = |code: Option<u16>| {
+        code.map(|c| lang.t(&format!("m49-{c}")))
+            .unwrap_or_default()
+    };
+    let names = state
+        .names
+        .all()
+        .into_iter()
+        .map(|(code, name)| {
+            let l = Lang::from_code(code).unwrap_or(Lang::En);
+            NameLine {
+                language: lang.t(&format!("language-{code}")),
+                lang: l.code(),
+                dir: l.dir(),
+                name: name.to_owned(),
+            }
+        })
+        .collect();
+    let view = StatePage {
+        page: PageContext::new(
+            lang,
+            format!("/states/{}", state.iso3),
+            state.names.get(lang.code()).to_owned(),
+        ),
+        name: state.names.get(lang.code()).to_owned(),
+        names,
+        status: status_label(lang, &state.un_status),
+        group: group_label(lang, state.regional_group.as_deref()),
+        group_slug: state.regional_group.clone().unwrap_or_default(),
+        region: region_name(state.m49_region),
+        sub_region: region_name(state.m49_sub_region),
+        intermediate_region: region_name(state.m49_intermediate_region),
+        state,
+    };
+    render(&view, StatusCode::OK)
+}
+
+#[derive(Template)]
+#[template(path = "state_resolve.html")]
+struct ResolvePage {
+    page: PageContext,
+    name: String,
+    answer: Option<Resolution>,
+    matched_name: String,
+    how: String,
+}
+
+pub async fn resolve(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let name: String = params
+        .get("name")
+        .map(|n| n.trim().chars().take(300).collect())
+        .unwrap_or_default();
+    let answer = (!name.is_empty()).then(|| app.resolver.resolve(&name));
+    let matched_name = answer
+        .as_ref()
+        .and_then(|a| a.iso3)
+        .and_then(taawun_states::by_iso3)
+        .map(|s| s.names.get(lang.code()).to_owned())
+        .unwrap_or_default();
+    let how = match answer
+        .as_ref()
+        .and_then(|a| a.match_kind.map(|k| (k, a.distance)))
+    {
+        Some((MatchKind::Exact, _)) => lang.t("resolve-exact"),
+        Some((MatchKind::Alias, _)) => lang.t("resolve-alias"),
+        Some((MatchKind::Fuzzy, distance)) => lang.t_args(
+            "resolve-fuzzy",
+            &[("distance", f64::from(distance.unwrap_or(0.0)).into())],
+        ),
+        None => String::new(),
+    };
+    let path = uri
+        .path_and_query()
+        .map_or("/states/resolve".to_owned(), |p| p.to_string());
+    let view = ResolvePage {
+        page: PageContext::new(lang, path, lang.t("resolve-title")),
+        name,
+        answer,
+        matched_name,
+        how,
+    };
+    render(&view, StatusCode::OK)
+}

@@ -72,8 +72,11 @@ pub struct Resolver {
     states: Vec<&'static State>,
     /// folded name -> (state index, how the name belongs to it)
     names: HashMap<String, Vec<(usize, MatchKind)>>,
-    /// Every folded name, for fuzzy and partial matching.
+    /// Every folded name, for fuzzy matching.
     keys: Vec<Key>,
+    /// Every folded name padded with spaces (" name "), with its States, for whole-word
+    /// containment.
+    padded: Vec<(String, Vec<usize>)>,
 }
 
 impl Resolver {
@@ -111,10 +114,20 @@ impl Resolver {
                 })
             })
             .collect();
+        let padded = names
+            .iter()
+            .map(|(name, owners)| {
+                (
+                    format!(" {name} "),
+                    owners.iter().map(|(s, _)| *s).collect(),
+                )
+            })
+            .collect();
         Resolver {
             states,
             names,
             keys,
+            padded,
         }
     }
 
@@ -239,11 +252,11 @@ impl Resolver {
 
     /// States one of whose folded names contains every word of `key`, in order and adjacent.
     fn states_containing_words(&self, key: &str) -> Vec<usize> {
-        let padded = format!(" {key} ");
+        let needle = format!(" {key} ");
         let mut found: Vec<usize> = Vec::new();
-        for (name, owners) in &self.names {
-            if name.len() > key.len() && format!(" {name} ").contains(&padded) {
-                for (state, _) in owners {
+        for (name, owners) in &self.padded {
+            if name.len() > needle.len() && name.contains(&needle) {
+                for state in owners {
                     if !found.contains(state) {
                         found.push(*state);
                     }
@@ -256,14 +269,11 @@ impl Resolver {
 
     /// How many letters the input leaves out of the shortest of the State's names that contain it.
     fn closest_containing_gap(&self, state: usize, key: &str) -> usize {
-        let padded = format!(" {key} ");
-        let input_len = key.chars().count();
-        self.names
+        let needle = format!(" {key} ");
+        self.padded
             .iter()
-            .filter(|(name, owners)| {
-                owners.iter().any(|(s, _)| *s == state) && format!(" {name} ").contains(&padded)
-            })
-            .map(|(name, _)| name.chars().count().saturating_sub(input_len))
+            .filter(|(name, owners)| owners.contains(&state) && name.contains(&needle))
+            .map(|(name, _)| name.chars().count().saturating_sub(needle.chars().count()))
             .min()
             .unwrap_or(0)
     }
@@ -301,8 +311,21 @@ pub fn edit_distance(a: &str, b: &str) -> f32 {
 /// Weighted Levenshtein in half-letter units (strsim has no per-pair substitution costs, which
 /// the dot-only rule needs).
 fn edit_distance_halves(a: &[char], b: &[char]) -> u32 {
-    let mut previous: Vec<u32> = (0..=b.len() as u32).map(|j| 2 * j).collect();
-    let mut current = vec![0u32; b.len() + 1];
+    // Names are short: two rows on the stack for names up to 63 letters, the heap beyond.
+    let mut stack = [[0u32; 64]; 2];
+    let mut heap;
+    let (previous, current) = if b.len() < 64 {
+        let [p, c] = &mut stack;
+        (&mut p[..=b.len()], &mut c[..=b.len()])
+    } else {
+        heap = vec![vec![0u32; b.len() + 1]; 2];
+        let (p, c) = heap.split_at_mut(1);
+        (&mut p[0][..], &mut c[0][..])
+    };
+    let (mut previous, mut current) = (previous, current);
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = 2 * j as u32;
+    }
     for (i, ca) in a.iter().enumerate() {
         current[0] = 2 * (i as u32 + 1);
         for (j, cb) in b.iter().enumerate() {
@@ -324,8 +347,22 @@ fn edit_distance_halves(a: &[char], b: &[char]) -> u32 {
 
 /// Arabic letters that are written alike but for their dots.
 fn same_skeleton(a: char, b: char) -> bool {
-    const GROUPS: [&str; 9] = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"];
-    GROUPS.iter().any(|g| g.contains(a) && g.contains(b))
+    skeleton(a).is_some_and(|class| skeleton(b) == Some(class))
+}
+
+fn skeleton(c: char) -> Option<u8> {
+    Some(match c {
+        'ب' | 'ت' | 'ث' | 'ن' | 'ي' => 1,
+        'ج' | 'ح' | 'خ' => 2,
+        'د' | 'ذ' => 3,
+        'ر' | 'ز' => 4,
+        'س' | 'ش' => 5,
+        'ص' | 'ض' => 6,
+        'ط' | 'ظ' => 7,
+        'ع' | 'غ' => 8,
+        'ف' | 'ق' => 9,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

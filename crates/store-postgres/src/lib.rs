@@ -7,7 +7,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::types::Json;
-use sqlx::{PgPool, Postgres, QueryBuilder, Row};
+use sqlx::{Connection, PgConnection, PgPool, Postgres, QueryBuilder, Row};
 use taawun_store::{
     Backend, Page, Paging, Readiness, StateFilter, StateRecord, StateSort, Store, StoreError,
     SyncReport,
@@ -26,6 +26,15 @@ impl PostgresStore {
     pub async fn connect(url: &str, schema: Option<&str>) -> Result<Self, StoreError> {
         let mut options = PgConnectOptions::from_str(url)
             .map_err(|e| StoreError::Unreachable(format!("invalid PostgreSQL URL: {e}")))?;
+        // One direct connection first: a pool retries until its acquire timeout, while a server
+        // that is down or a wrong password should be reported at once.
+        let probe = PgConnection::connect_with(&options)
+            .await
+            .map_err(|e| StoreError::Unreachable(e.to_string()))?;
+        probe
+            .close()
+            .await
+            .map_err(|e| StoreError::Unreachable(e.to_string()))?;
         if let Some(schema) = schema {
             if !schema
                 .chars()
@@ -128,7 +137,7 @@ impl Store for PostgresStore {
         let known = MIGRATOR.iter().count();
         let exists: Option<String> =
             sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations')::text")
-                .fetch_optional(&self.pool)
+                .fetch_one(&self.pool)
                 .await
                 .map_err(|e| StoreError::Unreachable(e.to_string()))?;
         let applied = match exists {
@@ -259,7 +268,8 @@ impl Store for PostgresStore {
             .push(" ORDER BY ")
             .push(column)
             .push(direction)
-            .push(", iso3")
+            // NULLS LAST in both directions and on both backends (their defaults differ).
+            .push(" NULLS LAST, iso3")
             .push(direction);
         query
             .push(" LIMIT ")

@@ -242,7 +242,8 @@ impl Store for SqliteStore {
             .push(" ORDER BY ")
             .push(column)
             .push(direction)
-            .push(", iso3")
+            // NULLS LAST in both directions and on both backends (their defaults differ).
+            .push(" NULLS LAST, iso3")
             .push(direction);
         query
             .push(" LIMIT ")

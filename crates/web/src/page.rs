@@ -26,7 +26,11 @@ impl PageContext {
     /// The `<title>`: the page's title, then the site's name (once, on the home page).
     pub fn full_title(&self) -> String {
         let site = self.lang.t("site-name");
-        if self.title == site { site } else { format!("{} · {site}", self.title) }
+        if self.title == site {
+            site
+        } else {
+            format!("{} · {site}", self.title)
+        }
     }
 
     pub fn t(&self, id: &str) -> String {

@@ -4,7 +4,7 @@ nav-label = Main
 nav-states = States
 nav-api = API
 language-switcher = Language
-footer-text = Taawun: international cooperation in the field of human rights (Human Rights Council resolution 56/2). Open data; the API is described at /api/openapi.json.
+footer-text = Taawun: international cooperation in the field of human rights (Human Rights Council resolution 56/2). Open data; the API is described at
 back-home = Home
 
 error-status = Status

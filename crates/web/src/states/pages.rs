@@ -34,6 +34,8 @@ pub struct PageLink {
     pub label: String,
     pub href: String,
     pub current: bool,
+    /// Pages are skipped between the previous link and this one.
+    pub gap_before: bool,
 }
 
 #[derive(Template)]
@@ -158,12 +160,18 @@ pub async fn list(
     numbers.sort_unstable();
     numbers.dedup();
     let pages = if page_count > 1 {
+        let mut previous = 0;
         numbers
             .into_iter()
-            .map(|n| PageLink {
-                label: n.to_string(),
-                href: with_page(&params, n),
-                current: n == page.page,
+            .map(|n| {
+                let link = PageLink {
+                    label: n.to_string(),
+                    href: with_page(&params, n),
+                    current: n == page.page,
+                    gap_before: n > previous + 1 && previous != 0,
+                };
+                previous = n;
+                link
             })
             .collect()
     } else {

@@ -1,0 +1,214 @@
+//! The `taawun` binary, run as a user runs it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::helpers::seed_vote_names;
+
+fn taawun() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_taawun"));
+    // The suite chooses its database itself; never inherit the caller's.
+    command
+        .env_remove("TAAWUN_DATABASE_URL")
+        .env_remove("TAAWUN_DATA_DIR")
+        .env_remove("TAAWUN_ADDR");
+    command
+}
+
+/// Standard error of a failed run: exactly one line, starting "error:", no backtrace.
+fn one_error_line(output: &std::process::Output) -> String {
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line expected, got: {stderr}");
+    assert!(lines[0].starts_with("error:"), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
+    lines[0].to_owned()
+}
+
+#[test]
+fn states_list_json_has_every_state_with_the_documented_fields() {
+    let output = taawun()
+        .args(["states", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let states: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(states.len(), taawun_states::all().count());
+    let statuses = ["member", "observer", "territory", "historic"];
+    for state in &states {
+        assert_eq!(state["iso3"].as_str().unwrap().len(), 3);
+        assert!(statuses.contains(&state["un_status"].as_str().unwrap()));
+        for lang in ["ar", "en", "fr", "es", "ru", "zh"] {
+            assert!(!state["names"][lang].as_str().unwrap().is_empty());
+        }
+        assert!(
+            state.get("iso2").is_some()
+                && state.get("m49").is_some()
+                && state.get("regional_group").is_some()
+        );
+    }
+    let members = taawun()
+        .args([
+            "states", "list", "--json", "--status", "member", "--group", "african",
+        ])
+        .output()
+        .unwrap();
+    let members: Vec<serde_json::Value> = serde_json::from_slice(&members.stdout).unwrap();
+    assert!(
+        members
+            .iter()
+            .all(|s| s["regional_group"] == "african" && s["un_status"] == "member")
+    );
+}
+
+#[test]
+fn states_resolve_json_resolves_the_seed_vote_lists() {
+    let names = seed_vote_names();
+    let output = taawun()
+        .args(["states", "resolve", "--json"])
+        .args(&names)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let answers: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(answers.len(), names.len());
+    for (answer, name) in answers.iter().zip(&names) {
+        assert_eq!(answer["input"], name.as_str());
+        assert!(answer["iso3"].is_string(), "{answer}");
+    }
+    let cameroon = answers.iter().find(|a| a["input"] == "الكامبيون").unwrap();
+    assert_eq!(cameroon["iso3"], "CMR");
+    assert_eq!(cameroon["match"], "fuzzy");
+}
+
+#[test]
+fn unknown_subcommands_and_flags_are_refused() {
+    let output = taawun().arg("frobnicate").output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("frobnicate"));
+    let output = taawun()
+        .args(["serve", "--colour", "blue"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--colour"));
+}
+
+#[test]
+fn an_unsupported_or_unreachable_database_is_one_clear_line() {
+    let line = one_error_line(
+        &taawun()
+            .args(["migrate", "--database-url", "mysql://root@localhost/x"])
+            .output()
+            .unwrap(),
+    );
+    assert!(line.contains("unsupported database URL"), "{line}");
+    // Port 1 on loopback: nothing listens there.
+    let line = one_error_line(
+        &taawun()
+            .args([
+                "migrate",
+                "--database-url",
+                "postgres://nobody:secret@127.0.0.1:1/taawun",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        line.contains("PostgreSQL") && !line.contains("secret"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_created_is_reported_and_nothing_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"").unwrap();
+    let bad = file.join("data");
+    let line = one_error_line(
+        &taawun()
+            .args(["migrate", "--data-dir"])
+            .arg(&bad)
+            .output()
+            .unwrap(),
+    );
+    assert!(line.contains("data directory"), "{line}");
+    assert!(!bad.exists());
+}
+
+#[test]
+fn migrate_creates_the_embedded_database_in_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = taawun()
+        .args(["migrate", "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(data.join("taawun.db").is_file());
+    // The environment variable works as the flag does.
+    let again = taawun()
+        .arg("migrate")
+        .env("TAAWUN_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+}
+
+#[test]
+fn a_port_in_use_is_one_clear_line() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = busy.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let output = taawun()
+        .args(["serve", "--addr", &addr, "--data-dir"])
+        .arg(dir.path())
+        .env("RUST_LOG", "error")
+        .output()
+        .unwrap();
+    let line = one_error_line(&output);
+    assert!(line.contains(&addr) && line.contains("--addr"), "{line}");
+}
+
+#[test]
+fn serve_prints_its_address_and_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = taawun()
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("the address is printed")
+        .trim_end_matches('/')
+        .to_owned();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let status = runtime.block_on(async {
+        reqwest::get(format!("{url}/healthz"))
+            .await
+            .map(|r| r.status().as_u16())
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(status.unwrap(), 200);
+    assert!(dir.path().join("taawun.db").is_file());
+}

@@ -1,0 +1,118 @@
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use taawun::server::Application;
+use taawun_store::Store;
+use taawun_store_postgres::PostgresStore;
+use taawun_store_sqlite::SqliteStore;
+use tempfile::TempDir;
+
+/// A database of the test's own: PostgreSQL (a new schema) when `TAAWUN_TEST_DATABASE_URL` is
+/// set, otherwise a SQLite file in a temporary directory (kept alive by the returned guard).
+pub async fn test_store() -> (Arc<dyn Store>, Option<TempDir>) {
+    match std::env::var("TAAWUN_TEST_DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => {
+            let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
+            let store = PostgresStore::connect(&url, Some(&schema))
+                .await
+                .expect("TAAWUN_TEST_DATABASE_URL names a reachable PostgreSQL");
+            (Arc::new(store), None)
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let url = format!("sqlite://{}", dir.path().join("taawun.db").display());
+            let store = SqliteStore::connect(&url)
+                .await
+                .expect("a new SQLite database");
+            (Arc::new(store), Some(dir))
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub store: Arc<dyn Store>,
+    _dir: Option<TempDir>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    pub async fn get_with(&self, path: &str, header: &str, value: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(header, value)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("a JSON body"))
+    }
+}
+
+/// Starts the whole application on a free port, as `taawun serve` does.
+pub async fn spawn_app() -> TestApp {
+    let (store, dir) = test_store().await;
+    let app = Application::build(store.clone(), "127.0.0.1:0")
+        .await
+        .expect("the application starts");
+    let address = format!("http://{}", app.local_addr());
+    tokio::spawn(app.run());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp {
+        address,
+        client,
+        store,
+        _dir: dir,
+    }
+}
+
+/// A file under `../shared/` (read in place, never copied).
+pub fn shared(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(path)
+}
+
+/// The State names of the seed resolution's vote lists (after المؤيدون, المعارضون and the
+/// damaged المتنعون).
+pub fn seed_vote_names() -> Vec<String> {
+    let text = std::fs::read_to_string(shared("seeds/000_b863d33a48876efe.txt")).unwrap();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut names = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if ["المؤيدون:", "المعارضون:", "المتنعون:", "الممتنعون:"].contains(line)
+        {
+            names.extend(
+                lines[i + 1]
+                    .trim_end_matches(['.', ']'])
+                    .split('،')
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty()),
+            );
+        }
+    }
+    names
+}

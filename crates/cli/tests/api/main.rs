@@ -1,0 +1,10 @@
+//! One integration-test binary: the application spawned on 127.0.0.1:0 over its own database —
+//! a fresh SQLite file, or a fresh PostgreSQL schema when `TAAWUN_TEST_DATABASE_URL` is set —
+//! and the `taawun` binary run as a user would.
+
+mod cli;
+mod health;
+mod helpers;
+mod pages;
+mod states_api;
+mod store;

@@ -1,0 +1,141 @@
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn english_by_default_arabic_from_accept_language() {
+    let app = spawn_app().await;
+    let english = app.get("/").await.text().await.unwrap();
+    assert!(english.contains(r#"<html lang="en" dir="ltr">"#));
+    let arabic = app
+        .get_with("/", "accept-language", "ar-SA,ar;q=0.9,en;q=0.5")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(arabic.contains("تعاون"));
+}
+
+#[tokio::test]
+async fn the_switcher_sets_a_cookie_and_returns_to_the_page() {
+    let app = spawn_app().await;
+    let response = app.get("/lang/ar?next=/states/CMR").await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/states/CMR");
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("taawun_lang=ar") && cookie.contains("HttpOnly"));
+
+    let page = app
+        .get_with("/states/CMR", "cookie", "taawun_lang=ar")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"dir="rtl""#));
+    assert!(page.contains(taawun_states::by_iso3("CMR").unwrap().names.ar));
+    // The cookie wins over Accept-Language.
+    let page = app
+        .client
+        .get(app.url("/states/CMR"))
+        .header("cookie", "taawun_lang=en")
+        .header("accept-language", "ar")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<html lang="en" dir="ltr">"#));
+}
+
+#[tokio::test]
+async fn the_switcher_never_sends_people_elsewhere() {
+    let app = spawn_app().await;
+    for next in ["//evil.example/", "https://evil.example/", "/\\evil"] {
+        let response = app
+            .client
+            .get(app.url("/lang/en"))
+            .query(&[("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["location"], "/", "{next}");
+    }
+    assert_eq!(app.get("/lang/xx").await.status(), 404);
+}
+
+#[tokio::test]
+async fn a_state_page_shows_its_six_names_with_their_own_direction() {
+    let app = spawn_app().await;
+    let page = app.get("/states/VNM").await.text().await.unwrap();
+    let state = taawun_states::by_iso3("VNM").unwrap();
+    for (lang, name) in [
+        ("ar", state.names.ar),
+        ("zh", state.names.zh),
+        ("ru", state.names.ru),
+    ] {
+        let dir = if lang == "ar" { "rtl" } else { "ltr" };
+        assert!(
+            page.contains(&format!(r#"lang="{lang}" dir="{dir}">{name}<"#)),
+            "{lang} name"
+        );
+    }
+    // Codes inside possibly right-to-left text are isolated.
+    assert!(page.contains(r#"<bdi dir="ltr" class="code">VNM</bdi>"#));
+}
+
+#[tokio::test]
+async fn the_list_page_filters_pages_and_shows_an_empty_state() {
+    let app = spawn_app().await;
+    let page = app
+        .get("/states?group=african&status=member&per_page=20")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("/states/CMR") || page.contains("page=2"));
+    assert!(page.contains("aria-label=\"Pages\""));
+    let empty = app.get("/states?q=zzzzqqq").await.text().await.unwrap();
+    assert!(empty.contains("class=\"empty\""));
+}
+
+#[tokio::test]
+async fn errors_are_pages_in_the_users_language() {
+    let app = spawn_app().await;
+    let response = app
+        .get_with("/states/QQQ", "cookie", "taawun_lang=ar")
+        .await;
+    assert_eq!(response.status(), 404);
+    let page = response.text().await.unwrap();
+    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#) && page.contains("QQQ"));
+
+    let response = app.get("/states?group=nordic").await;
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.unwrap().contains("group"));
+
+    let response = app.get("/no/such/page").await;
+    assert_eq!(response.status(), 404);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+}
+
+#[tokio::test]
+async fn the_resolver_page_explains_its_answer() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/states/resolve"))
+        .query(&[("name", "الكامبيون")])
+        .send()
+        .await
+        .unwrap();
+    let page = response.text().await.unwrap();
+    assert!(page.contains("/states/CMR"));
+    assert!(page.contains("close match"));
+}

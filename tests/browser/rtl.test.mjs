@@ -1,0 +1,128 @@
+// Taawun's pages in a real browser: Debian's Chromium, driven by playwright-core.
+// Starts the `taawun` binary (TAAWUN_BIN, default target/debug/taawun) on a free port with a
+// fresh data directory, checks the Arabic right-to-left layout and the English left-to-right one,
+// and keeps screenshots in screenshots/ for people to look at.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const binary = process.env.TAAWUN_BIN ?? resolve(here, '../../target/debug/taawun');
+const shots = join(here, 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+let server;
+let baseUrl;
+let browser;
+let dataDir;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'taawun-browser-'));
+  server = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
+    env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  baseUrl = await new Promise((resolveUrl, reject) => {
+    let seen = '';
+    server.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = seen.match(/http:\/\/[0-9.:]+/);
+      if (match) resolveUrl(match[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`taawun exited with ${code}`)));
+    setTimeout(() => reject(new Error('taawun did not print its address in 20 s')), 20000);
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function pageIn(lang) {
+  const context = await browser.newContext({
+    locale: lang,
+    extraHTTPHeaders: { 'Accept-Language': lang },
+    viewport: { width: 1200, height: 900 },
+  });
+  return context.newPage();
+}
+
+test('the Arabic home page is laid out right to left', async () => {
+  const page = await pageIn('ar');
+  await page.goto(`${baseUrl}/`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
+  // The brand starts the header: on the right in Arabic.
+  const brand = await page.locator('header .brand').boundingBox();
+  assert.ok(brand.x > 600, `brand at x=${brand.x} should be on the right`);
+  await page.screenshot({ path: join(shots, 'home-ar.png'), fullPage: true });
+});
+
+test('codes and numbers inside Arabic text stay left to right', async () => {
+  const page = await pageIn('ar');
+  await page.goto(`${baseUrl}/states/VNM`);
+  const code = page.locator('h1 bdi.code');
+  assert.equal(await code.textContent(), 'VNM');
+  assert.equal(await code.evaluate((el) => getComputedStyle(el).direction), 'ltr');
+  const heading = await page.locator('h1').textContent();
+  assert.ok(heading.includes('فييت نام'), heading);
+  // The English name row is isolated left-to-right inside the Arabic page.
+  const english = page.locator('td[lang="en"]');
+  assert.equal(await english.evaluate((el) => getComputedStyle(el).direction), 'ltr');
+  await page.screenshot({ path: join(shots, 'state-ar.png'), fullPage: true });
+});
+
+test('the Arabic list puts its first column on the right', async () => {
+  const page = await pageIn('ar');
+  await page.goto(`${baseUrl}/states?group=african&status=member&per_page=10`);
+  const first = await page.locator('thead th').first().boundingBox();
+  const last = await page.locator('thead th').last().boundingBox();
+  assert.ok(first.x > last.x, 'the name column is the rightmost');
+  assert.ok(await page.locator('nav.pager a').count() > 0, 'a pager for 54 States at 10 a page');
+  await page.screenshot({ path: join(shots, 'states-ar.png'), fullPage: true });
+});
+
+test('English is left to right and the switcher changes the language', async () => {
+  const page = await pageIn('en');
+  await page.goto(`${baseUrl}/states?group=african&status=member&per_page=10`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  const first = await page.locator('thead th').first().boundingBox();
+  const last = await page.locator('thead th').last().boundingBox();
+  assert.ok(first.x < last.x);
+  await page.screenshot({ path: join(shots, 'states-en.png'), fullPage: true });
+  await page.click('nav.languages a[hreflang="ar"]');
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.ok(page.url().includes('/states?'), page.url());
+});
+
+test('the keyboard reaches the skip link first', async () => {
+  const page = await pageIn('ar');
+  await page.goto(`${baseUrl}/`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+});
+
+test('the resolver form finds a State from a damaged Arabic name', async () => {
+  const page = await pageIn('ar');
+  await page.goto(`${baseUrl}/`);
+  await page.fill('#name', 'الكامبيون');
+  await page.press('#name', 'Enter');
+  await page.waitForURL(/\/states\/resolve/);
+  assert.ok(await page.locator('a[href="/states/CMR"]').count() > 0);
+  await page.screenshot({ path: join(shots, 'resolve-ar.png'), fullPage: true });
+});

@@ -43,6 +43,10 @@ impl SqliteStore {
     }
 }
 
+/// The columns a StateRecord is read from (not the derived search and sort keys).
+const STATE_COLUMNS: &str = "iso3, iso2, m49, iso3166_3, un_status, regional_group, m49_region, m49_sub_region, \
+     m49_intermediate_region, name_ar, name_en, name_fr, name_es, name_ru, name_zh, formal_name_en, aliases";
+
 fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
@@ -222,7 +226,7 @@ impl Store for SqliteStore {
             .await
             .map_err(db)?;
 
-        let mut query = QueryBuilder::<Sqlite>::new("SELECT * FROM states");
+        let mut query = QueryBuilder::<Sqlite>::new(format!("SELECT {STATE_COLUMNS} FROM states"));
         push_state_filter(&mut query, filter);
         // Column names come from this closed list, never from the request.
         let column = match filter.sort {
@@ -265,7 +269,7 @@ impl Store for SqliteStore {
     }
 
     async fn get_state(&self, iso3: &str) -> Result<Option<StateRecord>, StoreError> {
-        let row = sqlx::query("SELECT * FROM states WHERE iso3 = ?")
+        let row = sqlx::query(&format!("SELECT {STATE_COLUMNS} FROM states WHERE iso3 = ?"))
             .bind(iso3)
             .fetch_optional(&self.pool)
             .await

@@ -9,7 +9,10 @@ use clap::{Args, Parser, Subcommand};
 use taawun_states::{RegionalGroup, Resolver, UnStatus};
 use taawun_store::StateRecord;
 
+use anyhow::Context;
+
 use crate::database::{self, DatabaseConfig};
+use crate::registry;
 use crate::telemetry::LogFormat;
 
 #[derive(Debug, Parser)]
@@ -57,6 +60,40 @@ pub enum Command {
     States {
         #[command(subcommand)]
         command: StatesCommand,
+    },
+    /// Parse a document and print its structured record, without storing anything
+    Parse {
+        #[command(subcommand)]
+        command: ParseCommand,
+    },
+    /// Import documents into the database
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParseCommand {
+    /// Parse a resolution text (Arabic or English, as extracted from its PDF)
+    Resolution {
+        /// The text file
+        file: PathBuf,
+        /// Print the whole record as JSON (otherwise a summary)
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import resolution texts into the registry: all files are parsed first, and if any fails
+    /// nothing is stored; the same text twice changes nothing; a changed text of a known symbol
+    /// becomes its newest version
+    Resolution {
+        /// The text files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -123,6 +160,54 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("The database is up to date ({}).", database.describe());
         }
         Command::States { command } => states(command)?,
+        Command::Parse {
+            command: ParseCommand::Resolution { file, json },
+        } => {
+            let name = file.display().to_string();
+            let text = registry::read_text(&file)?;
+            let parsed = registry::parse_text(&name, &text, Resolver::builtin())?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &parsed.record)?;
+                writeln!(out)?;
+            } else {
+                let line =
+                    registry::summary_line(&parsed.record, taawun_store::ImportOutcome::Created);
+                let line = line
+                    .rsplit_once(" — ")
+                    .map_or(line.as_str(), |(head, _)| head)
+                    .to_owned();
+                writeln!(out, "{line}")?;
+                for warning in &parsed.record.warnings {
+                    writeln!(
+                        out,
+                        "  warning [{}] {}: {}",
+                        warning.code, warning.location, warning.message
+                    )?;
+                }
+            }
+        }
+        Command::Import {
+            command: ImportCommand::Resolution { files },
+        } => {
+            let parsed = registry::parse_files(&files, Resolver::builtin())?;
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let mut out = std::io::stdout().lock();
+            for file in parsed {
+                let outcome = store
+                    .import_resolution(&file.version)
+                    .await
+                    .with_context(|| {
+                        format!("{}: cannot store the resolution", file.path.display())
+                    })?;
+                writeln!(
+                    out,
+                    "{}",
+                    registry::summary_line(&file.version.record, outcome)
+                )?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,5 +3,6 @@
 
 pub mod cli;
 pub mod database;
+pub mod registry;
 pub mod server;
 pub mod telemetry;

@@ -41,6 +41,9 @@ impl Application {
     /// Prepares the store and binds `addr`; nothing is served until [`Application::run`].
     pub async fn build(store: Arc<dyn Store>, addr: &str) -> anyhow::Result<Self> {
         prepare(store.as_ref()).await?;
+        crate::registry::import_seed_if_empty(store.as_ref())
+            .await
+            .context("cannot import the example resolution")?;
         let listener = TcpListener::bind(addr).await.map_err(|error| {
             let advice = match error.kind() {
                 std::io::ErrorKind::AddrInUse => {

@@ -9,9 +9,12 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::types::Json;
 use sqlx::{Connection, PgConnection, PgPool, Postgres, QueryBuilder, Row};
 use taawun_store::{
-    Backend, Page, Paging, Readiness, StateFilter, StateRecord, StateSort, Store, StoreError,
-    SyncReport,
+    Backend, ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging,
+    Readiness, ResolutionFilter, ResolutionSummary, StateFilter, StateRecord, StateSort, Store,
+    StoreError, StoredResolution, SyncReport,
 };
+
+mod resolutions;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -76,7 +79,7 @@ impl PostgresStore {
 const STATE_COLUMNS: &str = "iso3, iso2, m49, iso3166_3, un_status, regional_group, m49_region, m49_sub_region, \
      m49_intermediate_region, name_ar, name_en, name_fr, name_es, name_ru, name_zh, formal_name_en, aliases";
 
-fn db(e: sqlx::Error) -> StoreError {
+pub(crate) fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
@@ -252,7 +255,8 @@ impl Store for PostgresStore {
             .await
             .map_err(db)?;
 
-        let mut query = QueryBuilder::<Postgres>::new(format!("SELECT {STATE_COLUMNS} FROM states"));
+        let mut query =
+            QueryBuilder::<Postgres>::new(format!("SELECT {STATE_COLUMNS} FROM states"));
         push_state_filter(&mut query, filter);
         // Column names come from this closed list, never from the request.
         let column = match filter.sort {
@@ -295,11 +299,13 @@ impl Store for PostgresStore {
     }
 
     async fn get_state(&self, iso3: &str) -> Result<Option<StateRecord>, StoreError> {
-        let row = sqlx::query(&format!("SELECT {STATE_COLUMNS} FROM states WHERE iso3 = $1"))
-            .bind(iso3)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db)?;
+        let row = sqlx::query(&format!(
+            "SELECT {STATE_COLUMNS} FROM states WHERE iso3 = $1"
+        ))
+        .bind(iso3)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
         row.as_ref().map(state_from_row).transpose().map_err(db)
     }
 
@@ -312,5 +318,44 @@ impl Store for PostgresStore {
         .await
         .map_err(db)?;
         Ok(taawun_store::order_by_group(rows))
+    }
+
+    async fn import_resolution(
+        &self,
+        version: &NewResolutionVersion,
+    ) -> Result<ImportOutcome, StoreError> {
+        resolutions::import(&self.pool, version).await
+    }
+
+    async fn count_resolutions(&self) -> Result<u64, StoreError> {
+        resolutions::count(&self.pool).await
+    }
+
+    async fn list_resolutions(
+        &self,
+        filter: &ResolutionFilter,
+        paging: Paging,
+    ) -> Result<Page<ResolutionSummary>, StoreError> {
+        resolutions::list(&self.pool, filter, paging).await
+    }
+
+    async fn get_resolution(&self, symbol: &str) -> Result<Option<StoredResolution>, StoreError> {
+        resolutions::get(&self.pool, symbol).await
+    }
+
+    async fn cited_by(&self, symbol: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
+        resolutions::cited_by(&self.pool, symbol).await
+    }
+
+    async fn known_symbols(&self, symbols: &[String]) -> Result<Vec<String>, StoreError> {
+        resolutions::known(&self.pool, symbols).await
+    }
+
+    async fn list_mandates(
+        &self,
+        filter: &MandateFilter,
+        paging: Paging,
+    ) -> Result<Page<MandateRecord>, StoreError> {
+        resolutions::mandates(&self.pool, filter, paging).await
     }
 }

@@ -10,9 +10,12 @@ use sqlx::sqlite::{
 };
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use taawun_store::{
-    Backend, Page, Paging, Readiness, StateFilter, StateRecord, StateSort, Store, StoreError,
-    SyncReport,
+    Backend, ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging,
+    Readiness, ResolutionFilter, ResolutionSummary, StateFilter, StateRecord, StateSort, Store,
+    StoreError, StoredResolution, SyncReport,
 };
+
+mod resolutions;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -47,7 +50,7 @@ impl SqliteStore {
 const STATE_COLUMNS: &str = "iso3, iso2, m49, iso3166_3, un_status, regional_group, m49_region, m49_sub_region, \
      m49_intermediate_region, name_ar, name_en, name_fr, name_es, name_ru, name_zh, formal_name_en, aliases";
 
-fn db(e: sqlx::Error) -> StoreError {
+pub(crate) fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
@@ -269,11 +272,13 @@ impl Store for SqliteStore {
     }
 
     async fn get_state(&self, iso3: &str) -> Result<Option<StateRecord>, StoreError> {
-        let row = sqlx::query(&format!("SELECT {STATE_COLUMNS} FROM states WHERE iso3 = ?"))
-            .bind(iso3)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db)?;
+        let row = sqlx::query(&format!(
+            "SELECT {STATE_COLUMNS} FROM states WHERE iso3 = ?"
+        ))
+        .bind(iso3)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
         row.as_ref().map(state_from_row).transpose().map_err(db)
     }
 
@@ -286,5 +291,44 @@ impl Store for SqliteStore {
         .await
         .map_err(db)?;
         Ok(taawun_store::order_by_group(rows))
+    }
+
+    async fn import_resolution(
+        &self,
+        version: &NewResolutionVersion,
+    ) -> Result<ImportOutcome, StoreError> {
+        resolutions::import(&self.pool, version).await
+    }
+
+    async fn count_resolutions(&self) -> Result<u64, StoreError> {
+        resolutions::count(&self.pool).await
+    }
+
+    async fn list_resolutions(
+        &self,
+        filter: &ResolutionFilter,
+        paging: Paging,
+    ) -> Result<Page<ResolutionSummary>, StoreError> {
+        resolutions::list(&self.pool, filter, paging).await
+    }
+
+    async fn get_resolution(&self, symbol: &str) -> Result<Option<StoredResolution>, StoreError> {
+        resolutions::get(&self.pool, symbol).await
+    }
+
+    async fn cited_by(&self, symbol: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
+        resolutions::cited_by(&self.pool, symbol).await
+    }
+
+    async fn known_symbols(&self, symbols: &[String]) -> Result<Vec<String>, StoreError> {
+        resolutions::known(&self.pool, symbols).await
+    }
+
+    async fn list_mandates(
+        &self,
+        filter: &MandateFilter,
+        paging: Paging,
+    ) -> Result<Page<MandateRecord>, StoreError> {
+        resolutions::mandates(&self.pool, filter, paging).await
     }
 }

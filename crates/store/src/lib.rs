@@ -2,8 +2,14 @@
 //! (`taawun-store-sqlite`, embedded and the default; `taawun-store-postgres`, for deployments
 //! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
 
+pub mod resolutions;
 pub mod states;
 
+pub use resolutions::{
+    ImportOutcome, MANDATE_STATUSES, MandateFilter, MandateRecord, NewResolutionVersion,
+    ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution, SummaryColumns,
+    VersionInfo, slug_of,
+};
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
 };
@@ -129,6 +135,37 @@ pub trait Store: Send + Sync + 'static {
 
     /// How many States each regional group has, members only, in `RegionalGroup::ALL` order.
     async fn count_members_by_group(&self) -> Result<Vec<(String, u64)>, StoreError>;
+
+    /// Stores a resolution text in one transaction: a new symbol, a new version of a known
+    /// symbol (references and mandates follow the newest version; mandates keep their status),
+    /// or nothing at all when this exact text is already stored.
+    async fn import_resolution(
+        &self,
+        version: &NewResolutionVersion,
+    ) -> Result<ImportOutcome, StoreError>;
+
+    async fn count_resolutions(&self) -> Result<u64, StoreError>;
+
+    async fn list_resolutions(
+        &self,
+        filter: &ResolutionFilter,
+        paging: Paging,
+    ) -> Result<Page<ResolutionSummary>, StoreError>;
+
+    /// The resolution with this normalised symbol, current version and history.
+    async fn get_resolution(&self, symbol: &str) -> Result<Option<StoredResolution>, StoreError>;
+
+    /// Resolutions whose current version cites `symbol`.
+    async fn cited_by(&self, symbol: &str) -> Result<Vec<ResolutionSummary>, StoreError>;
+
+    /// Which of these symbols the registry holds.
+    async fn known_symbols(&self, symbols: &[String]) -> Result<Vec<String>, StoreError>;
+
+    async fn list_mandates(
+        &self,
+        filter: &MandateFilter,
+        paging: Paging,
+    ) -> Result<Page<MandateRecord>, StoreError>;
 }
 
 /// Puts per-group counts in `RegionalGroup::ALL` order, with zero for groups the rows lack.

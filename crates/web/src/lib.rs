@@ -5,6 +5,7 @@
 //! exposes a `router()` merged in [`router`].
 
 mod error;
+mod format;
 mod health;
 mod home;
 mod i18n;
@@ -12,6 +13,7 @@ mod layers;
 mod openapi;
 mod page;
 mod paging;
+mod resolutions;
 mod states;
 mod static_files;
 
@@ -46,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(home::router())
         .merge(health::router())
         .merge(states::router())
+        .merge(resolutions::router())
         .merge(i18n::router())
         .merge(openapi::router())
         .merge(static_files::router())

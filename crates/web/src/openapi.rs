@@ -19,10 +19,14 @@ use crate::AppState;
         crate::states::list_states,
         crate::states::get_state,
         crate::states::resolve_name,
+        crate::resolutions::list_resolutions,
+        crate::resolutions::get_resolution,
+        crate::resolutions::list_mandates,
     ),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
     tags(
         (name = "states", description = "States, territories, historic States and the UN regional groups; the State-name resolver"),
+        (name = "resolutions", description = "The registry of resolutions, their references and their mandates"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -6,5 +6,6 @@ mod cli;
 mod health;
 mod helpers;
 mod pages;
+mod resolutions;
 mod states_api;
 mod store;

@@ -131,3 +131,105 @@ m49-53 = أستراليا ونيوزيلندا
 m49-54 = ميلانيزيا
 m49-57 = ميكرونيزيا
 m49-61 = بولينيزيا
+
+nav-resolutions = القرارات
+nav-mandates = الولايات
+resolutions-title = القرارات
+resolutions-summary = { $count ->
+    [0] لا يوجد قرار مطابق.
+    [one] قرار واحد · الصفحة { $page } من { $pages }
+    [two] قراران · الصفحة { $page } من { $pages }
+    [few] { $count } قرارات · الصفحة { $page } من { $pages }
+    [many] { $count } قراراً · الصفحة { $page } من { $pages }
+   *[other] { $count } قرار · الصفحة { $page } من { $pages }
+}
+resolutions-empty = لا يوجد قرار يطابق عوامل التصفية هذه.
+error-unknown-resolution = لا يوجد في السجل قرار بالرمز { $symbol }. الرموز مثل A/HRC/RES/56/2.
+filter-body = الهيئة
+filter-session = الدورة
+filter-year = السنة
+filter-method = طريقة الاعتماد
+sort-date = تاريخ الاعتماد
+sort-symbol = الرمز
+sort-session = الدورة
+col-symbol = الرمز
+col-title = العنوان
+col-adopted = تاريخ الاعتماد
+col-vote = التصويت
+col-body = الهيئة
+col-agenda = بند جدول الأعمال
+col-meeting = الجلسة
+col-distributed = تاريخ التوزيع
+col-paragraph = الفقرة
+col-addressee = الجهة المعنية
+col-action = الإجراء
+col-output = الناتج
+col-due-session = موعد التقديم (الدورة)
+col-kind = النوع
+col-date = التاريخ
+col-version = النسخة
+col-language = اللغة
+col-source = المصدر
+col-warnings = الملاحظات
+col-imported = تاريخ الإدخال
+body-human-rights-council = مجلس حقوق الإنسان
+body-general-assembly = الجمعية العامة
+method-recorded-vote = اعتُمد بتصويت مسجل
+method-without-vote = اعتُمد دون تصويت
+vote-tally = { $yes } مؤيدون، { $no } معارضون، { $abstain } ممتنعون
+vote-yes = المؤيدون
+vote-no = المعارضون
+vote-abstain = الممتنعون
+toc-label = في هذه الصفحة
+section-text = النص
+section-preamble = الديباجة
+section-operative = الفقرات العاملة
+section-footnotes = الحواشي
+section-vote = التصويت
+section-mandates = الولايات
+section-references = الوثائق المشار إليها
+section-cited-by = القرارات التي تشير إليه
+section-warnings = ملاحظات التحليل
+section-history = النسخ
+footnote-missing = نص هذه الحاشية غير موجود في المصدر.
+back-to-paragraph = العودة إلى الفقرة
+cited-by-none = لا يشير إلى هذا القرار أي قرار في السجل حتى الآن.
+warnings-intro = ما أصلحه المحلل أو تعذّر عليه فهمه في النص المصدر، مع موضعه.
+version-current = المعروضة
+mandates-title = الولايات
+mandates-intro = الطلبات الواردة في القرارات المسجلة: من يقوم بماذا، وفي أي دورة، وتتبعها حتى ناتجها.
+mandates-summary = { $count ->
+    [0] لا توجد ولاية مطابقة.
+    [one] ولاية واحدة · الصفحة { $page } من { $pages }
+    [two] ولايتان · الصفحة { $page } من { $pages }
+    [few] { $count } ولايات · الصفحة { $page } من { $pages }
+    [many] { $count } ولاية · الصفحة { $page } من { $pages }
+   *[other] { $count } ولاية · الصفحة { $page } من { $pages }
+}
+mandates-empty = لا توجد ولاية تطابق عوامل التصفية هذه.
+reference-general-assembly-resolution = قرار الجمعية العامة
+reference-human-rights-council-resolution = قرار مجلس حقوق الإنسان
+reference-commission-resolution = قرار لجنة حقوق الإنسان
+reference-sub-commission-resolution = قرار اللجنة الفرعية
+reference-decision = مقرر
+reference-report = تقرير أو وثيقة
+reference-declaration = إعلان
+reference-conference = مؤتمر
+reference-other = وثيقة أخرى
+addressee-high-commissioner = المفوض السامي (المفوضية)
+addressee-secretary-general = الأمين العام
+addressee-states = الدول
+addressee-the-body = الهيئة نفسها
+addressee-un-system = منظومة الأمم المتحدة
+addressee-other = جهة أخرى
+output-report = تقرير
+output-seminar = حلقة دراسية
+output-compilation = تجميع
+output-consultation = مشاورات
+output-study = دراسة
+output-other = أخرى
+mandate-status-open = مفتوحة
+mandate-status-in-progress = قيد التنفيذ
+mandate-status-delivered = منجزة
+mandate-status-closed = مغلقة
+col-as-written = كما ورد في النص

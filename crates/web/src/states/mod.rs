@@ -10,7 +10,7 @@ use axum::routing::get;
 use crate::AppState;
 
 pub use api::{__path_get_state, __path_list_states, __path_resolve_name};
-pub use pages::group_label;
+pub use pages::{Choice, PageLink, group_label, page_links};
 
 pub fn router() -> Router<AppState> {
     Router::new()

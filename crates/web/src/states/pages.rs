@@ -65,8 +65,8 @@ pub fn status_label(lang: Lang, slug: &str) -> String {
     lang.t(&format!("status-{slug}"))
 }
 
-/// The current query with `page` replaced, as a link.
-fn with_page(params: &HashMap<String, String>, page: u32) -> String {
+/// The current query with `page` replaced, as a link to `base`.
+fn with_page(base: &str, params: &HashMap<String, String>, page: u32) -> String {
     let mut pairs: Vec<(&str, String)> = params
         .iter()
         .filter(|(k, v)| k.as_str() != "page" && !v.is_empty())
@@ -78,7 +78,43 @@ fn with_page(params: &HashMap<String, String>, page: u32) -> String {
         .iter()
         .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
         .collect();
-    format!("/states?{}", query.join("&"))
+    format!("{base}?{}", query.join("&"))
+}
+
+/// Pager links: the first page, the neighbours of the current one, the last; with gaps marked.
+pub fn page_links(
+    base: &str,
+    params: &HashMap<String, String>,
+    current: u32,
+    page_count: u32,
+) -> Vec<PageLink> {
+    if page_count <= 1 {
+        return Vec::new();
+    }
+    let mut numbers: Vec<u32> = vec![
+        1,
+        current.saturating_sub(1),
+        current,
+        current + 1,
+        page_count,
+    ];
+    numbers.retain(|n| (1..=page_count).contains(n));
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut previous = 0;
+    numbers
+        .into_iter()
+        .map(|n| {
+            let link = PageLink {
+                label: n.to_string(),
+                href: with_page(base, params, n),
+                current: n == current,
+                gap_before: n > previous + 1 && previous != 0,
+            };
+            previous = n;
+            link
+        })
+        .collect()
 }
 
 pub async fn list(
@@ -148,35 +184,7 @@ pub async fn list(
             )
         })
         .collect();
-    // Page links: first, the neighbours of the current page, last.
-    let mut numbers: Vec<u32> = vec![
-        1,
-        page.page.saturating_sub(1),
-        page.page,
-        page.page + 1,
-        page_count,
-    ];
-    numbers.retain(|n| (1..=page_count).contains(n));
-    numbers.sort_unstable();
-    numbers.dedup();
-    let pages = if page_count > 1 {
-        let mut previous = 0;
-        numbers
-            .into_iter()
-            .map(|n| {
-                let link = PageLink {
-                    label: n.to_string(),
-                    href: with_page(&params, n),
-                    current: n == page.page,
-                    gap_before: n > previous + 1 && previous != 0,
-                };
-                previous = n;
-                link
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let pages = page_links("/states", &params, page.page, page_count);
     let summary = lang.t_args(
         "states-summary",
         &[

@@ -1,0 +1,138 @@
+//! The registry's import pipeline: read a file (size-checked, decoded), parse it, store it —
+//! every file parsed before anything is written, so a bad file in a batch writes nothing.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use sha2::{Digest, Sha256};
+use taawun_documents::{MAX_DOCUMENT_BYTES, Resolution, decode, parse_resolution};
+use taawun_states::Resolver;
+use taawun_store::{ImportOutcome, NewResolutionVersion, Store};
+
+/// HRC resolution 56/2 in Arabic as extracted from its PDF: the platform's own example, imported
+/// into an empty database so that a new user sees a real resolution at once.
+pub const SEED_NAME: &str = "A-HRC-RES-56-2.ar.txt";
+pub const SEED_TEXT: &str = include_str!("../seed/A-HRC-RES-56-2.ar.txt");
+
+/// A parsed file, ready to store.
+pub struct Parsed {
+    pub path: PathBuf,
+    pub version: NewResolutionVersion,
+}
+
+/// Reads and decodes a file, refusing files too large to be a resolution before reading them.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let metadata = std::fs::metadata(path)
+        .with_context(|| format!("{}: cannot read the file", path.display()))?;
+    if metadata.is_dir() {
+        bail!("{}: is a directory, not a resolution text", path.display());
+    }
+    if metadata.len() > MAX_DOCUMENT_BYTES as u64 {
+        bail!(
+            "{}: the file has {} bytes; a resolution text has at most {} — is this the right file?",
+            path.display(),
+            metadata.len(),
+            MAX_DOCUMENT_BYTES
+        );
+    }
+    let bytes =
+        std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
+    decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Parses a text, naming the file in any error.
+pub fn parse_text(
+    name: &str,
+    text: &str,
+    resolver: &Resolver,
+) -> anyhow::Result<NewResolutionVersion> {
+    let record: Resolution =
+        parse_resolution(text, resolver).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    Ok(NewResolutionVersion {
+        record,
+        content_hash: content_hash(text),
+        source: name.to_owned(),
+    })
+}
+
+/// SHA-256 of the text with line endings made uniform, so that the same text saved on another
+/// system is still the same version.
+pub fn content_hash(text: &str) -> String {
+    let mut hasher = Sha256::new();
+    for line in text.lines() {
+        hasher.update(line.trim_end().as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Reads and parses every file; all errors are reported together, and then none is stored.
+pub fn parse_files(paths: &[PathBuf], resolver: &Resolver) -> anyhow::Result<Vec<Parsed>> {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match read_text(path).and_then(|text| parse_text(&name, &text, resolver)) {
+            Ok(version) => parsed.push(Parsed {
+                path: path.clone(),
+                version,
+            }),
+            Err(error) => errors.push(format!("{error:#}")),
+        }
+    }
+    if !errors.is_empty() {
+        bail!("nothing was imported: {}", errors.join("; "));
+    }
+    Ok(parsed)
+}
+
+/// One line a person reads after an import.
+pub fn summary_line(record: &Resolution, outcome: ImportOutcome) -> String {
+    let vote = match &record.vote {
+        Some(v) if v.method == taawun_documents::AdoptionMethod::WithoutVote => {
+            "adopted without a vote".to_owned()
+        }
+        Some(v) => format!(
+            "recorded vote {}-{}-{}",
+            v.yes.map_or("?".into(), |n| n.to_string()),
+            v.no.map_or("?".into(), |n| n.to_string()),
+            v.abstain.map_or("?".into(), |n| n.to_string())
+        ),
+        None => "no vote stated".to_owned(),
+    };
+    let outcome = match outcome {
+        ImportOutcome::Created => "created".to_owned(),
+        ImportOutcome::NewVersion { version } => format!("new version {version}"),
+        ImportOutcome::Unchanged { version } => {
+            format!("unchanged (same text as version {version})")
+        }
+    };
+    format!(
+        "{}: {} preambular and {} operative paragraphs, {}, {} mandates, {} warnings — {}",
+        record.symbol,
+        record.preambular.len(),
+        record.operative.len(),
+        vote,
+        record.mandates.len(),
+        record.warnings.len(),
+        outcome
+    )
+}
+
+/// Imports the bundled seed when the registry is empty.
+pub async fn import_seed_if_empty(store: &dyn Store) -> anyhow::Result<()> {
+    if store.count_resolutions().await? > 0 {
+        return Ok(());
+    }
+    let version = parse_text(SEED_NAME, SEED_TEXT, Resolver::builtin())?;
+    let outcome = store.import_resolution(&version).await?;
+    tracing::info!(symbol = %version.record.symbol, ?outcome, "imported the example resolution into the empty registry");
+    Ok(())
+}

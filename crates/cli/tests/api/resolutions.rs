@@ -1,0 +1,266 @@
+//! The registry: the seed imported into an empty database, pages and API over it, the import
+//! command's idempotence and versions.
+
+use std::process::Command;
+
+use crate::helpers::{shared, spawn_app};
+
+fn seed_path() -> std::path::PathBuf {
+    shared("seeds/000_b863d33a48876efe.txt")
+}
+
+fn taawun() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_taawun"));
+    command
+        .env_remove("TAAWUN_DATABASE_URL")
+        .env_remove("TAAWUN_DATA_DIR");
+    command
+}
+
+#[tokio::test]
+async fn a_new_registry_shows_the_seed_resolution() {
+    let app = spawn_app().await;
+    let (status, list) = app.get_json("/api/v1/resolutions").await;
+    assert_eq!(status, 200);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["symbol"], "A/HRC/RES/56/2");
+    assert_eq!(list["items"][0]["adoption_method"], "recorded-vote");
+}
+
+#[tokio::test]
+async fn the_resolution_api_serves_the_parsed_record_by_encoded_symbol() {
+    let app = spawn_app().await;
+    let (status, record) = app
+        .get_json("/api/v1/resolutions/A%2FHRC%2FRES%2F56%2F2")
+        .await;
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["symbol"], "A/HRC/RES/56/2");
+    assert_eq!(record["session"], 56);
+    // The vote as the text states it, and every named State resolved.
+    let vote = &record["vote"];
+    for (tally, list) in [("yes", "yes"), ("no", "no"), ("abstain", "abstain")] {
+        assert_eq!(
+            vote[tally].as_u64().unwrap() as usize,
+            vote["states"][list].as_array().unwrap().len()
+        );
+    }
+    assert!(record["preambular"].as_array().unwrap().len() > 20);
+    assert!(record["operative"].as_array().unwrap().len() > 30);
+    assert!(!record["mandates"].as_array().unwrap().is_empty());
+    assert_eq!(record["current_version"], 1);
+    assert_eq!(record["history"].as_array().unwrap().len(), 1);
+    // The unencoded form reaches the same record.
+    let (status, same) = app.get_json("/api/v1/resolutions/A/HRC/RES/56/2").await;
+    assert_eq!(status, 200);
+    assert_eq!(same["symbol"], record["symbol"]);
+    let (status, missing) = app.get_json("/api/v1/resolutions/A%2FRES%2F1%2F1").await;
+    assert_eq!(status, 404);
+    assert!(
+        missing["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("A/RES/1/1")
+    );
+}
+
+#[tokio::test]
+async fn listing_filters_and_rejects_bad_values_by_name() {
+    let app = spawn_app().await;
+    for (query, expected) in [
+        ("body=human-rights-council", 1),
+        ("body=general-assembly", 0),
+        ("session=56", 1),
+        ("session=55", 0),
+        ("year=2024", 1),
+        ("method=recorded-vote", 1),
+        ("method=without-vote", 0),
+    ] {
+        let (status, body) = app.get_json(&format!("/api/v1/resolutions?{query}")).await;
+        assert_eq!(status, 200, "{query}");
+        assert_eq!(body["total"], expected, "{query}");
+    }
+    for (query, parameter) in [
+        ("body=council", "body"),
+        ("session=x", "session"),
+        ("method=show-of-hands", "method"),
+        ("sort=votes", "sort"),
+    ] {
+        let (status, body) = app.get_json(&format!("/api/v1/resolutions?{query}")).await;
+        assert_eq!(status, 400, "{query}");
+        assert_eq!(body["error"]["parameter"], parameter);
+    }
+}
+
+#[tokio::test]
+async fn mandates_are_listed_with_status_and_due_session() {
+    let app = spawn_app().await;
+    let (status, all) = app.get_json("/api/v1/mandates?per_page=500").await;
+    assert_eq!(status, 200);
+    let items = all["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|m| m["status"] == "open" && m["symbol"] == "A/HRC/RES/56/2")
+    );
+    let (_, due) = app.get_json("/api/v1/mandates?due_session=59").await;
+    let due = due["items"].as_array().unwrap();
+    assert!(
+        !due.is_empty(),
+        "the seed asks for a report at the 59th session"
+    );
+    assert!(due.iter().all(|m| m["due_session"] == 59));
+    let (status, bad) = app.get_json("/api/v1/mandates?status=forgotten").await;
+    assert_eq!(status, 400);
+    assert_eq!(bad["error"]["parameter"], "status");
+}
+
+#[tokio::test]
+async fn the_resolution_page_shows_the_arabic_text_right_to_left_with_anchors() {
+    let app = spawn_app().await;
+    let response = app
+        .get_with("/resolutions/A/HRC/RES/56/2", "accept-language", "en")
+        .await;
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    // English interface, Arabic text.
+    assert!(page.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(page.contains(r#"<article id="text" class="resolution-text" lang="ar" dir="rtl">"#));
+    assert!(page.contains(r#"id="pp-3""#) && page.contains(r#"id="op-22""#));
+    assert!(
+        page.contains(r#"href="/states/CMR""#),
+        "the vote links its States"
+    );
+    assert!(
+        page.contains(r##"href="#fn-1""##),
+        "footnote markers link to their notes"
+    );
+    let missing = app.get("/resolutions/A/RES/1/1").await;
+    assert_eq!(missing.status(), 404);
+}
+
+#[tokio::test]
+async fn list_and_mandate_pages_render_in_arabic() {
+    let app = spawn_app().await;
+    for path in [
+        "/resolutions",
+        "/resolutions?method=without-vote",
+        "/mandates",
+        "/mandates?due_session=59",
+    ] {
+        let response = app.get_with(path, "cookie", "taawun_lang=ar").await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(response.text().await.unwrap().contains(r#"dir="rtl""#));
+    }
+    assert_eq!(app.get("/resolutions?year=last").await.status(), 400);
+}
+
+#[test]
+fn parse_prints_the_record_without_storing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = taawun()
+        .args(["parse", "resolution", "--json", "--data-dir"])
+        .arg(dir.path())
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for field in [
+        "symbol",
+        "body",
+        "session",
+        "agenda_item",
+        "language",
+        "adoption_date",
+        "distribution_date",
+        "meeting",
+        "title",
+        "preambular",
+        "operative",
+        "footnotes",
+        "references",
+        "vote",
+        "mandates",
+        "warnings",
+    ] {
+        assert!(record.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(record["adoption_date"], "2024-07-10");
+    assert!(
+        !dir.path().join("taawun.db").exists(),
+        "parse stores nothing"
+    );
+}
+
+#[test]
+fn importing_is_idempotent_and_a_changed_text_becomes_a_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = |file: &std::path::Path| {
+        let output = taawun()
+            .args(["import", "resolution", "--data-dir"])
+            .arg(dir.path())
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = import(&seed_path());
+    assert!(
+        first.starts_with("A/HRC/RES/56/2: ") && first.contains("created"),
+        "{first}"
+    );
+    let again = import(&seed_path());
+    assert!(again.contains("unchanged"), "{again}");
+
+    let changed = dir.path().join("changed.txt");
+    let text = std::fs::read_to_string(seed_path()).unwrap();
+    std::fs::write(
+        &changed,
+        text.replacen("يقرر مواصلة نظره", "يقرر أن يواصل نظره", 1),
+    )
+    .unwrap();
+    let second = import(&changed);
+    assert!(second.contains("new version 2"), "{second}");
+}
+
+#[test]
+fn a_file_that_is_not_a_resolution_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "Shopping list:\n- bread\n- olives\n").unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("image.bin");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).unwrap();
+    for bad in [&notes, &empty, &binary] {
+        let output = taawun()
+            .args(["import", "resolution", "--data-dir"])
+            .arg(&data)
+            .arg(seed_path())
+            .arg(bad)
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(bad.file_name().unwrap().to_str().unwrap()),
+            "{stderr}"
+        );
+        assert!(stderr.contains("nothing was imported"), "{stderr}");
+    }
+    assert!(
+        !data.join("taawun.db").exists(),
+        "a failed batch does not even create the database"
+    );
+}

@@ -1,0 +1,363 @@
+//! The registry of resolutions on PostgreSQL.
+
+use sqlx::postgres::PgRow;
+use sqlx::types::Json;
+use sqlx::{PgPool, Postgres, QueryBuilder, Row};
+use taawun_store::{
+    ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging,
+    ResolutionFilter, ResolutionSort, ResolutionSummary, StoreError, StoredResolution,
+    SummaryColumns, VersionInfo, slug_of,
+};
+
+use crate::db;
+
+const SUMMARY_COLUMNS: &str = "r.symbol, r.body, r.session, r.title, r.adoption_date::text AS adoption_date, r.adoption_method, \
+     r.yes_count, r.no_count, r.abstain_count, r.language, r.current_version";
+
+fn summary_from_row(row: &PgRow) -> Result<ResolutionSummary, sqlx::Error> {
+    let count = |v: Option<i32>| v.and_then(|n| u32::try_from(n).ok());
+    Ok(ResolutionSummary {
+        symbol: row.try_get("symbol")?,
+        body: row.try_get("body")?,
+        session: count(row.try_get("session")?),
+        title: row.try_get("title")?,
+        adoption_date: row.try_get("adoption_date")?,
+        adoption_method: row.try_get("adoption_method")?,
+        yes: count(row.try_get("yes_count")?),
+        no: count(row.try_get("no_count")?),
+        abstain: count(row.try_get("abstain_count")?),
+        language: row.try_get("language")?,
+        versions: count(row.try_get("current_version")?).unwrap_or(1),
+    })
+}
+
+pub async fn import(
+    pool: &PgPool,
+    new: &NewResolutionVersion,
+) -> Result<ImportOutcome, StoreError> {
+    let record = &new.record;
+    let mut tx = pool.begin().await.map_err(db)?;
+    let existing: Option<i32> = sqlx::query_scalar(
+        "SELECT version FROM resolution_versions WHERE symbol = $1 AND content_hash = $2",
+    )
+    .bind(&record.symbol)
+    .bind(&new.content_hash)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(db)?;
+    if let Some(version) = existing {
+        return Ok(ImportOutcome::Unchanged {
+            version: version as u32,
+        });
+    }
+    let latest: Option<i32> =
+        sqlx::query_scalar("SELECT max(version) FROM resolution_versions WHERE symbol = $1")
+            .bind(&record.symbol)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+    let version = latest.unwrap_or(0) + 1;
+    let columns = SummaryColumns::of(record);
+    sqlx::query(
+        "INSERT INTO resolutions (symbol, body, session, year, adoption_date, adoption_method, yes_count, no_count,
+            abstain_count, title, language, current_version, updated_at)
+         VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, now())
+         ON CONFLICT (symbol) DO UPDATE SET body = excluded.body, session = excluded.session, year = excluded.year,
+            adoption_date = excluded.adoption_date, adoption_method = excluded.adoption_method,
+            yes_count = excluded.yes_count, no_count = excluded.no_count, abstain_count = excluded.abstain_count,
+            title = excluded.title, language = excluded.language, current_version = excluded.current_version,
+            updated_at = excluded.updated_at",
+    )
+    .bind(&record.symbol)
+    .bind(columns.body)
+    .bind(columns.session.map(|n| n as i32))
+    .bind(columns.year.map(|n| n as i32))
+    .bind(&columns.adoption_date)
+    .bind(columns.method)
+    .bind(columns.yes.map(|n| n as i32))
+    .bind(columns.no.map(|n| n as i32))
+    .bind(columns.abstain.map(|n| n as i32))
+    .bind(&record.title)
+    .bind(&record.language)
+    .bind(version)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    sqlx::query(
+        "INSERT INTO resolution_versions (symbol, version, content_hash, language, record, source, warnings, imported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())",
+    )
+    .bind(&record.symbol)
+    .bind(version)
+    .bind(&new.content_hash)
+    .bind(&record.language)
+    .bind(Json(record))
+    .bind(&new.source)
+    .bind(record.warnings.len() as i32)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+
+    // References and mandates follow the newest version.
+    sqlx::query("DELETE FROM resolution_references WHERE symbol = $1")
+        .bind(&record.symbol)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    for reference in &record.references {
+        sqlx::query(
+            "INSERT INTO resolution_references (symbol, cited_symbol, kind, paragraph) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(&record.symbol)
+        .bind(&reference.symbol)
+        .bind(slug_of(&reference.kind))
+        .bind(&reference.paragraph)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
+    let mut kept: Vec<(i32, String)> = Vec::new();
+    for mandate in &record.mandates {
+        let addressee = slug_of(&mandate.addressee);
+        // A mandate the secretariat already tracks keeps its status.
+        sqlx::query(
+            "INSERT INTO mandates (symbol, paragraph, addressee, action, output, due_session) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (symbol, paragraph, addressee) DO UPDATE SET action = excluded.action,
+                output = excluded.output, due_session = excluded.due_session",
+        )
+        .bind(&record.symbol)
+        .bind(mandate.paragraph as i32)
+        .bind(&addressee)
+        .bind(&mandate.action)
+        .bind(mandate.output.as_ref().map(slug_of))
+        .bind(mandate.due_session.map(|n| n as i32))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        kept.push((mandate.paragraph as i32, addressee));
+    }
+    let stored: Vec<(i32, String)> =
+        sqlx::query_as("SELECT paragraph, addressee FROM mandates WHERE symbol = $1")
+            .bind(&record.symbol)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+    for (paragraph, addressee) in stored.into_iter().filter(|m| !kept.contains(m)) {
+        sqlx::query("DELETE FROM mandates WHERE symbol = $1 AND paragraph = $2 AND addressee = $3")
+            .bind(&record.symbol)
+            .bind(paragraph)
+            .bind(addressee)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    tx.commit().await.map_err(db)?;
+    Ok(if version == 1 {
+        ImportOutcome::Created
+    } else {
+        ImportOutcome::NewVersion {
+            version: version as u32,
+        }
+    })
+}
+
+pub async fn count(pool: &PgPool) -> Result<u64, StoreError> {
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM resolutions")
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+    Ok(n as u64)
+}
+
+fn push_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a ResolutionFilter) {
+    query.push(" WHERE 1 = 1");
+    if let Some(body) = &filter.body {
+        query.push(" AND r.body = ").push_bind(body);
+    }
+    if let Some(session) = filter.session {
+        query.push(" AND r.session = ").push_bind(session as i32);
+    }
+    if let Some(year) = filter.year {
+        query.push(" AND r.year = ").push_bind(year);
+    }
+    if let Some(method) = &filter.adoption_method {
+        query.push(" AND r.adoption_method = ").push_bind(method);
+    }
+}
+
+pub async fn list(
+    pool: &PgPool,
+    filter: &ResolutionFilter,
+    paging: Paging,
+) -> Result<Page<ResolutionSummary>, StoreError> {
+    let mut count = QueryBuilder::<Postgres>::new("SELECT count(*) FROM resolutions r");
+    push_filter(&mut count, filter);
+    let total: i64 = count
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+    let mut query =
+        QueryBuilder::<Postgres>::new(format!("SELECT {SUMMARY_COLUMNS} FROM resolutions r"));
+    push_filter(&mut query, filter);
+    let column = match filter.sort {
+        ResolutionSort::Date => "r.adoption_date",
+        ResolutionSort::Symbol => "r.symbol",
+        ResolutionSort::Session => "r.session",
+    };
+    let direction = if filter.descending { " DESC" } else { " ASC" };
+    query
+        .push(" ORDER BY ")
+        .push(column)
+        .push(direction)
+        .push(" NULLS LAST, r.symbol")
+        .push(direction)
+        .push(" LIMIT ")
+        .push_bind(i64::from(paging.per_page))
+        .push(" OFFSET ")
+        .push_bind(paging.offset() as i64);
+    let rows = query.build().fetch_all(pool).await.map_err(db)?;
+    Ok(Page {
+        items: rows
+            .iter()
+            .map(summary_from_row)
+            .collect::<Result<_, _>>()
+            .map_err(db)?,
+        total: total as u64,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+pub async fn get(pool: &PgPool, symbol: &str) -> Result<Option<StoredResolution>, StoreError> {
+    let current: Option<(Json<taawun_documents::Resolution>, i32)> = sqlx::query_as(
+        "SELECT v.record, v.version FROM resolutions r
+         JOIN resolution_versions v ON v.symbol = r.symbol AND v.version = r.current_version
+         WHERE r.symbol = $1",
+    )
+    .bind(symbol)
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?;
+    let Some((Json(record), version)) = current else {
+        return Ok(None);
+    };
+    let history = sqlx::query(
+        "SELECT version, language, source, warnings,
+            to_char(imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS imported_at FROM resolution_versions
+         WHERE symbol = $1 ORDER BY version DESC",
+    )
+    .bind(symbol)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?
+    .iter()
+    .map(|row| {
+        Ok(VersionInfo {
+            version: row.try_get::<i32, _>("version")? as u32,
+            language: row.try_get("language")?,
+            source: row.try_get("source")?,
+            warnings: row.try_get::<i32, _>("warnings")? as u32,
+            imported_at: row.try_get("imported_at")?,
+        })
+    })
+    .collect::<Result<_, sqlx::Error>>()
+    .map_err(db)?;
+    Ok(Some(StoredResolution {
+        record,
+        current_version: version as u32,
+        history,
+    }))
+}
+
+pub async fn cited_by(pool: &PgPool, symbol: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM resolutions r
+         WHERE r.symbol IN (SELECT symbol FROM resolution_references WHERE cited_symbol = $1) AND r.symbol <> $2
+         ORDER BY r.adoption_date DESC, r.symbol"
+    ))
+    .bind(symbol)
+    .bind(symbol)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    rows.iter()
+        .map(summary_from_row)
+        .collect::<Result<_, _>>()
+        .map_err(db)
+}
+
+pub async fn known(pool: &PgPool, symbols: &[String]) -> Result<Vec<String>, StoreError> {
+    if symbols.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query =
+        QueryBuilder::<Postgres>::new("SELECT symbol FROM resolutions WHERE symbol IN (");
+    let mut list = query.separated(", ");
+    for symbol in symbols {
+        list.push_bind(symbol);
+    }
+    query.push(")");
+    query.build_query_scalar().fetch_all(pool).await.map_err(db)
+}
+
+fn push_mandate_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a MandateFilter) {
+    query.push(" WHERE 1 = 1");
+    if let Some(status) = &filter.status {
+        query.push(" AND status = ").push_bind(status);
+    }
+    if let Some(session) = filter.due_session {
+        query.push(" AND due_session = ").push_bind(session as i32);
+    }
+    if let Some(symbol) = &filter.symbol {
+        query.push(" AND symbol = ").push_bind(symbol);
+    }
+}
+
+pub async fn mandates(
+    pool: &PgPool,
+    filter: &MandateFilter,
+    paging: Paging,
+) -> Result<Page<MandateRecord>, StoreError> {
+    let mut count = QueryBuilder::<Postgres>::new("SELECT count(*) FROM mandates");
+    push_mandate_filter(&mut count, filter);
+    let total: i64 = count
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+    let mut query = QueryBuilder::<Postgres>::new(
+        "SELECT symbol, paragraph, addressee, action, output, due_session, status FROM mandates",
+    );
+    push_mandate_filter(&mut query, filter);
+    query
+        .push(" ORDER BY due_session ASC NULLS LAST, symbol, paragraph LIMIT ")
+        .push_bind(i64::from(paging.per_page))
+        .push(" OFFSET ")
+        .push_bind(paging.offset() as i64);
+    let rows = query.build().fetch_all(pool).await.map_err(db)?;
+    let items = rows
+        .iter()
+        .map(|row| {
+            Ok(MandateRecord {
+                symbol: row.try_get("symbol")?,
+                paragraph: row.try_get::<i32, _>("paragraph")? as u32,
+                addressee: row.try_get("addressee")?,
+                action: row.try_get("action")?,
+                output: row.try_get("output")?,
+                due_session: row
+                    .try_get::<Option<i32>, _>("due_session")?
+                    .map(|n| n as u32),
+                status: row.try_get("status")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(db)?;
+    Ok(Page {
+        items,
+        total: total as u64,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}

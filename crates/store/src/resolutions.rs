@@ -1,0 +1,184 @@
+//! Resolutions as the registry stores them: each symbol once, with every text version imported
+//! for it (the newest is current, the others are history), the references of the current
+//! version (for "cited by"), and its mandates with their status.
+
+use serde::Serialize;
+use taawun_documents::{AdoptionMethod, Resolution};
+
+/// A text to store: the parsed record and where it came from.
+#[derive(Clone, Debug)]
+pub struct NewResolutionVersion {
+    pub record: Resolution,
+    /// A hash of the source text: importing the same text again changes nothing.
+    pub content_hash: String,
+    /// The file name it was imported from, for the history.
+    pub source: String,
+}
+
+/// What an import did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportOutcome {
+    /// The symbol was new.
+    Created,
+    /// The symbol existed with other texts; this one is now its newest version.
+    NewVersion { version: u32 },
+    /// This exact text was imported before; nothing was written.
+    Unchanged { version: u32 },
+}
+
+/// One line of a resolution listing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResolutionSummary {
+    pub symbol: String,
+    /// `human-rights-council` or `general-assembly`.
+    pub body: String,
+    pub session: Option<u32>,
+    pub title: String,
+    /// ISO 8601 date.
+    pub adoption_date: Option<String>,
+    /// `recorded-vote`, `without-vote`, or null when the text does not say.
+    pub adoption_method: Option<String>,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+    /// The language of the current text.
+    pub language: String,
+    pub versions: u32,
+}
+
+/// A version in a resolution's history.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionInfo {
+    pub version: u32,
+    pub language: String,
+    pub source: String,
+    pub warnings: u32,
+    /// RFC 3339 timestamp.
+    pub imported_at: String,
+}
+
+/// A stored resolution: its current record and its history (newest first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredResolution {
+    pub record: Resolution,
+    pub current_version: u32,
+    pub history: Vec<VersionInfo>,
+}
+
+/// Sort orders of a resolution listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ResolutionSort {
+    /// By adoption date (undated last), then symbol.
+    #[default]
+    Date,
+    Symbol,
+    Session,
+}
+
+impl ResolutionSort {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "date" => Some(Self::Date),
+            "symbol" => Some(Self::Symbol),
+            "session" => Some(Self::Session),
+            _ => None,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::Symbol => "symbol",
+            Self::Session => "session",
+        }
+    }
+}
+
+/// Filters of a resolution listing, already validated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResolutionFilter {
+    /// `human-rights-council` or `general-assembly`.
+    pub body: Option<String>,
+    pub session: Option<u32>,
+    /// Year of adoption.
+    pub year: Option<i32>,
+    /// `recorded-vote` or `without-vote`.
+    pub adoption_method: Option<String>,
+    pub sort: ResolutionSort,
+    pub descending: bool,
+}
+
+/// A mandate as stored: the parsed mandate, where it comes from, and its status.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MandateRecord {
+    /// The resolution that gives the mandate.
+    pub symbol: String,
+    /// Its operative paragraph.
+    pub paragraph: u32,
+    /// `high-commissioner`, `secretary-general`, `states`, `the-body`, `un-system`, `other`.
+    pub addressee: String,
+    pub action: String,
+    /// `report`, `seminar`, `compilation`, `consultation`, `study`, `other`, or null.
+    pub output: Option<String>,
+    pub due_session: Option<u32>,
+    /// `open` until the secretariat records otherwise (`in-progress`, `delivered`, `closed`).
+    pub status: String,
+}
+
+/// Mandate statuses.
+pub const MANDATE_STATUSES: [&str; 4] = ["open", "in-progress", "delivered", "closed"];
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MandateFilter {
+    pub status: Option<String>,
+    pub due_session: Option<u32>,
+    pub symbol: Option<String>,
+}
+
+/// The columns a listing needs, derived from a record (the same on both backends).
+pub struct SummaryColumns {
+    pub body: &'static str,
+    pub session: Option<i64>,
+    pub year: Option<i64>,
+    pub adoption_date: Option<String>,
+    pub method: Option<&'static str>,
+    pub yes: Option<i64>,
+    pub no: Option<i64>,
+    pub abstain: Option<i64>,
+}
+
+impl SummaryColumns {
+    pub fn of(record: &Resolution) -> Self {
+        use chrono::Datelike;
+        let vote = record.vote.as_ref();
+        SummaryColumns {
+            body: match record.body {
+                taawun_documents::Body::HumanRightsCouncil => "human-rights-council",
+                taawun_documents::Body::GeneralAssembly => "general-assembly",
+            },
+            session: record.session.map(i64::from),
+            year: record.adoption_date.map(|d| i64::from(d.year())),
+            adoption_date: record.adoption_date.map(|d| d.to_string()),
+            method: vote.map(|v| match v.method {
+                AdoptionMethod::RecordedVote => "recorded-vote",
+                AdoptionMethod::WithoutVote => "without-vote",
+            }),
+            yes: vote.and_then(|v| v.yes).map(i64::from),
+            no: vote.and_then(|v| v.no).map(i64::from),
+            abstain: vote.and_then(|v| v.abstain).map(i64::from),
+        }
+    }
+}
+
+/// The slug of a serde-serialised unit enum value (`Addressee::HighCommissioner` →
+/// `high-commissioner`), so that the database holds the same words as the API.
+pub fn slug_of<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Dates and numbers as each interface language writes them. UN Arabic documents write the
+//! month with its Levantine and Egyptian names ("تموز/يوليه") and Western digits.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::i18n::Lang;
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_AR: [&str; 12] = [
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيه",
+    "تموز/يوليه",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// A date in the conventions of `lang`: "10 July 2024", "10 تموز/يوليه 2024", "2024年7月10日".
+pub fn date(date: NaiveDate, lang: Lang) -> String {
+    let (d, m, y) = (date.day(), date.month0() as usize, date.year());
+    match lang {
+        Lang::En => format!("{d} {} {y}", MONTHS_EN[m]),
+        Lang::Ar => format!("{d} {} {y}", MONTHS_AR[m]),
+        Lang::Fr => format!("{d} {} {y}", MONTHS_FR[m]),
+        Lang::Es => format!("{d} de {} de {y}", MONTHS_ES[m]),
+        Lang::Ru => format!("{d} {} {y} г.", MONTHS_RU[m]),
+        Lang::Zh => format!("{y}年{}月{d}日", m + 1),
+    }
+}
+
+/// An ISO 8601 date string formatted for `lang`; the input unchanged if it is not a date.
+pub fn iso_date(value: &str, lang: Lang) -> String {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_or_else(|_| value.to_owned(), |d| date(d, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_each_language() {
+        let d = NaiveDate::from_ymd_opt(2024, 7, 10).unwrap();
+        assert_eq!(date(d, Lang::En), "10 July 2024");
+        assert_eq!(date(d, Lang::Ar), "10 تموز/يوليه 2024");
+        assert_eq!(date(d, Lang::Zh), "2024年7月10日");
+        assert_eq!(iso_date("2024-07-10", Lang::Fr), "10 juillet 2024");
+        assert_eq!(iso_date("n/a", Lang::Fr), "n/a");
+    }
+}

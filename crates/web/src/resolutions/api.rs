@@ -1,0 +1,150 @@
+//! `/api/v1/resolutions…` and `/api/v1/mandates`.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use serde::Serialize;
+use taawun_store::{MandateRecord, ResolutionSummary, VersionInfo};
+
+use super::query;
+use crate::AppState;
+use crate::error::{ApiError, ApiErrorBody};
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ResolutionPage {
+    pub items: Vec<ResolutionSummary>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    pub pages: u32,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/resolutions",
+    tag = "resolutions",
+    params(
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly"),
+        ("session" = Option<u32>, Query, description = "Session number"),
+        ("year" = Option<i32>, Query, description = "Year of adoption"),
+        ("method" = Option<String>, Query, description = "recorded-vote or without-vote"),
+        ("sort" = Option<String>, Query, description = "date (default, newest first), symbol or session"),
+        ("order" = Option<String>, Query, description = "asc or desc"),
+        ("page" = Option<u32>, Query, description = "1-based page"),
+        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50)"),
+    ),
+    responses(
+        (status = 200, description = "A page of resolutions", body = ResolutionPage),
+        (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
+    )
+)]
+pub async fn list_resolutions(
+    State(app): State<AppState>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Json<ResolutionPage>, ApiError> {
+    let query = query::resolutions(&params)?;
+    let page = app
+        .store
+        .list_resolutions(&query.filter, query.paging)
+        .await?;
+    let pages = page.page_count();
+    Ok(Json(ResolutionPage {
+        items: page.items,
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+        pages,
+    }))
+}
+
+/// A resolution: the parsed record (the same JSON as `taawun parse resolution --json`), its
+/// version history, and the records that cite it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ResolutionDetail {
+    /// The parsed record: symbol, body, session, agenda_item, language, adoption_date,
+    /// distribution_date, meeting, title, preambular, operative, footnotes, references, vote,
+    /// mandates, warnings.
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub record: serde_json::Value,
+    pub current_version: u32,
+    /// Every imported text of this symbol, newest first.
+    pub history: Vec<VersionInfo>,
+    /// Resolutions in the registry that cite this one.
+    pub cited_by: Vec<ResolutionSummary>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/resolutions/{symbol}",
+    tag = "resolutions",
+    params(("symbol" = String, Path, description = "The UN symbol, URL-encoded (A%2FHRC%2FRES%2F56%2F2) or as path segments")),
+    responses(
+        (status = 200, description = "The resolution", body = ResolutionDetail),
+        (status = 404, description = "The registry has no resolution with this symbol", body = ApiErrorBody),
+    )
+)]
+pub async fn get_resolution(
+    State(app): State<AppState>,
+    Path(symbol): Path<String>,
+) -> Result<Json<ResolutionDetail>, ApiError> {
+    let symbol = symbol.trim().trim_matches('/').to_owned();
+    let Some(stored) = app.store.get_resolution(&symbol).await? else {
+        return Err(ApiError::not_found(format!(
+            "the registry has no resolution {symbol:?}"
+        )));
+    };
+    let cited_by = app.store.cited_by(&symbol).await?;
+    let record = serde_json::to_value(&stored.record).map_err(|e| {
+        tracing::error!(%e, "serialising a stored record");
+        ApiError::not_found("the stored record could not be read")
+    })?;
+    Ok(Json(ResolutionDetail {
+        record,
+        current_version: stored.current_version,
+        history: stored.history,
+        cited_by,
+    }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MandatePage {
+    pub items: Vec<MandateRecord>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    pub pages: u32,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/mandates",
+    tag = "resolutions",
+    params(
+        ("status" = Option<String>, Query, description = "open, in-progress, delivered or closed"),
+        ("due_session" = Option<u32>, Query, description = "The session the output is due at"),
+        ("symbol" = Option<String>, Query, description = "Only the mandates of this resolution"),
+        ("page" = Option<u32>, Query, description = "1-based page"),
+        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50)"),
+    ),
+    responses(
+        (status = 200, description = "Mandates given by the registry's resolutions, soonest due first", body = MandatePage),
+        (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
+    )
+)]
+pub async fn list_mandates(
+    State(app): State<AppState>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Json<MandatePage>, ApiError> {
+    let query = query::mandates(&params)?;
+    let page = app.store.list_mandates(&query.filter, query.paging).await?;
+    let pages = page.page_count();
+    Ok(Json(MandatePage {
+        items: page.items,
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+        pages,
+    }))
+}

@@ -1,0 +1,321 @@
+//! `/resolutions`, `/resolutions/{symbol}`, `/mandates`.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use taawun_store::{MandateFilter, Paging, ResolutionSummary};
+
+use super::query::{self, BODIES, METHODS};
+use super::view::{self, ResolutionView};
+use crate::AppState;
+use crate::error::HtmlError;
+use crate::format;
+use crate::i18n::Lang;
+use crate::page::{PageContext, render};
+use crate::paging::InvalidParameter;
+use crate::states::{Choice, PageLink, page_links};
+
+fn bad_request(lang: Lang, e: InvalidParameter) -> Response {
+    HtmlError::bad_request(
+        lang,
+        lang.t_args(
+            "error-invalid-parameter",
+            &[
+                ("parameter", e.parameter.into()),
+                ("message", e.message.into()),
+            ],
+        ),
+    )
+    .into_response()
+}
+
+pub struct Row {
+    pub symbol: String,
+    pub title: String,
+    pub title_lang: String,
+    pub title_dir: &'static str,
+    pub date: String,
+    pub outcome: String,
+}
+
+fn row(summary: ResolutionSummary, lang: Lang) -> Row {
+    let outcome = match summary.adoption_method.as_deref() {
+        Some("recorded-vote") => lang.t_args(
+            "vote-tally",
+            &[
+                (
+                    "yes",
+                    summary.yes.map_or("?".into(), |n| n.to_string()).into(),
+                ),
+                (
+                    "no",
+                    summary.no.map_or("?".into(), |n| n.to_string()).into(),
+                ),
+                (
+                    "abstain",
+                    summary.abstain.map_or("?".into(), |n| n.to_string()).into(),
+                ),
+            ],
+        ),
+        Some("without-vote") => lang.t("method-without-vote"),
+        _ => String::new(),
+    };
+    let title_lang = Lang::from_code(&summary.language).unwrap_or(Lang::En);
+    Row {
+        symbol: summary.symbol,
+        title: summary.title,
+        title_lang: title_lang.code().to_owned(),
+        title_dir: title_lang.dir(),
+        date: summary
+            .adoption_date
+            .map(|d| format::iso_date(&d, lang))
+            .unwrap_or_default(),
+        outcome,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "resolutions_list.html")]
+struct ListPage {
+    page: PageContext,
+    bodies: Vec<Choice>,
+    methods: Vec<Choice>,
+    sorts: Vec<Choice>,
+    session: String,
+    year: String,
+    descending: bool,
+    rows: Vec<Row>,
+    total: u64,
+    summary: String,
+    pages: Vec<PageLink>,
+    json_href: String,
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let query = match query::resolutions(&params) {
+        Ok(q) => q,
+        Err(e) => return bad_request(lang, e),
+    };
+    let page = match app
+        .store
+        .list_resolutions(&query.filter, query.paging)
+        .await
+    {
+        Ok(page) => page,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let choice = |value: &'static str, label: String, current: Option<&str>| Choice {
+        value,
+        label,
+        selected: current == Some(value),
+    };
+    let page_count = page.page_count();
+    let path = uri
+        .path_and_query()
+        .map_or("/resolutions".to_owned(), |p| p.to_string());
+    let view = ListPage {
+        bodies: BODIES
+            .iter()
+            .map(|b| {
+                choice(
+                    b,
+                    lang.t(&format!("body-{b}")),
+                    query.filter.body.as_deref(),
+                )
+            })
+            .collect(),
+        methods: METHODS
+            .iter()
+            .map(|m| {
+                choice(
+                    m,
+                    lang.t(&format!("method-{m}")),
+                    query.filter.adoption_method.as_deref(),
+                )
+            })
+            .collect(),
+        sorts: ["date", "symbol", "session"]
+            .into_iter()
+            .map(|s| {
+                choice(
+                    s,
+                    lang.t(&format!("sort-{s}")),
+                    Some(query.filter.sort.slug()),
+                )
+            })
+            .collect(),
+        session: query
+            .filter
+            .session
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        year: query.filter.year.map(|y| y.to_string()).unwrap_or_default(),
+        descending: query.filter.descending,
+        total: page.total,
+        summary: lang.t_args(
+            "resolutions-summary",
+            &[
+                ("count", page.total.into()),
+                ("page", page.page.into()),
+                ("pages", page_count.into()),
+            ],
+        ),
+        pages: page_links("/resolutions", &params, page.page, page_count),
+        rows: page.items.into_iter().map(|s| row(s, lang)).collect(),
+        json_href: path.replacen("/resolutions", "/api/v1/resolutions", 1),
+        page: PageContext::new(lang, path, lang.t("resolutions-title")),
+    };
+    render(&view, StatusCode::OK)
+}
+
+#[derive(Template)]
+#[template(path = "resolution.html")]
+struct ResolutionPage {
+    page: PageContext,
+    r: ResolutionView,
+    api_href: String,
+}
+
+pub async fn show(State(app): State<AppState>, lang: Lang, Path(symbol): Path<String>) -> Response {
+    let symbol = symbol.trim().trim_matches('/').to_owned();
+    let stored = match app.store.get_resolution(&symbol).await {
+        Ok(Some(stored)) => stored,
+        Ok(None) => {
+            return HtmlError::not_found(
+                lang,
+                lang.t_args("error-unknown-resolution", &[("symbol", symbol.into())]),
+            )
+            .into_response();
+        }
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let cited: Vec<String> = stored
+        .record
+        .references
+        .iter()
+        .map(|r| r.symbol.clone())
+        .collect();
+    let mandates_filter = MandateFilter {
+        symbol: Some(symbol.clone()),
+        ..MandateFilter::default()
+    };
+    let all = Paging {
+        page: 1,
+        per_page: Paging::MAX_PER_PAGE,
+    };
+    let (known, cited_by, mandates) = match tokio::try_join!(
+        app.store.known_symbols(&cited),
+        app.store.cited_by(&symbol),
+        app.store.list_mandates(&mandates_filter, all),
+    ) {
+        Ok(found) => found,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let r = view::build(stored, &known, cited_by, mandates.items, lang);
+    let view = ResolutionPage {
+        page: PageContext::new(
+            lang,
+            format!("/resolutions/{}", r.symbol),
+            format!("{} — {}", r.symbol, r.title),
+        ),
+        api_href: format!(
+            "/api/v1/resolutions/{}",
+            crate::page::encode_query_value(&r.symbol).replace('/', "%2F")
+        ),
+        r,
+    };
+    render(&view, StatusCode::OK)
+}
+
+pub struct MandateRow {
+    pub symbol: String,
+    pub paragraph: u32,
+    pub addressee: String,
+    pub action: String,
+    pub output: String,
+    pub due_session: String,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "mandates.html")]
+struct MandatesPage {
+    page: PageContext,
+    statuses: Vec<Choice>,
+    due_session: String,
+    rows: Vec<MandateRow>,
+    summary: String,
+    pages: Vec<PageLink>,
+    json_href: String,
+}
+
+pub async fn mandates(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let query = match query::mandates(&params) {
+        Ok(q) => q,
+        Err(e) => return bad_request(lang, e),
+    };
+    let page = match app.store.list_mandates(&query.filter, query.paging).await {
+        Ok(page) => page,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let page_count = page.page_count();
+    let path = uri
+        .path_and_query()
+        .map_or("/mandates".to_owned(), |p| p.to_string());
+    let view = MandatesPage {
+        statuses: taawun_store::MANDATE_STATUSES
+            .iter()
+            .map(|s| Choice {
+                value: s,
+                label: lang.t(&format!("mandate-status-{s}")),
+                selected: query.filter.status.as_deref() == Some(*s),
+            })
+            .collect(),
+        due_session: query
+            .filter
+            .due_session
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        summary: lang.t_args(
+            "mandates-summary",
+            &[
+                ("count", page.total.into()),
+                ("page", page.page.into()),
+                ("pages", page_count.into()),
+            ],
+        ),
+        pages: page_links("/mandates", &params, page.page, page_count),
+        rows: page
+            .items
+            .into_iter()
+            .map(|m| MandateRow {
+                symbol: m.symbol,
+                paragraph: m.paragraph,
+                addressee: lang.t(&format!("addressee-{}", m.addressee)),
+                action: m.action,
+                output: m
+                    .output
+                    .map(|o| lang.t(&format!("output-{o}")))
+                    .unwrap_or_default(),
+                due_session: m.due_session.map(|s| s.to_string()).unwrap_or_default(),
+                status: lang.t(&format!("mandate-status-{}", m.status)),
+            })
+            .collect(),
+        json_href: path.replacen("/mandates", "/api/v1/mandates", 1),
+        page: PageContext::new(lang, path, lang.t("mandates-title")),
+    };
+    render(&view, StatusCode::OK)
+}

@@ -805,7 +805,10 @@ mod tests {
         // The resolution itself.
         assert_eq!(symbols("القرار 2/56", &HRC_AR), ["A/HRC/RES/56/2"]);
         assert_eq!(
-            symbols("قرار اللجنة الفرعية لتعزيز وحماية حقوق الإنسان 22/2000", &HRC_AR),
+            symbols(
+                "قرار اللجنة الفرعية لتعزيز وحماية حقوق الإنسان 22/2000",
+                &HRC_AR
+            ),
             ["E/CN.4/SUB.2/RES/2000/22"]
         );
         // A year-form number is recognised whatever the direction.

@@ -30,6 +30,10 @@ pub use i18n::Lang;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub resolver: &'static Resolver,
+    /// Resolution records with what their page shows, read once and kept for a few seconds: a
+    /// record is large (its whole text) and the popular ones are read far more often than they
+    /// change. A change shows within [`resolutions::CACHE_SECONDS`] on every server.
+    pub resolution_cache: resolutions::ResolutionCache,
 }
 
 impl AppState {
@@ -37,6 +41,7 @@ impl AppState {
         AppState {
             store,
             resolver: Resolver::builtin(),
+            resolution_cache: resolutions::new_cache(),
         }
     }
 }

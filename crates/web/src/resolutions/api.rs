@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use taawun_store::{MandateRecord, ResolutionSummary, VersionInfo};
 
@@ -61,18 +62,18 @@ pub async fn list_resolutions(
 /// A resolution: the parsed record (the same JSON as `taawun parse resolution --json`), its
 /// version history, and the records that cite it.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct ResolutionDetail {
+pub struct ResolutionDetail<'a> {
     /// The parsed record: symbol, body, session, agenda_item, language, adoption_date,
     /// distribution_date, meeting, title, preambular, operative, footnotes, references, vote,
     /// mandates, warnings.
     #[serde(flatten)]
     #[schema(value_type = Object)]
-    pub record: serde_json::Value,
+    pub record: &'a taawun_documents::Resolution,
     pub current_version: u32,
     /// Every imported text of this symbol, newest first.
-    pub history: Vec<VersionInfo>,
+    pub history: &'a [VersionInfo],
     /// Resolutions in the registry that cite this one.
-    pub cited_by: Vec<ResolutionSummary>,
+    pub cited_by: &'a [ResolutionSummary],
 }
 
 #[utoipa::path(
@@ -88,24 +89,20 @@ pub struct ResolutionDetail {
 pub async fn get_resolution(
     State(app): State<AppState>,
     Path(symbol): Path<String>,
-) -> Result<Json<ResolutionDetail>, ApiError> {
+) -> Result<Response, ApiError> {
     let symbol = symbol.trim().trim_matches('/').to_owned();
-    let Some(stored) = app.store.get_resolution(&symbol).await? else {
+    let Some(bundle) = super::bundle(&app, &symbol).await? else {
         return Err(ApiError::not_found(format!(
             "the registry has no resolution {symbol:?}"
         )));
     };
-    let cited_by = app.store.cited_by(&symbol).await?;
-    let record = serde_json::to_value(&stored.record).map_err(|e| {
-        tracing::error!(%e, "serialising a stored record");
-        ApiError::not_found("the stored record could not be read")
-    })?;
     Ok(Json(ResolutionDetail {
-        record,
-        current_version: stored.current_version,
-        history: stored.history,
-        cited_by,
-    }))
+        record: &bundle.stored.record,
+        current_version: bundle.stored.current_version,
+        history: &bundle.stored.history,
+        cited_by: &bundle.cited_by,
+    })
+    .into_response())
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -7,10 +7,80 @@ mod pages;
 mod query;
 mod view;
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::Router;
 use axum::routing::get;
+use taawun_store::{
+    MandateFilter, MandateRecord, Paging, ResolutionSummary, StoreError, StoredResolution,
+};
 
 use crate::AppState;
+
+/// How long a resolution's page data is reused before it is read again.
+pub const CACHE_SECONDS: u64 = 5;
+
+/// Everything a resolution's page and API answer show, read in one go.
+pub struct ResolutionBundle {
+    pub stored: StoredResolution,
+    /// Which of the cited symbols the registry holds (to link them).
+    pub known: Vec<String>,
+    pub cited_by: Vec<ResolutionSummary>,
+    /// The resolution's mandates with their status.
+    pub mandates: Vec<MandateRecord>,
+}
+
+pub type ResolutionCache = moka::future::Cache<String, Arc<ResolutionBundle>>;
+
+pub fn new_cache() -> ResolutionCache {
+    moka::future::Cache::builder()
+        .max_capacity(2_000)
+        .time_to_live(Duration::from_secs(CACHE_SECONDS))
+        .build()
+}
+
+/// The bundle for `symbol` from the cache, or read from the store (`None`: no such record).
+pub async fn bundle(
+    app: &AppState,
+    symbol: &str,
+) -> Result<Option<Arc<ResolutionBundle>>, StoreError> {
+    if let Some(hit) = app.resolution_cache.get(symbol).await {
+        return Ok(Some(hit));
+    }
+    let Some(stored) = app.store.get_resolution(symbol).await? else {
+        return Ok(None);
+    };
+    let cited: Vec<String> = stored
+        .record
+        .references
+        .iter()
+        .map(|r| r.symbol.clone())
+        .collect();
+    let filter = MandateFilter {
+        symbol: Some(symbol.to_owned()),
+        ..MandateFilter::default()
+    };
+    let all = Paging {
+        page: 1,
+        per_page: Paging::MAX_PER_PAGE,
+    };
+    let (known, cited_by, mandates) = tokio::try_join!(
+        app.store.known_symbols(&cited),
+        app.store.cited_by(symbol),
+        app.store.list_mandates(&filter, all),
+    )?;
+    let bundle = Arc::new(ResolutionBundle {
+        stored,
+        known,
+        cited_by,
+        mandates: mandates.items,
+    });
+    app.resolution_cache
+        .insert(symbol.to_owned(), bundle.clone())
+        .await;
+    Ok(Some(bundle))
+}
 
 pub use api::{__path_get_resolution, __path_list_mandates, __path_list_resolutions};
 

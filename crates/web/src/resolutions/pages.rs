@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use taawun_store::{MandateFilter, Paging, ResolutionSummary};
+use taawun_store::ResolutionSummary;
 
 use super::query::{self, BODIES, METHODS};
 use super::view::{self, ResolutionView};
@@ -186,8 +186,8 @@ struct ResolutionPage {
 
 pub async fn show(State(app): State<AppState>, lang: Lang, Path(symbol): Path<String>) -> Response {
     let symbol = symbol.trim().trim_matches('/').to_owned();
-    let stored = match app.store.get_resolution(&symbol).await {
-        Ok(Some(stored)) => stored,
+    let bundle = match super::bundle(&app, &symbol).await {
+        Ok(Some(bundle)) => bundle,
         Ok(None) => {
             return HtmlError::not_found(
                 lang,
@@ -197,29 +197,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(symbol): Path<St
         }
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
-    let cited: Vec<String> = stored
-        .record
-        .references
-        .iter()
-        .map(|r| r.symbol.clone())
-        .collect();
-    let mandates_filter = MandateFilter {
-        symbol: Some(symbol.clone()),
-        ..MandateFilter::default()
-    };
-    let all = Paging {
-        page: 1,
-        per_page: Paging::MAX_PER_PAGE,
-    };
-    let (known, cited_by, mandates) = match tokio::try_join!(
-        app.store.known_symbols(&cited),
-        app.store.cited_by(&symbol),
-        app.store.list_mandates(&mandates_filter, all),
-    ) {
-        Ok(found) => found,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
-    let r = view::build(stored, &known, cited_by, mandates.items, lang);
+    let r = view::build(&bundle, lang);
     let view = ResolutionPage {
         page: PageContext::new(
             lang,

@@ -2,7 +2,7 @@
 //! into links, the vote grouped by regional group, labels in the interface language.
 
 use taawun_documents::{AdoptionMethod, Paragraph, Resolution};
-use taawun_store::{MandateRecord, StoredResolution, slug_of};
+use taawun_store::slug_of;
 
 use crate::format;
 use crate::i18n::Lang;
@@ -123,6 +123,12 @@ fn superscript_digit(c: char) -> Option<u32> {
 
 /// Splits a paragraph's text at its footnote markers (⁽N⁾), which become links.
 pub fn segments(text: &str) -> Vec<Segment> {
+    if !text.contains('⁽') {
+        return vec![Segment {
+            text: text.to_owned(),
+            footnote: None,
+        }];
+    }
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut chars = text.char_indices().peekable();
@@ -246,14 +252,10 @@ fn vote_view(record: &Resolution, lang: Lang) -> Option<VoteView> {
     })
 }
 
-pub fn build(
-    stored: StoredResolution,
-    known: &[String],
-    cited_by: Vec<taawun_store::ResolutionSummary>,
-    mandates: Vec<MandateRecord>,
-    lang: Lang,
-) -> ResolutionView {
-    let record = stored.record;
+pub fn build(bundle: &super::ResolutionBundle, lang: Lang) -> ResolutionView {
+    let stored = &bundle.stored;
+    let known = &bundle.known;
+    let record = &stored.record;
     let text_lang = Lang::from_code(&record.language).unwrap_or(Lang::En);
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| format::date(d, lang)).unwrap_or_default();
     let references = record
@@ -280,14 +282,16 @@ pub fn build(
             paragraph: f.paragraph.clone(),
         })
         .collect();
-    let mandates = mandates
-        .into_iter()
+    let mandates = bundle
+        .mandates
+        .iter()
         .map(|m| MandateView {
             paragraph: m.paragraph,
             addressee: lang.t(&format!("addressee-{}", m.addressee)),
-            action: m.action,
+            action: m.action.clone(),
             output: m
                 .output
+                .as_ref()
                 .map(|o| lang.t(&format!("output-{o}")))
                 .unwrap_or_default(),
             due_session: m.due_session.map(|s| s.to_string()).unwrap_or_default(),
@@ -295,7 +299,7 @@ pub fn build(
         })
         .collect();
     ResolutionView {
-        vote: vote_view(&record, lang),
+        vote: vote_view(record, lang),
         symbol: record.symbol.clone(),
         title: record.title.clone(),
         text_lang: text_lang.code().to_owned(),
@@ -314,13 +318,14 @@ pub fn build(
         operative: paragraphs(&record.operative, "op"),
         footnotes,
         references,
-        cited_by: cited_by
-            .into_iter()
+        cited_by: bundle
+            .cited_by
+            .iter()
             .map(|c| {
                 let l = Lang::from_code(&c.language).unwrap_or(Lang::En);
                 CitingView {
-                    symbol: c.symbol,
-                    title: c.title,
+                    symbol: c.symbol.clone(),
+                    title: c.title.clone(),
                     dir: l.dir(),
                     lang: l.code().to_owned(),
                 }
@@ -338,14 +343,14 @@ pub fn build(
             .collect(),
         history: stored
             .history
-            .into_iter()
+            .iter()
             .map(|v| VersionView {
                 current: v.version == stored.current_version,
                 version: v.version,
                 language: lang.t(&format!("language-{}", v.language)),
-                source: v.source,
+                source: v.source.clone(),
                 warnings: v.warnings,
-                imported_at: v.imported_at,
+                imported_at: v.imported_at.clone(),
             })
             .collect(),
     }

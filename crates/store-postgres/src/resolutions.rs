@@ -104,54 +104,61 @@ pub async fn import(
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    for reference in &record.references {
-        sqlx::query(
-            "INSERT INTO resolution_references (symbol, cited_symbol, kind, paragraph) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(&record.symbol)
-        .bind(&reference.symbol)
-        .bind(slug_of(&reference.kind))
-        .bind(&reference.paragraph)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+    // One statement each for the references and the mandates: an import is a handful of
+    // round trips to the database, whatever the size of the resolution.
+    if !record.references.is_empty() {
+        let mut insert = QueryBuilder::<Postgres>::new(
+            "INSERT INTO resolution_references (symbol, cited_symbol, kind, paragraph) ",
+        );
+        insert.push_values(&record.references, |mut row, reference| {
+            row.push_bind(&record.symbol)
+                .push_bind(&reference.symbol)
+                .push_bind(slug_of(&reference.kind))
+                .push_bind(&reference.paragraph);
+        });
+        insert.push(" ON CONFLICT DO NOTHING");
+        insert.build().execute(&mut *tx).await.map_err(db)?;
     }
-    let mut kept: Vec<(i32, String)> = Vec::new();
+    // A paragraph may address the same body twice; the first reading stands.
+    let mut mandates: Vec<(i32, String, &taawun_documents::Mandate)> = Vec::new();
     for mandate in &record.mandates {
-        let addressee = slug_of(&mandate.addressee);
+        let key = (mandate.paragraph as i32, slug_of(&mandate.addressee));
+        if !mandates.iter().any(|(p, a, _)| (*p, a) == (key.0, &key.1)) {
+            mandates.push((key.0, key.1, mandate));
+        }
+    }
+    let mut remove = QueryBuilder::<Postgres>::new("DELETE FROM mandates WHERE symbol = ");
+    remove.push_bind(&record.symbol);
+    if !mandates.is_empty() {
         // A mandate the secretariat already tracks keeps its status.
-        sqlx::query(
-            "INSERT INTO mandates (symbol, paragraph, addressee, action, output, due_session) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (symbol, paragraph, addressee) DO UPDATE SET action = excluded.action,
-                output = excluded.output, due_session = excluded.due_session",
-        )
-        .bind(&record.symbol)
-        .bind(mandate.paragraph as i32)
-        .bind(&addressee)
-        .bind(&mandate.action)
-        .bind(mandate.output.as_ref().map(slug_of))
-        .bind(mandate.due_session.map(|n| n as i32))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        kept.push((mandate.paragraph as i32, addressee));
+        let mut upsert = QueryBuilder::<Postgres>::new(
+            "INSERT INTO mandates (symbol, paragraph, addressee, action, output, due_session) ",
+        );
+        upsert.push_values(&mandates, |mut row, (paragraph, addressee, mandate)| {
+            row.push_bind(&record.symbol)
+                .push_bind(*paragraph)
+                .push_bind(addressee)
+                .push_bind(&mandate.action)
+                .push_bind(mandate.output.as_ref().map(slug_of))
+                .push_bind(mandate.due_session.map(|n| n as i32));
+        });
+        upsert.push(
+            " ON CONFLICT (symbol, paragraph, addressee) DO UPDATE SET action = excluded.action, \
+             output = excluded.output, due_session = excluded.due_session",
+        );
+        upsert.build().execute(&mut *tx).await.map_err(db)?;
+        remove.push(" AND (paragraph, addressee) NOT IN (");
+        let mut keys = remove.separated(", ");
+        for (paragraph, addressee, _) in &mandates {
+            keys.push("(");
+            keys.push_bind_unseparated(*paragraph);
+            keys.push_unseparated(", ");
+            keys.push_bind_unseparated(addressee);
+            keys.push_unseparated(")");
+        }
+        remove.push(")");
     }
-    let stored: Vec<(i32, String)> =
-        sqlx::query_as("SELECT paragraph, addressee FROM mandates WHERE symbol = $1")
-            .bind(&record.symbol)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(db)?;
-    for (paragraph, addressee) in stored.into_iter().filter(|m| !kept.contains(m)) {
-        sqlx::query("DELETE FROM mandates WHERE symbol = $1 AND paragraph = $2 AND addressee = $3")
-            .bind(&record.symbol)
-            .bind(paragraph)
-            .bind(addressee)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-    }
+    remove.build().execute(&mut *tx).await.map_err(db)?;
     tx.commit().await.map_err(db)?;
     Ok(if version == 1 {
         ImportOutcome::Created

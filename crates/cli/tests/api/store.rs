@@ -106,3 +106,89 @@ async fn a_filter_value_with_sql_wildcards_matches_literally() {
         assert_eq!(page.total, 0, "{needle:?}");
     }
 }
+
+#[tokio::test]
+async fn a_new_version_replaces_references_and_mandates_and_an_old_text_changes_nothing() {
+    let (store, _guard) = test_store().await;
+    store.migrate().await.unwrap();
+    let resolver = taawun_states::Resolver::builtin();
+    let first =
+        taawun::registry::parse_text("seed.txt", taawun::registry::SEED_TEXT, resolver).unwrap();
+    assert_eq!(
+        store.import_resolution(&first).await.unwrap(),
+        taawun_store::ImportOutcome::Created
+    );
+    let symbol = first.record.symbol.clone();
+    let mandates_of = |symbol: &str| taawun_store::MandateFilter {
+        symbol: Some(symbol.to_owned()),
+        ..Default::default()
+    };
+    let all = Paging {
+        page: 1,
+        per_page: Paging::MAX_PER_PAGE,
+    };
+    let before = store
+        .list_mandates(&mandates_of(&symbol), all)
+        .await
+        .unwrap();
+    // Distinct (paragraph, addressee) pairs: a paragraph that addresses the same body twice
+    // holds one mandate.
+    let mut keys: Vec<(u32, String)> = first
+        .record
+        .mandates
+        .iter()
+        .map(|m| (m.paragraph, taawun_store::slug_of(&m.addressee)))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(before.total as usize, keys.len());
+
+    // A second text without the last operative paragraph: its mandate and references go.
+    let mut second = first.clone();
+    let last = second.record.operative.pop().unwrap().number;
+    second.record.mandates.retain(|m| m.paragraph != last);
+    second
+        .record
+        .references
+        .retain(|r| r.paragraph != format!("op-{last}"));
+    second.content_hash = "another text".into();
+    assert_eq!(
+        store.import_resolution(&second).await.unwrap(),
+        taawun_store::ImportOutcome::NewVersion { version: 2 }
+    );
+    let after = store
+        .list_mandates(&mandates_of(&symbol), all)
+        .await
+        .unwrap();
+    assert!(after.items.iter().all(|m| m.paragraph != last));
+    assert!(after.total < before.total);
+    let stored = store.get_resolution(&symbol).await.unwrap().unwrap();
+    assert_eq!(stored.current_version, 2);
+    assert_eq!(stored.history.len(), 2);
+    assert_eq!(
+        stored.record.operative.len(),
+        first.record.operative.len() - 1
+    );
+
+    // The first text again is recognised, and nothing changes.
+    assert_eq!(
+        store.import_resolution(&first).await.unwrap(),
+        taawun_store::ImportOutcome::Unchanged { version: 1 }
+    );
+    assert_eq!(
+        store
+            .get_resolution(&symbol)
+            .await
+            .unwrap()
+            .unwrap()
+            .current_version,
+        2
+    );
+    // What the seed cites is found from the cited side.
+    let cited = &first.record.references[0].symbol;
+    let citing = store.cited_by(cited).await.unwrap();
+    assert!(
+        citing.iter().any(|c| c.symbol == symbol)
+            || first.record.references[0].paragraph == format!("op-{last}")
+    );
+}

@@ -126,3 +126,29 @@ test('the resolver form finds a State from a damaged Arabic name', async () => {
   assert.ok(await page.locator('a[href="/states/CMR"]').count() > 0);
   await page.screenshot({ path: join(shots, 'resolve-ar.png'), fullPage: true });
 });
+
+test('a resolution keeps its Arabic text right to left inside an English page', async () => {
+  const page = await pageIn('en');
+  await page.goto(`${baseUrl}/resolutions/A/HRC/RES/56/2`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  const text = page.locator('article.resolution-text');
+  assert.equal(await text.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+  // Operative paragraph 22 is reachable by its anchor and starts at the right edge of the text.
+  await page.goto(`${baseUrl}/resolutions/A/HRC/RES/56/2#op-22`);
+  const op = await page.locator('#op-22').boundingBox();
+  const article = await text.boundingBox();
+  assert.ok(op.x + op.width > article.x + article.width - 5, 'the paragraph hugs the right edge');
+  // Footnote markers link to their notes.
+  assert.ok(await page.locator('article a[href="#fn-1"]').count() > 0);
+  await page.screenshot({ path: join(shots, 'resolution-en.png'), fullPage: false });
+});
+
+test('the vote table lists States by regional group in Arabic', async () => {
+  const page = await pageIn('ar');
+  await page.goto(`${baseUrl}/resolutions/A/HRC/RES/56/2#vote`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  const rows = page.locator('table.vote tbody tr');
+  assert.ok(await rows.count() >= 4, 'several regional groups voted');
+  assert.ok(await page.locator('table.vote a[href="/states/CMR"]').count() === 1);
+  await page.locator('#vote').screenshot({ path: join(shots, 'vote-ar.png') });
+});

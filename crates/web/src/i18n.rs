@@ -88,6 +88,16 @@ impl Lang {
         }
     }
 
+    /// What separates the items of a list: the Arabic comma in Arabic, the enumeration comma in
+    /// Chinese.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Ar => "، ",
+            Lang::Zh => "、",
+            _ => ", ",
+        }
+    }
+
     fn id(self) -> &'static LanguageIdentifier {
         match self {
             Lang::Ar => &ID_AR,

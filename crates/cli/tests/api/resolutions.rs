@@ -264,3 +264,60 @@ fn a_file_that_is_not_a_resolution_stores_nothing() {
         "a failed batch does not even create the database"
     );
 }
+
+#[tokio::test]
+async fn english_and_without_vote_texts_import_and_show_left_to_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../documents/tests/fixtures");
+    let english = fixtures.join("ga-78-199.en.txt");
+    let output = taawun()
+        .args(["import", "resolution", "--data-dir"])
+        .arg(dir.path())
+        .arg(&english)
+        .arg(fixtures.join("hrc-without-vote.ar.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.contains("adopted without a vote") && l.contains("created")),
+        "{stdout}"
+    );
+
+    // The English record, through the same pages and API.
+    let text = std::fs::read_to_string(&english).unwrap();
+    let record = taawun::registry::parse_text("ga.txt", &text, taawun_states::Resolver::builtin())
+        .unwrap()
+        .record;
+    let app = spawn_app().await;
+    app.store
+        .import_resolution(
+            &taawun::registry::parse_text("ga.txt", &text, taawun_states::Resolver::builtin())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let page = app
+        .get(&format!("/resolutions/{}", record.symbol))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"class="resolution-text" lang="en" dir="ltr""#));
+    let (_, list) = app
+        .get_json("/api/v1/resolutions?method=without-vote")
+        .await;
+    assert_eq!(list["items"][0]["symbol"], record.symbol.as_str());
+    let (_, ga) = app
+        .get_json("/api/v1/resolutions?body=general-assembly")
+        .await;
+    assert_eq!(ga["total"], 1);
+}

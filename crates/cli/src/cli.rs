@@ -85,8 +85,27 @@ pub enum ParseCommand {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VoteFormat {
+    /// The Human Rights Council's voting records: all-vote-data.csv, all-votes.csv, all-legis-data.csv
+    Hrc,
+    /// The General Assembly roll calls: un_votes.csv, un_roll_calls.csv, un_roll_call_issues.csv
+    Unga,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
+    /// Import a voting dataset (a directory of CSV files): every roll call new to the database
+    /// with its votes, in one transaction; a second run adds nothing
+    Votes {
+        #[arg(long, value_enum)]
+        format: VoteFormat,
+        /// The directory holding the dataset's files
+        dir: PathBuf,
+        /// Skip rows whose State is unknown (listed at the end) instead of stopping
+        #[arg(long)]
+        skip_unknown: bool,
+    },
     /// Import resolution texts into the registry: all files are parsed first, and if any fails
     /// nothing is stored; the same text twice changes nothing; a changed text of a known symbol
     /// becomes its newest version
@@ -187,6 +206,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Command::Import {
+            command:
+                ImportCommand::Votes {
+                    format,
+                    dir,
+                    skip_unknown,
+                },
+        } => crate::vote_import::run(&database, format, &dir, skip_unknown).await?,
         Command::Import {
             command: ImportCommand::Resolution { files },
         } => {

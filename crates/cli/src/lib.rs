@@ -6,3 +6,4 @@ pub mod database;
 pub mod registry;
 pub mod server;
 pub mod telemetry;
+pub mod vote_import;

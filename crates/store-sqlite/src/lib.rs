@@ -11,11 +11,12 @@ use sqlx::sqlite::{
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use taawun_store::{
     Backend, ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging,
-    Readiness, ResolutionFilter, ResolutionSummary, StateFilter, StateRecord, StateSort, Store,
-    StoreError, StoredResolution, SyncReport,
+    Readiness, ResolutionFilter, ResolutionSummary, RollCallVotes, StateFilter, StateRecord,
+    StateSort, Store, StoreError, StoredResolution, SyncReport, VoteImportReport,
 };
 
 mod resolutions;
+mod votes;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -330,5 +331,17 @@ impl Store for SqliteStore {
         paging: Paging,
     ) -> Result<Page<MandateRecord>, StoreError> {
         resolutions::mandates(&self.pool, filter, paging).await
+    }
+
+    async fn import_votes(
+        &self,
+        dataset: &taawun_votes::Dataset,
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<VoteImportReport, StoreError> {
+        votes::import(&self.pool, dataset, progress).await
+    }
+
+    async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {
+        votes::for_symbol(&self.pool, symbol).await
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod resolutions;
 pub mod states;
+pub mod votes;
 
 pub use resolutions::{
     ImportOutcome, MANDATE_STATUSES, MandateFilter, MandateRecord, NewResolutionVersion,
@@ -13,6 +14,7 @@ pub use resolutions::{
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
 };
+pub use votes::{RollCallVotes, StateVote, VOTE_BATCH, VoteImportReport};
 
 use async_trait::async_trait;
 use serde::Serialize;
@@ -166,6 +168,18 @@ pub trait Store: Send + Sync + 'static {
         filter: &MandateFilter,
         paging: Paging,
     ) -> Result<Page<MandateRecord>, StoreError>;
+
+    /// Stores a voting dataset in one transaction: roll calls new to the database with all their
+    /// votes; roll calls already stored (same body and source id) are left alone, so a second
+    /// run adds nothing. `progress` is told how many votes are written so far.
+    async fn import_votes(
+        &self,
+        dataset: &taawun_votes::Dataset,
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<VoteImportReport, StoreError>;
+
+    /// The roll calls recorded for a symbol (usually one), with every State's vote.
+    async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError>;
 }
 
 /// Puts per-group counts in `RegionalGroup::ALL` order, with zero for groups the rows lack.

@@ -21,12 +21,14 @@ use crate::AppState;
         crate::states::resolve_name,
         crate::resolutions::list_resolutions,
         crate::resolutions::get_resolution,
+        crate::resolutions::get_resolution_votes,
         crate::resolutions::list_mandates,
     ),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
     tags(
         (name = "states", description = "States, territories, historic States and the UN regional groups; the State-name resolver"),
         (name = "resolutions", description = "The registry of resolutions, their references and their mandates"),
+        (name = "votes", description = "Recorded votes of the Human Rights Council and the General Assembly"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -9,3 +9,4 @@ mod pages;
 mod resolutions;
 mod states_api;
 mod store;
+mod votes;

@@ -91,6 +91,10 @@ pub async fn get_resolution(
     Path(symbol): Path<String>,
 ) -> Result<Response, ApiError> {
     let symbol = symbol.trim().trim_matches('/').to_owned();
+    // Symbols hold slashes, so one wildcard route serves both `{symbol}` and `{symbol}/votes`.
+    if let Some(symbol) = symbol.strip_suffix("/votes") {
+        return resolution_votes(app, symbol).await;
+    }
     let Some(bundle) = super::bundle(&app, &symbol).await? else {
         return Err(ApiError::not_found(format!(
             "the registry has no resolution {symbol:?}"
@@ -144,4 +148,46 @@ pub async fn list_mandates(
         per_page: page.per_page,
         pages,
     }))
+}
+
+/// The recorded votes of a symbol, from the voting records.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ResolutionVotes {
+    pub symbol: String,
+    /// The roll calls recorded for this symbol in the imported voting records (usually one).
+    pub roll_calls: Vec<taawun_store::RollCallVotes>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/resolutions/{symbol}/votes",
+    tag = "votes",
+    params(("symbol" = String, Path, description = "The UN symbol, URL-encoded or as path segments")),
+    responses(
+        (status = 200, description = "Every State's vote on the symbol, from the imported voting records", body = ResolutionVotes),
+        (status = 404, description = "No voting record and no registry record has this symbol", body = ApiErrorBody),
+    )
+)]
+// Axum serves this path through `get_resolution`'s wildcard (a symbol holds slashes); this
+// function exists so that the OpenAPI document describes the path on its own.
+#[allow(dead_code)]
+pub async fn get_resolution_votes(
+    State(app): State<AppState>,
+    Path(symbol): Path<String>,
+) -> Result<Response, ApiError> {
+    resolution_votes(app, symbol.trim().trim_matches('/')).await
+}
+
+async fn resolution_votes(app: AppState, symbol: &str) -> Result<Response, ApiError> {
+    let roll_calls = app.store.votes_for_symbol(symbol).await?;
+    if roll_calls.is_empty() && app.store.get_resolution(symbol).await?.is_none() {
+        return Err(ApiError::not_found(format!(
+            "no voting record and no resolution has the symbol {symbol:?}"
+        )));
+    }
+    Ok(Json(ResolutionVotes {
+        symbol: symbol.to_owned(),
+        roll_calls,
+    })
+    .into_response())
 }

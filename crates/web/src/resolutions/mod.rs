@@ -82,7 +82,10 @@ pub async fn bundle(
     Ok(Some(bundle))
 }
 
-pub use api::{__path_get_resolution, __path_list_mandates, __path_list_resolutions};
+pub use api::{
+    __path_get_resolution, __path_get_resolution_votes, __path_list_mandates,
+    __path_list_resolutions,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -1,0 +1,98 @@
+//! `taawun import votes`: read a voting dataset (all or nothing), then store it in one
+//! transaction, with a progress bar on a terminal and a summary at the end.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use taawun_votes::{Dataset, Progress, ReadOptions};
+
+use crate::cli::VoteFormat;
+use crate::database::{self, DatabaseConfig};
+
+fn bar(total: u64, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template(
+        "{msg:>10} [{bar:40}] {percent:>3}% {human_pos}/{human_len} {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(what.to_owned());
+    bar
+}
+
+/// Reads the dataset; errors name the file, row and column.
+pub fn read(format: VoteFormat, dir: &Path, skip_unknown: bool) -> anyhow::Result<Dataset> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "{} is not a directory; give the directory that holds the dataset's CSV files",
+            dir.display()
+        );
+    }
+    let options = ReadOptions { skip_unknown };
+    let reading = bar(0, "reading");
+    let mut on_progress = |p: Progress| {
+        reading.set_length(p.bytes_total);
+        reading.set_position(p.bytes_done);
+    };
+    let dataset = match format {
+        VoteFormat::Hrc => taawun_votes::hrc::read_dir(dir, &options, Some(&mut on_progress)),
+        VoteFormat::Unga => taawun_votes::unga::read_dir(dir, &options, Some(&mut on_progress)),
+    };
+    reading.finish_and_clear();
+    dataset.map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", dir.display()))
+}
+
+pub async fn run(
+    database: &DatabaseConfig,
+    format: VoteFormat,
+    dir: &Path,
+    skip_unknown: bool,
+) -> anyhow::Result<()> {
+    let dataset = read(format, dir, skip_unknown)?;
+    let store = database::open(database).await?;
+    crate::server::prepare(store.as_ref()).await?;
+    let storing = bar(dataset.votes.len() as u64, "storing");
+    let report = store
+        .import_votes(&dataset, &|written| storing.set_position(written as u64))
+        .await
+        .context("cannot store the votes; nothing was imported")?;
+    storing.finish_and_clear();
+
+    let mut out = std::io::stdout().lock();
+    let body = match format {
+        VoteFormat::Hrc => "Human Rights Council",
+        VoteFormat::Unga => "General Assembly",
+    };
+    writeln!(
+        out,
+        "{body}: {} roll calls read — {} created, {} already imported; {} votes written; {} roll calls have their text in the registry; {} rows skipped; {} notes",
+        dataset.roll_calls.len(),
+        report.roll_calls_created,
+        report.roll_calls_existing,
+        report.votes_written,
+        report.linked_to_registry,
+        dataset.skipped.len(),
+        dataset.notes.len(),
+    )?;
+    for skipped in &dataset.skipped {
+        writeln!(
+            out,
+            "  skipped {} row {}: {:?} ({})",
+            skipped.file, skipped.row, skipped.value, skipped.reason
+        )?;
+    }
+    for note in &dataset.notes {
+        writeln!(
+            out,
+            "  note {} row {}: {:?} — {}",
+            note.file, note.row, note.value, note.message
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Voting records into the database: idempotent, linked to the registry, and in agreement with
+//! the seed resolution's own account of its vote.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use crate::helpers::{shared, spawn_app, test_store};
+
+fn hrc_dataset() -> taawun_votes::Dataset {
+    taawun_votes::hrc::read_dir(
+        &shared("data/votes/hrc"),
+        &taawun_votes::ReadOptions::default(),
+        None,
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
+    let (store, _guard) = test_store().await;
+    store.migrate().await.unwrap();
+    let seed = taawun::registry::parse_text(
+        "seed",
+        taawun::registry::SEED_TEXT,
+        taawun_states::Resolver::builtin(),
+    )
+    .unwrap();
+    store.import_resolution(&seed).await.unwrap();
+
+    let dataset = hrc_dataset();
+    let report = store.import_votes(&dataset, &|_| {}).await.unwrap();
+    assert_eq!(report.roll_calls_created, dataset.roll_calls.len());
+    assert_eq!(report.votes_written, dataset.votes.len());
+    assert_eq!(
+        report.linked_to_registry, 1,
+        "the seed's symbol is among the roll calls"
+    );
+    let again = store.import_votes(&dataset, &|_| {}).await.unwrap();
+    assert_eq!((again.roll_calls_created, again.votes_written), (0, 0));
+    assert_eq!(again.roll_calls_existing, dataset.roll_calls.len());
+
+    // The dataset's vote on A/HRC/RES/56/2 and the one its text states are the same.
+    let roll_calls = store.votes_for_symbol(&seed.record.symbol).await.unwrap();
+    assert_eq!(roll_calls.len(), 1);
+    let recorded = &roll_calls[0];
+    let parsed = seed.record.vote.as_ref().unwrap();
+    let of = |choice: &str| -> BTreeSet<&str> {
+        recorded
+            .votes
+            .iter()
+            .filter(|v| v.choice == choice)
+            .map(|v| v.state.as_str())
+            .collect()
+    };
+    fn set(list: &[String]) -> BTreeSet<&str> {
+        list.iter().map(String::as_str).collect()
+    }
+    assert_eq!(of("yes"), set(&parsed.states.yes));
+    assert_eq!(of("no"), set(&parsed.states.no));
+    assert_eq!(of("abstain"), set(&parsed.states.abstain));
+    assert_eq!(
+        (recorded.yes, recorded.no, recorded.abstain),
+        (
+            parsed.yes.unwrap(),
+            parsed.no.unwrap(),
+            parsed.abstain.unwrap()
+        )
+    );
+}
+
+#[tokio::test]
+async fn the_votes_api_serves_a_symbols_roll_call() {
+    let app = spawn_app().await;
+    app.store
+        .import_votes(&hrc_dataset(), &|_| {})
+        .await
+        .unwrap();
+    let (status, body) = app
+        .get_json("/api/v1/resolutions/A%2FHRC%2FRES%2F56%2F2/votes")
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let roll_call = &body["roll_calls"][0];
+    assert_eq!(roll_call["body"], "hrc");
+    let yes = roll_call["votes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["choice"] == "yes")
+        .count();
+    assert_eq!(yes as u64, roll_call["yes"].as_u64().unwrap());
+    let (status, _) = app
+        .get_json("/api/v1/resolutions/A%2FRES%2F1%2F1/votes")
+        .await;
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn the_import_command_reports_and_a_second_run_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = || {
+        let output = Command::new(env!("CARGO_BIN_EXE_taawun"))
+            .env_remove("TAAWUN_DATABASE_URL")
+            .args(["import", "votes", "--format", "hrc", "--data-dir"])
+            .arg(dir.path())
+            .arg(shared("data/votes/hrc"))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let dataset = hrc_dataset();
+    let first = run();
+    assert!(
+        first.contains(&format!("{} created", dataset.roll_calls.len())),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!("{} votes written", dataset.votes.len())),
+        "{first}"
+    );
+    let second = run();
+    assert!(
+        second.contains("0 created") && second.contains("0 votes written"),
+        "{second}"
+    );
+}
+
+#[test]
+fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let hrc = dir.path().join("hrc");
+    std::fs::create_dir(&hrc).unwrap();
+    for name in ["all-vote-data.csv", "all-legis-data.csv"] {
+        std::fs::copy(shared("data/votes/hrc").join(name), hrc.join(name)).unwrap();
+    }
+    let votes = std::fs::read_to_string(shared("data/votes/hrc/all-votes.csv")).unwrap();
+    let mut lines: Vec<String> = votes.lines().map(str::to_owned).collect();
+    lines[3] = lines[3].replacen(",1,", ",7,", 1);
+    std::fs::write(hrc.join("all-votes.csv"), lines.join("\n")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_taawun"))
+        .env_remove("TAAWUN_DATABASE_URL")
+        .args(["import", "votes", "--format", "hrc", "--data-dir"])
+        .arg(&data)
+        .arg(&hrc)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("all-votes.csv") && stderr.contains("row 4"),
+        "{stderr}"
+    );
+    assert!(!data.join("taawun.db").exists());
+}

@@ -1,0 +1,141 @@
+//! Recorded votes on PostgreSQL.
+
+use std::collections::HashMap;
+
+use sqlx::types::Json;
+use sqlx::{PgPool, Postgres, QueryBuilder, Row};
+use taawun_store::{RollCallVotes, StateVote, StoreError, VOTE_BATCH, VoteImportReport};
+use taawun_votes::{Dataset, VoteChoice};
+
+use crate::db;
+
+pub async fn import(
+    pool: &PgPool,
+    dataset: &Dataset,
+    progress: &(dyn Fn(usize) + Send + Sync),
+) -> Result<VoteImportReport, StoreError> {
+    let mut report = VoteImportReport::default();
+    let Some(body) = dataset.roll_calls.first().map(|r| r.body.slug()) else {
+        return Ok(report);
+    };
+    let mut tx = pool.begin().await.map_err(db)?;
+    let existing: Vec<String> =
+        sqlx::query_scalar("SELECT source_id FROM roll_calls WHERE body = $1")
+            .bind(body)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+    let existing: std::collections::HashSet<String> = existing.into_iter().collect();
+
+    // The tallies, stored with the roll call so that listings need not count votes.
+    let mut tallies: HashMap<&str, [i32; 3]> = HashMap::new();
+    for vote in &dataset.votes {
+        let slot = match vote.choice {
+            VoteChoice::Yes => 0,
+            VoteChoice::No => 1,
+            VoteChoice::Abstain => 2,
+            _ => continue,
+        };
+        tallies.entry(vote.roll_call_id.as_str()).or_default()[slot] += 1;
+    }
+    let mut ids: HashMap<&str, i64> = HashMap::new();
+    for roll_call in &dataset.roll_calls {
+        if existing.contains(&roll_call.id) {
+            report.roll_calls_existing += 1;
+            continue;
+        }
+        let [yes, no, abstain] = tallies
+            .get(roll_call.id.as_str())
+            .copied()
+            .unwrap_or_default();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO roll_calls (body, source_id, symbol, date, session, title, amendment, paragraph_vote,
+                important, draft, issues, yes_count, no_count, abstain_count)
+             VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+        )
+        .bind(body)
+        .bind(&roll_call.id)
+        .bind(&roll_call.symbol)
+        .bind(roll_call.date.to_string())
+        .bind(roll_call.session.map(|n| n as i32))
+        .bind(&roll_call.title)
+        .bind(roll_call.amendment)
+        .bind(roll_call.paragraph_vote)
+        .bind(roll_call.important)
+        .bind(roll_call.draft)
+        .bind(Json(&roll_call.issues))
+        .bind(yes)
+        .bind(no)
+        .bind(abstain)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        ids.insert(roll_call.id.as_str(), id);
+        report.roll_calls_created += 1;
+    }
+    let new_votes: Vec<(i64, &str, &str)> = dataset
+        .votes
+        .iter()
+        .filter_map(|v| {
+            ids.get(v.roll_call_id.as_str())
+                .map(|id| (*id, v.state.as_str(), v.choice.slug()))
+        })
+        .collect();
+    for batch in new_votes.chunks(VOTE_BATCH) {
+        let mut insert =
+            QueryBuilder::<Postgres>::new("INSERT INTO votes (roll_call_id, state, choice) ");
+        insert.push_values(batch, |mut row, (id, state, choice)| {
+            row.push_bind(*id).push_bind(*state).push_bind(*choice);
+        });
+        insert.build().execute(&mut *tx).await.map_err(db)?;
+        report.votes_written += batch.len();
+        progress(report.votes_written);
+    }
+    let linked: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM roll_calls WHERE body = $1 AND symbol IN (SELECT symbol FROM resolutions)",
+    )
+    .bind(body)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(db)?;
+    report.linked_to_registry = linked as usize;
+    tx.commit().await.map_err(db)?;
+    Ok(report)
+}
+
+pub async fn for_symbol(pool: &PgPool, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {
+    let roll_calls = sqlx::query(
+        "SELECT id, body, source_id, symbol, date::text AS date, title, yes_count, no_count, abstain_count
+         FROM roll_calls WHERE symbol = $1 ORDER BY date, id",
+    )
+    .bind(symbol)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    let mut out = Vec::with_capacity(roll_calls.len());
+    for row in roll_calls {
+        let id: i64 = row.try_get("id").map_err(db)?;
+        let votes: Vec<(String, String)> = sqlx::query_as(
+            "SELECT state, choice FROM votes WHERE roll_call_id = $1 ORDER BY state",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+        out.push(RollCallVotes {
+            body: row.try_get("body").map_err(db)?,
+            source_id: row.try_get("source_id").map_err(db)?,
+            symbol: row.try_get("symbol").map_err(db)?,
+            date: row.try_get("date").map_err(db)?,
+            title: row.try_get("title").map_err(db)?,
+            yes: row.try_get::<i32, _>("yes_count").map_err(db)? as u32,
+            no: row.try_get::<i32, _>("no_count").map_err(db)? as u32,
+            abstain: row.try_get::<i32, _>("abstain_count").map_err(db)? as u32,
+            votes: votes
+                .into_iter()
+                .map(|(state, choice)| StateVote { state, choice })
+                .collect(),
+        });
+    }
+    Ok(out)
+}

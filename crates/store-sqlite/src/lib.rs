@@ -344,4 +344,22 @@ impl Store for SqliteStore {
     async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {
         votes::for_symbol(&self.pool, symbol).await
     }
+
+    async fn state_votes(
+        &self,
+        iso3: &str,
+        filter: &taawun_store::VoteFilter,
+        paging: Paging,
+    ) -> Result<Page<taawun_store::StateVoteRecord>, StoreError> {
+        votes::state_votes(&self.pool, iso3, filter, paging).await
+    }
+
+    async fn pair_votes(
+        &self,
+        a: &str,
+        b: &str,
+        filter: &taawun_store::VoteFilter,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        votes::pair_votes(&self.pool, a, b, filter).await
+    }
 }

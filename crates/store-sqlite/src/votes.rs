@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
-use taawun_store::{RollCallVotes, StateVote, StoreError, VOTE_BATCH, VoteImportReport};
+use taawun_store::{
+    Page, Paging, RollCallVotes, StateVote, StateVoteRecord, StoreError, VOTE_BATCH, VoteFilter,
+    VoteImportReport,
+};
 use taawun_votes::{Dataset, VoteChoice};
 
 use crate::db;
@@ -138,4 +141,82 @@ pub async fn for_symbol(pool: &SqlitePool, symbol: &str) -> Result<Vec<RollCallV
         });
     }
     Ok(out)
+}
+
+fn push_vote_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a VoteFilter) {
+    if let Some(body) = &filter.body {
+        query.push(" AND r.body = ").push_bind(body);
+    }
+    if let Some(from) = &filter.from {
+        query.push(" AND r.date >= ").push_bind(from);
+    }
+    if let Some(to) = &filter.to {
+        query.push(" AND r.date <= ").push_bind(to);
+    }
+}
+
+pub async fn state_votes(
+    pool: &SqlitePool,
+    iso3: &str,
+    filter: &VoteFilter,
+    paging: Paging,
+) -> Result<Page<StateVoteRecord>, StoreError> {
+    let mut count = QueryBuilder::<Sqlite>::new(
+        "SELECT count(*) FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.state = ",
+    );
+    count.push_bind(iso3);
+    push_vote_filter(&mut count, filter);
+    let total: i64 = count
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "SELECT r.body, r.source_id, r.symbol, r.date, r.title, v.choice FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.state = ",
+    );
+    query.push_bind(iso3);
+    push_vote_filter(&mut query, filter);
+    query
+        .push(" ORDER BY r.date DESC, r.id DESC LIMIT ")
+        .push_bind(i64::from(paging.per_page))
+        .push(" OFFSET ")
+        .push_bind(paging.offset() as i64);
+    let rows = query.build().fetch_all(pool).await.map_err(db)?;
+    let items = rows
+        .iter()
+        .map(|row| {
+            Ok(StateVoteRecord {
+                body: row.try_get("body")?,
+                source_id: row.try_get("source_id")?,
+                symbol: row.try_get("symbol")?,
+                date: row.try_get("date")?,
+                title: row.try_get("title")?,
+                choice: row.try_get("choice")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(db)?;
+    Ok(Page {
+        items,
+        total: total as u64,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+pub async fn pair_votes(
+    pool: &SqlitePool,
+    a: &str,
+    b: &str,
+    filter: &VoteFilter,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "SELECT va.choice, vb.choice FROM votes va
+         JOIN votes vb ON vb.roll_call_id = va.roll_call_id AND vb.state = ",
+    );
+    query.push_bind(b);
+    query.push(" JOIN roll_calls r ON r.id = va.roll_call_id WHERE va.state = ");
+    query.push_bind(a);
+    push_vote_filter(&mut query, filter);
+    query.build_query_as().fetch_all(pool).await.map_err(db)
 }

@@ -14,7 +14,9 @@ pub use resolutions::{
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
 };
-pub use votes::{RollCallVotes, StateVote, VOTE_BATCH, VoteImportReport};
+pub use votes::{
+    RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter, VoteImportReport,
+};
 
 use async_trait::async_trait;
 use serde::Serialize;
@@ -180,6 +182,23 @@ pub trait Store: Send + Sync + 'static {
 
     /// The roll calls recorded for a symbol (usually one), with every State's vote.
     async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError>;
+
+    /// A State's voting record, newest first.
+    async fn state_votes(
+        &self,
+        iso3: &str,
+        filter: &VoteFilter,
+        paging: Paging,
+    ) -> Result<Page<StateVoteRecord>, StoreError>;
+
+    /// The votes of two States on every roll call of the filter where both have a row:
+    /// `(choice of a, choice of b)`, for agreement scores.
+    async fn pair_votes(
+        &self,
+        a: &str,
+        b: &str,
+        filter: &VoteFilter,
+    ) -> Result<Vec<(String, String)>, StoreError>;
 }
 
 /// Puts per-group counts in `RegionalGroup::ALL` order, with zero for groups the rows lack.

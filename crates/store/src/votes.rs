@@ -43,3 +43,27 @@ pub struct StateVote {
 
 /// Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 pub const VOTE_BATCH: usize = 8_000;
+
+/// Filters of vote listings and analytics, already validated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VoteFilter {
+    /// `hrc` or `unga`.
+    pub body: Option<String>,
+    /// ISO 8601 dates, inclusive.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// One line of a State's voting record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StateVoteRecord {
+    pub body: String,
+    pub source_id: String,
+    pub symbol: Option<String>,
+    /// ISO 8601.
+    pub date: String,
+    pub title: String,
+    /// `yes`, `no`, `abstain`, `non-voting`, `absent`, `not-member`.
+    pub choice: String,
+}

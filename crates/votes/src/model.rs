@@ -86,6 +86,20 @@ impl VoteChoice {
     }
 
     /// The identifier used in URLs, JSON and the database (the serde name).
+    /// The choice a [`VoteChoice::slug`] names.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        [
+            VoteChoice::Yes,
+            VoteChoice::No,
+            VoteChoice::Abstain,
+            VoteChoice::NonVoting,
+            VoteChoice::Absent,
+            VoteChoice::NotMember,
+        ]
+        .into_iter()
+        .find(|c| c.slug() == slug)
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             VoteChoice::Yes => "yes",

@@ -16,6 +16,7 @@ mod paging;
 mod resolutions;
 mod states;
 mod static_files;
+mod votes;
 
 use std::sync::Arc;
 
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .merge(health::router())
         .merge(states::router())
         .merge(resolutions::router())
+        .merge(votes::router())
         .merge(i18n::router())
         .merge(openapi::router())
         .merge(static_files::router())

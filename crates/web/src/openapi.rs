@@ -23,6 +23,8 @@ use crate::AppState;
         crate::resolutions::get_resolution,
         crate::resolutions::get_resolution_votes,
         crate::resolutions::list_mandates,
+        crate::votes::state_votes,
+        crate::votes::agreement,
     ),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
     tags(

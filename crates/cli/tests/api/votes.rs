@@ -157,3 +157,87 @@ fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
     );
     assert!(!data.join("taawun.db").exists());
 }
+
+#[tokio::test]
+async fn a_states_voting_record_and_agreement_between_two_states() {
+    let app = spawn_app().await;
+    let dataset = hrc_dataset();
+    app.store.import_votes(&dataset, &|_| {}).await.unwrap();
+
+    let cast_by = |state: &str| dataset.votes.iter().filter(|v| v.state == state).count();
+    let (status, record) = app.get_json("/api/v1/states/cub/votes?per_page=5").await;
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["state"], "CUB");
+    assert_eq!(record["total"].as_u64().unwrap() as usize, cast_by("CUB"));
+    let dates: Vec<&str> = record["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["date"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+    let (_, in_2024) = app
+        .get_json("/api/v1/states/CUB/votes?from=2024&to=2024&body=hrc")
+        .await;
+    assert!(
+        in_2024["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["date"].as_str().unwrap().starts_with("2024"))
+    );
+
+    // Agreement computed by hand from the dataset, under the identical-votes definition.
+    let choices = |state: &str| -> std::collections::HashMap<String, taawun_votes::VoteChoice> {
+        dataset
+            .votes
+            .iter()
+            .filter(|v| v.state == state)
+            .map(|v| (v.roll_call_id.clone(), v.choice))
+            .collect()
+    };
+    let (cub, chn) = (choices("CUB"), choices("CHN"));
+    let took_part = |c: &taawun_votes::VoteChoice| {
+        matches!(
+            c,
+            taawun_votes::VoteChoice::Yes
+                | taawun_votes::VoteChoice::No
+                | taawun_votes::VoteChoice::Abstain
+        )
+    };
+    let shared: Vec<_> = cub
+        .iter()
+        .filter_map(|(id, a)| chn.get(id).map(|b| (a, b)))
+        .filter(|(a, b)| took_part(a) && took_part(b))
+        .collect();
+    let same = shared.iter().filter(|(a, b)| a == b).count();
+    let (status, answer) = app
+        .get_json("/api/v1/votes/agreement?a=CUB&b=CHN&body=hrc")
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        answer["votes_counted"].as_u64().unwrap() as usize,
+        shared.len()
+    );
+    let expected = same as f64 / shared.len() as f64;
+    assert!((answer["agreement"].as_f64().unwrap() - expected).abs() < 1e-9);
+
+    for (query, parameter) in [
+        ("a=CUB", "b"),
+        ("a=XXX&b=CHN", "a"),
+        ("a=CUB&b=CHN&definition=vibes", "definition"),
+        ("a=CUB&b=CHN&from=last-year", "from"),
+        ("a=CUB&b=CHN&body=ecosoc", "body"),
+    ] {
+        let (status, body) = app
+            .get_json(&format!("/api/v1/votes/agreement?{query}"))
+            .await;
+        assert_eq!(status, 400, "{query}");
+        assert_eq!(body["error"]["parameter"], parameter, "{query}");
+    }
+    let (status, _) = app.get_json("/api/v1/states/QQQ/votes").await;
+    assert_eq!(status, 404);
+}

@@ -25,6 +25,7 @@ use taawun_states::Resolver;
 use taawun_store::Store;
 
 pub use i18n::Lang;
+pub use resolutions::CACHE_SECONDS as RESOLUTION_CACHE_SECONDS;
 
 /// What every handler can reach.
 #[derive(Clone)]

@@ -241,3 +241,56 @@ async fn a_states_voting_record_and_agreement_between_two_states() {
     let (status, _) = app.get_json("/api/v1/states/QQQ/votes").await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn the_resolution_page_compares_the_text_with_the_voting_records() {
+    let app = spawn_app().await;
+    app.store
+        .import_votes(&hrc_dataset(), &|_| {})
+        .await
+        .unwrap();
+    let page = app
+        .get("/resolutions/A/HRC/RES/56/2")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("voting records agree with this text"),
+        "the seed's vote matches the HRC records"
+    );
+
+    // A text that moves Albania from "against" to "in favour": both accounts are kept and the
+    // difference is shown.
+    let altered = taawun::registry::SEED_TEXT
+        .replacen("ألبانيا، ", "", 1)
+        .replacen("إريتريا، ", "إريتريا، ألبانيا، ", 1);
+    let version =
+        taawun::registry::parse_text("altered.txt", &altered, taawun_states::Resolver::builtin())
+            .unwrap();
+    app.store.import_resolution(&version).await.unwrap();
+    // Past the page cache.
+    tokio::time::sleep(std::time::Duration::from_secs(
+        taawun_web::RESOLUTION_CACHE_SECONDS + 1,
+    ))
+    .await;
+    let page = app
+        .get("/resolutions/A/HRC/RES/56/2")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("voting records differ from this text"),
+        "a conflict is shown"
+    );
+    let conflict = page
+        .split("vote-records conflict")
+        .nth(1)
+        .unwrap_or_default();
+    let conflict = &conflict[..conflict.len().min(1200)];
+    assert!(
+        conflict.contains("ALB"),
+        "the difference names the State: {conflict}"
+    );
+}

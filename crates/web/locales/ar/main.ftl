@@ -233,3 +233,7 @@ mandate-status-in-progress = قيد التنفيذ
 mandate-status-delivered = منجزة
 mandate-status-closed = مغلقة
 col-as-written = كما ورد في النص
+vote-records-agree = تتطابق سجلات التصويت ({ $source }) مع هذا النص، دولةً دولة.
+vote-records-differ = تختلف سجلات التصويت ({ $source }) عن هذا النص؛ ويُحتفظ بالاثنين:
+vote-records-records-only = { $state }: { $choice } في سجلات التصويت، وليس في النص
+vote-records-text-only = { $state }: { $choice } في النص، وليس في سجلات التصويت

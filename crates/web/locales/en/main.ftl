@@ -218,3 +218,7 @@ mandate-status-in-progress = In progress
 mandate-status-delivered = Delivered
 mandate-status-closed = Closed
 col-as-written = As written
+vote-records-agree = The { $source } voting records agree with this text, State by State.
+vote-records-differ = The { $source } voting records differ from this text; both are kept:
+vote-records-records-only = { $state }: { $choice } in the voting records, not in the text
+vote-records-text-only = { $state }: { $choice } in the text, not in the voting records

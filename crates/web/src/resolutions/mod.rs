@@ -29,6 +29,8 @@ pub struct ResolutionBundle {
     pub cited_by: Vec<ResolutionSummary>,
     /// The resolution's mandates with their status.
     pub mandates: Vec<MandateRecord>,
+    /// The roll calls the imported voting records hold for this symbol.
+    pub recorded_votes: Vec<taawun_store::RollCallVotes>,
 }
 
 pub type ResolutionCache = moka::future::Cache<String, Arc<ResolutionBundle>>;
@@ -65,16 +67,18 @@ pub async fn bundle(
         page: 1,
         per_page: Paging::MAX_PER_PAGE,
     };
-    let (known, cited_by, mandates) = tokio::try_join!(
+    let (known, cited_by, mandates, recorded_votes) = tokio::try_join!(
         app.store.known_symbols(&cited),
         app.store.cited_by(symbol),
         app.store.list_mandates(&filter, all),
+        app.store.votes_for_symbol(symbol),
     )?;
     let bundle = Arc::new(ResolutionBundle {
         stored,
         known,
         cited_by,
         mandates: mandates.items,
+        recorded_votes,
     });
     app.resolution_cache
         .insert(symbol.to_owned(), bundle.clone())

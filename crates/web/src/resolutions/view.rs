@@ -54,6 +54,71 @@ pub struct VoteView {
     pub tally: String,
     pub recorded: bool,
     pub groups: Vec<GroupVotes>,
+    /// What the imported voting records say about this vote: agreement, or each difference.
+    pub records: Vec<String>,
+    pub records_agree: bool,
+}
+
+/// Compares the vote the text states with the imported voting records: both are kept, and
+/// every difference is shown rather than either side being "fixed".
+fn compare_with_records(
+    record: &Resolution,
+    recorded: &[taawun_store::RollCallVotes],
+    lang: Lang,
+) -> (Vec<String>, bool) {
+    let Some(vote) = record.vote.as_ref() else {
+        return (Vec::new(), true);
+    };
+    let mut lines = Vec::new();
+    let mut agree = true;
+    for roll_call in recorded {
+        let of = |choice: &str| -> std::collections::BTreeSet<&str> {
+            roll_call
+                .votes
+                .iter()
+                .filter(|v| v.choice == choice)
+                .map(|v| v.state.as_str())
+                .collect()
+        };
+        let mut differences = Vec::new();
+        for (choice, listed) in [
+            ("yes", &vote.states.yes),
+            ("no", &vote.states.no),
+            ("abstain", &vote.states.abstain),
+        ] {
+            let text: std::collections::BTreeSet<&str> =
+                listed.iter().map(String::as_str).collect();
+            let data = of(choice);
+            for state in data.symmetric_difference(&text) {
+                let side = if data.contains(state) {
+                    "records-only"
+                } else {
+                    "text-only"
+                };
+                differences.push(lang.t_args(
+                    &format!("vote-records-{side}"),
+                    &[
+                        ("state", state.to_string().into()),
+                        ("choice", lang.t(&format!("vote-{choice}")).into()),
+                    ],
+                ));
+            }
+        }
+        if differences.is_empty() {
+            lines.push(lang.t_args(
+                "vote-records-agree",
+                &[("source", roll_call.body.to_uppercase().into())],
+            ));
+        } else {
+            agree = false;
+            lines.push(lang.t_args(
+                "vote-records-differ",
+                &[("source", roll_call.body.to_uppercase().into())],
+            ));
+            lines.extend(differences);
+        }
+    }
+    (lines, agree)
 }
 
 pub struct MandateView {
@@ -184,7 +249,11 @@ fn paragraphs(list: &[Paragraph], prefix: &str) -> Vec<ParagraphView> {
         .collect()
 }
 
-fn vote_view(record: &Resolution, lang: Lang) -> Option<VoteView> {
+fn vote_view(
+    record: &Resolution,
+    voting_records: &[taawun_store::RollCallVotes],
+    lang: Lang,
+) -> Option<VoteView> {
     let vote = record.vote.as_ref()?;
     let recorded = vote.method == AdoptionMethod::RecordedVote;
     let number = |n: Option<u32>| n.map_or("?".to_owned(), |n| n.to_string());
@@ -244,11 +313,14 @@ fn vote_view(record: &Resolution, lang: Lang) -> Option<VoteView> {
         groups[i].abstain.push(link);
     }
     groups.retain(|g| !(g.yes.is_empty() && g.no.is_empty() && g.abstain.is_empty()));
+    let (records, records_agree) = compare_with_records(record, voting_records, lang);
     Some(VoteView {
         method: lang.t(&format!("method-{}", slug_of(&vote.method))),
         tally,
         recorded,
         groups,
+        records,
+        records_agree,
     })
 }
 
@@ -299,7 +371,7 @@ pub fn build(bundle: &super::ResolutionBundle, lang: Lang) -> ResolutionView {
         })
         .collect();
     ResolutionView {
-        vote: vote_view(record, lang),
+        vote: vote_view(record, &bundle.recorded_votes, lang),
         symbol: record.symbol.clone(),
         title: record.title.clone(),
         text_lang: text_lang.code().to_owned(),

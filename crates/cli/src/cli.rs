@@ -190,13 +190,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer_pretty(&mut out, &parsed.record)?;
                 writeln!(out)?;
             } else {
-                let line =
-                    registry::summary_line(&parsed.record, taawun_store::ImportOutcome::Created);
-                let line = line
-                    .rsplit_once(" — ")
-                    .map_or(line.as_str(), |(head, _)| head)
-                    .to_owned();
-                writeln!(out, "{line}")?;
+                writeln!(out, "{}", registry::record_summary(&parsed.record))?;
                 for warning in &parsed.record.warnings {
                     writeln!(
                         out,

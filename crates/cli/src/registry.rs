@@ -93,8 +93,8 @@ pub fn parse_files(paths: &[PathBuf], resolver: &Resolver) -> anyhow::Result<Vec
     Ok(parsed)
 }
 
-/// One line a person reads after an import.
-pub fn summary_line(record: &Resolution, outcome: ImportOutcome) -> String {
+/// What a parsed record holds, in one line: symbol, paragraphs, vote, mandates, warnings.
+pub fn record_summary(record: &Resolution) -> String {
     let vote = match &record.vote {
         Some(v) if v.method == taawun_documents::AdoptionMethod::WithoutVote => {
             "adopted without a vote".to_owned()
@@ -107,6 +107,19 @@ pub fn summary_line(record: &Resolution, outcome: ImportOutcome) -> String {
         ),
         None => "no vote stated".to_owned(),
     };
+    format!(
+        "{}: {} preambular and {} operative paragraphs, {}, {} mandates, {} warnings",
+        record.symbol,
+        record.preambular.len(),
+        record.operative.len(),
+        vote,
+        record.mandates.len(),
+        record.warnings.len(),
+    )
+}
+
+/// One line a person reads after an import: the record, then what the import did.
+pub fn summary_line(record: &Resolution, outcome: ImportOutcome) -> String {
     let outcome = match outcome {
         ImportOutcome::Created => "created".to_owned(),
         ImportOutcome::NewVersion { version } => format!("new version {version}"),
@@ -114,16 +127,7 @@ pub fn summary_line(record: &Resolution, outcome: ImportOutcome) -> String {
             format!("unchanged (same text as version {version})")
         }
     };
-    format!(
-        "{}: {} preambular and {} operative paragraphs, {}, {} mandates, {} warnings — {}",
-        record.symbol,
-        record.preambular.len(),
-        record.operative.len(),
-        vote,
-        record.mandates.len(),
-        record.warnings.len(),
-        outcome
-    )
+    format!("{} — {outcome}", record_summary(record))
 }
 
 /// Imports the bundled seed when the registry is empty.

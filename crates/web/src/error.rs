@@ -124,6 +124,20 @@ impl HtmlError {
         }
     }
 
+    /// A query parameter that could not be used, named in the user's language.
+    pub fn invalid_parameter(lang: Lang, e: crate::paging::InvalidParameter) -> Self {
+        Self::bad_request(
+            lang,
+            lang.t_args(
+                "error-invalid-parameter",
+                &[
+                    ("parameter", e.parameter.into()),
+                    ("message", e.message.into()),
+                ],
+            ),
+        )
+    }
+
     pub fn internal(lang: Lang, error: &dyn std::fmt::Display) -> Self {
         tracing::error!(%error, "error while serving a page");
         HtmlError {

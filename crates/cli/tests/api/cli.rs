@@ -1,19 +1,9 @@
 //! The `taawun` binary, run as a user runs it.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use crate::helpers::seed_vote_names;
-
-fn taawun() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_taawun"));
-    // The suite chooses its database itself; never inherit the caller's.
-    command
-        .env_remove("TAAWUN_DATABASE_URL")
-        .env_remove("TAAWUN_DATA_DIR")
-        .env_remove("TAAWUN_ADDR");
-    command
-}
+use crate::helpers::{seed_vote_names, taawun};
 
 /// Standard error of a failed run: exactly one line, starting "error:", no backtrace.
 fn one_error_line(output: &std::process::Output) -> String {

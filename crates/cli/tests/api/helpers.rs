@@ -116,3 +116,14 @@ pub fn seed_vote_names() -> Vec<String> {
     }
     names
 }
+
+/// The `taawun` binary, with the caller's configuration removed: each test chooses its own
+/// database and address.
+pub fn taawun() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_taawun"));
+    command
+        .env_remove("TAAWUN_DATABASE_URL")
+        .env_remove("TAAWUN_DATA_DIR")
+        .env_remove("TAAWUN_ADDR");
+    command
+}

@@ -1,20 +1,10 @@
 //! The registry: the seed imported into an empty database, pages and API over it, the import
 //! command's idempotence and versions.
 
-use std::process::Command;
-
-use crate::helpers::{shared, spawn_app};
+use crate::helpers::{shared, spawn_app, taawun};
 
 fn seed_path() -> std::path::PathBuf {
     shared("seeds/000_b863d33a48876efe.txt")
-}
-
-fn taawun() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_taawun"));
-    command
-        .env_remove("TAAWUN_DATABASE_URL")
-        .env_remove("TAAWUN_DATA_DIR");
-    command
 }
 
 #[tokio::test]

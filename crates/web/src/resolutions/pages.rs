@@ -15,22 +15,7 @@ use crate::error::HtmlError;
 use crate::format;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
-use crate::paging::InvalidParameter;
 use crate::states::{Choice, PageLink, page_links};
-
-fn bad_request(lang: Lang, e: InvalidParameter) -> Response {
-    HtmlError::bad_request(
-        lang,
-        lang.t_args(
-            "error-invalid-parameter",
-            &[
-                ("parameter", e.parameter.into()),
-                ("message", e.message.into()),
-            ],
-        ),
-    )
-    .into_response()
-}
 
 pub struct Row {
     pub symbol: String,
@@ -102,7 +87,7 @@ pub async fn list(
 ) -> Response {
     let query = match query::resolutions(&params) {
         Ok(q) => q,
-        Err(e) => return bad_request(lang, e),
+        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
     let page = match app
         .store
@@ -243,7 +228,7 @@ pub async fn mandates(
 ) -> Response {
     let query = match query::mandates(&params) {
         Ok(q) => q,
-        Err(e) => return bad_request(lang, e),
+        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
     let page = match app.store.list_mandates(&query.filter, query.paging).await {
         Ok(page) => page,

@@ -125,19 +125,7 @@ pub async fn list(
 ) -> Response {
     let query = match query::parse(&params, lang) {
         Ok(q) => q,
-        Err(e) => {
-            return HtmlError::bad_request(
-                lang,
-                lang.t_args(
-                    "error-invalid-parameter",
-                    &[
-                        ("parameter", e.parameter.into()),
-                        ("message", e.message.into()),
-                    ],
-                ),
-            )
-            .into_response();
-        }
+        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
     let page = match app.store.list_states(&query.filter, query.paging).await {
         Ok(page) => page,

@@ -4,7 +4,7 @@ use sqlx::postgres::PgRow;
 use sqlx::types::Json;
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 use taawun_store::{
-    ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging,
+    ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging, RecordContent,
     ResolutionFilter, ResolutionSort, ResolutionSummary, StoreError, StoredResolution,
     SummaryColumns, VersionInfo, slug_of,
 };
@@ -12,7 +12,7 @@ use taawun_store::{
 use crate::db;
 
 const SUMMARY_COLUMNS: &str = "r.symbol, r.body, r.session, r.title, r.adoption_date::text AS adoption_date, r.adoption_method, \
-     r.yes_count, r.no_count, r.abstain_count, r.language, r.current_version";
+     r.yes_count, r.no_count, r.abstain_count, r.language, r.current_version, r.has_text, r.has_votes";
 
 fn summary_from_row(row: &PgRow) -> Result<ResolutionSummary, sqlx::Error> {
     let count = |v: Option<i32>| v.and_then(|n| u32::try_from(n).ok());
@@ -27,7 +27,9 @@ fn summary_from_row(row: &PgRow) -> Result<ResolutionSummary, sqlx::Error> {
         no: count(row.try_get("no_count")?),
         abstain: count(row.try_get("abstain_count")?),
         language: row.try_get("language")?,
-        versions: count(row.try_get("current_version")?).unwrap_or(1),
+        versions: count(row.try_get("current_version")?).unwrap_or(0),
+        has_text: row.try_get("has_text")?,
+        has_votes: row.try_get("has_votes")?,
     })
 }
 
@@ -191,6 +193,15 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a Resolutio
     if let Some(method) = &filter.adoption_method {
         query.push(" AND r.adoption_method = ").push_bind(method);
     }
+    match filter.content {
+        Some(RecordContent::Text) => {
+            query.push(" AND r.has_text");
+        }
+        Some(RecordContent::VotesOnly) => {
+            query.push(" AND NOT r.has_text");
+        }
+        None => {}
+    }
 }
 
 pub async fn list(
@@ -198,7 +209,7 @@ pub async fn list(
     filter: &ResolutionFilter,
     paging: Paging,
 ) -> Result<Page<ResolutionSummary>, StoreError> {
-    let mut count = QueryBuilder::<Postgres>::new("SELECT count(*) FROM resolutions r");
+    let mut count = QueryBuilder::<Postgres>::new("SELECT count(*) FROM registry_records r");
     push_filter(&mut count, filter);
     let total: i64 = count
         .build_query_scalar()
@@ -206,7 +217,7 @@ pub async fn list(
         .await
         .map_err(db)?;
     let mut query =
-        QueryBuilder::<Postgres>::new(format!("SELECT {SUMMARY_COLUMNS} FROM resolutions r"));
+        QueryBuilder::<Postgres>::new(format!("SELECT {SUMMARY_COLUMNS} FROM registry_records r"));
     push_filter(&mut query, filter);
     let column = match filter.sort {
         ResolutionSort::Date => "r.adoption_date",
@@ -280,8 +291,8 @@ pub async fn get(pool: &PgPool, symbol: &str) -> Result<Option<StoredResolution>
 
 pub async fn cited_by(pool: &PgPool, symbol: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
     let rows = sqlx::query(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM resolutions r
-         WHERE r.symbol IN (SELECT symbol FROM resolution_references WHERE cited_symbol = $1) AND r.symbol <> $2
+        "SELECT {SUMMARY_COLUMNS} FROM registry_records r
+         WHERE r.has_text AND r.symbol IN (SELECT symbol FROM resolution_references WHERE cited_symbol = $1) AND r.symbol <> $2
          ORDER BY r.adoption_date DESC, r.symbol"
     ))
     .bind(symbol)
@@ -301,6 +312,11 @@ pub async fn known(pool: &PgPool, symbols: &[String]) -> Result<Vec<String>, Sto
     }
     let mut query =
         QueryBuilder::<Postgres>::new("SELECT symbol FROM resolutions WHERE symbol IN (");
+    let mut list = query.separated(", ");
+    for symbol in symbols {
+        list.push_bind(symbol);
+    }
+    query.push(") UNION SELECT symbol FROM roll_calls WHERE symbol IN (");
     let mut list = query.separated(", ");
     for symbol in symbols {
         list.push_bind(symbol);

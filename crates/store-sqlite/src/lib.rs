@@ -354,6 +354,29 @@ impl Store for SqliteStore {
         votes::state_votes(&self.pool, iso3, filter, paging).await
     }
 
+    async fn state_vote_counts(
+        &self,
+        iso3: &str,
+        filter: &taawun_store::VoteFilter,
+    ) -> Result<Vec<(String, u64)>, StoreError> {
+        votes::state_vote_counts(&self.pool, iso3, filter).await
+    }
+
+    async fn vote_table(
+        &self,
+        filter: &taawun_store::VoteFilter,
+    ) -> Result<taawun_store::VoteTable, StoreError> {
+        votes::vote_table(&self.pool, filter).await
+    }
+
+    async fn votes_stamp(&self) -> Result<taawun_store::VotesStamp, StoreError> {
+        votes::stamp(&self.pool).await
+    }
+
+    async fn vote_issues(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        votes::issues(&self.pool).await
+    }
+
     async fn pair_votes(
         &self,
         a: &str,

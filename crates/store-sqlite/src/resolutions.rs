@@ -3,7 +3,7 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use taawun_store::{
-    ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging,
+    ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, Page, Paging, RecordContent,
     ResolutionFilter, ResolutionSort, ResolutionSummary, StoreError, StoredResolution,
     SummaryColumns, VersionInfo, slug_of,
 };
@@ -11,7 +11,7 @@ use taawun_store::{
 use crate::db;
 
 const SUMMARY_COLUMNS: &str = "r.symbol, r.body, r.session, r.title, r.adoption_date, r.adoption_method, \
-     r.yes_count, r.no_count, r.abstain_count, r.language, r.current_version";
+     r.yes_count, r.no_count, r.abstain_count, r.language, r.current_version, r.has_text, r.has_votes";
 
 fn summary_from_row(row: &SqliteRow) -> Result<ResolutionSummary, sqlx::Error> {
     let count = |v: Option<i64>| v.and_then(|n| u32::try_from(n).ok());
@@ -26,7 +26,9 @@ fn summary_from_row(row: &SqliteRow) -> Result<ResolutionSummary, sqlx::Error> {
         no: count(row.try_get("no_count")?),
         abstain: count(row.try_get("abstain_count")?),
         language: row.try_get("language")?,
-        versions: count(row.try_get("current_version")?).unwrap_or(1),
+        versions: count(row.try_get("current_version")?).unwrap_or(0),
+        has_text: row.try_get("has_text")?,
+        has_votes: row.try_get("has_votes")?,
     })
 }
 
@@ -201,6 +203,15 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ResolutionF
     if let Some(method) = &filter.adoption_method {
         query.push(" AND r.adoption_method = ").push_bind(method);
     }
+    match filter.content {
+        Some(RecordContent::Text) => {
+            query.push(" AND r.has_text");
+        }
+        Some(RecordContent::VotesOnly) => {
+            query.push(" AND NOT r.has_text");
+        }
+        None => {}
+    }
 }
 
 pub async fn list(
@@ -208,7 +219,7 @@ pub async fn list(
     filter: &ResolutionFilter,
     paging: Paging,
 ) -> Result<Page<ResolutionSummary>, StoreError> {
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM resolutions r");
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM registry_records r");
     push_filter(&mut count, filter);
     let total: i64 = count
         .build_query_scalar()
@@ -216,7 +227,7 @@ pub async fn list(
         .await
         .map_err(db)?;
     let mut query =
-        QueryBuilder::<Sqlite>::new(format!("SELECT {SUMMARY_COLUMNS} FROM resolutions r"));
+        QueryBuilder::<Sqlite>::new(format!("SELECT {SUMMARY_COLUMNS} FROM registry_records r"));
     push_filter(&mut query, filter);
     let column = match filter.sort {
         ResolutionSort::Date => "r.adoption_date",
@@ -294,8 +305,8 @@ pub async fn cited_by(
     symbol: &str,
 ) -> Result<Vec<ResolutionSummary>, StoreError> {
     let rows = sqlx::query(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM resolutions r
-         WHERE r.symbol IN (SELECT symbol FROM resolution_references WHERE cited_symbol = ?) AND r.symbol <> ?
+        "SELECT {SUMMARY_COLUMNS} FROM registry_records r
+         WHERE r.has_text AND r.symbol IN (SELECT symbol FROM resolution_references WHERE cited_symbol = ?) AND r.symbol <> ?
          ORDER BY r.adoption_date DESC, r.symbol"
     ))
     .bind(symbol)
@@ -314,6 +325,11 @@ pub async fn known(pool: &SqlitePool, symbols: &[String]) -> Result<Vec<String>,
         return Ok(Vec::new());
     }
     let mut query = QueryBuilder::<Sqlite>::new("SELECT symbol FROM resolutions WHERE symbol IN (");
+    let mut list = query.separated(", ");
+    for symbol in symbols {
+        list.push_bind(symbol);
+    }
+    query.push(") UNION SELECT symbol FROM roll_calls WHERE symbol IN (");
     let mut list = query.separated(", ");
     for symbol in symbols {
         list.push_bind(symbol);

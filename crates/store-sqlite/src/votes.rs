@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
+use futures_util::TryStreamExt;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use taawun_store::{
-    Page, Paging, RollCallVotes, StateVote, StateVoteRecord, StoreError, VOTE_BATCH, VoteFilter,
-    VoteImportReport,
+    Page, Paging, RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, StoreError, VOTE_BATCH,
+    VoteFilter, VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp,
 };
 use taawun_votes::{Dataset, VoteChoice};
 
@@ -95,6 +96,19 @@ pub async fn import(
         report.votes_written += batch.len();
         progress(report.votes_written);
     }
+    if report.roll_calls_created > 0 {
+        // Which roll call speaks for its symbol in the registry: the vote on the whole text
+        // (not an amendment or a paragraph), the latest if the whole was voted more than once.
+        sqlx::query(
+            "UPDATE roll_calls SET principal = (id = (SELECT c.id FROM roll_calls c WHERE c.symbol = roll_calls.symbol
+                 ORDER BY c.amendment, c.paragraph_vote, c.date DESC, c.id DESC LIMIT 1))
+             WHERE body = ? AND symbol IS NOT NULL",
+        )
+        .bind(body)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
     let linked: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM roll_calls WHERE body = ? AND symbol IN (SELECT symbol FROM resolutions)",
     )
@@ -109,8 +123,9 @@ pub async fn import(
 
 pub async fn for_symbol(pool: &SqlitePool, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {
     let roll_calls = sqlx::query(
-        "SELECT id, body, source_id, symbol, date, title, yes_count, no_count, abstain_count
-         FROM roll_calls WHERE symbol = ? ORDER BY date, id",
+        "SELECT id, body, source_id, symbol, date, title, yes_count, no_count, abstain_count,
+                amendment, paragraph_vote, principal
+         FROM roll_calls WHERE symbol = ? ORDER BY principal DESC, date, id",
     )
     .bind(symbol)
     .fetch_all(pool)
@@ -131,6 +146,9 @@ pub async fn for_symbol(pool: &SqlitePool, symbol: &str) -> Result<Vec<RollCallV
             symbol: row.try_get("symbol").map_err(db)?,
             date: row.try_get("date").map_err(db)?,
             title: row.try_get("title").map_err(db)?,
+            amendment: row.try_get("amendment").map_err(db)?,
+            paragraph_vote: row.try_get("paragraph_vote").map_err(db)?,
+            principal: row.try_get("principal").map_err(db)?,
             yes: row.try_get::<i64, _>("yes_count").map_err(db)? as u32,
             no: row.try_get::<i64, _>("no_count").map_err(db)? as u32,
             abstain: row.try_get::<i64, _>("abstain_count").map_err(db)? as u32,
@@ -153,6 +171,101 @@ fn push_vote_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a VoteFi
     if let Some(to) = &filter.to {
         query.push(" AND r.date <= ").push_bind(to);
     }
+    if let Some(session) = filter.session {
+        query
+            .push(" AND r.session = ")
+            .push_bind(i64::from(session));
+    }
+    if let Some(issue) = &filter.issue {
+        query
+            .push(" AND EXISTS (SELECT 1 FROM json_each(r.issues) i WHERE i.value = ")
+            .push_bind(issue)
+            .push(")");
+    }
+}
+
+pub async fn state_vote_counts(
+    pool: &SqlitePool,
+    iso3: &str,
+    filter: &VoteFilter,
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "SELECT v.choice, count(*) FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.state = ",
+    );
+    query.push_bind(iso3);
+    push_vote_filter(&mut query, filter);
+    query.push(" GROUP BY v.choice");
+    let rows: Vec<(String, i64)> = query.build_query_as().fetch_all(pool).await.map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, n)| (c, n.max(0) as u64))
+        .collect())
+}
+
+pub async fn vote_table(pool: &SqlitePool, filter: &VoteFilter) -> Result<VoteTable, StoreError> {
+    let mut builder = VoteTableBuilder::new();
+    let mut roll_calls = QueryBuilder::<Sqlite>::new(
+        "SELECT r.id, r.body, r.source_id, r.symbol, r.date, r.session, r.title FROM roll_calls r WHERE 1 = 1",
+    );
+    push_vote_filter(&mut roll_calls, filter);
+    roll_calls.push(" ORDER BY r.date, r.id");
+    let mut rows = roll_calls.build().fetch(pool);
+    while let Some(row) = rows.try_next().await.map_err(db)? {
+        builder.roll_call(
+            row.try_get("id").map_err(db)?,
+            RollCallInfo {
+                body: row.try_get("body").map_err(db)?,
+                source_id: row.try_get("source_id").map_err(db)?,
+                symbol: row.try_get("symbol").map_err(db)?,
+                date: row.try_get("date").map_err(db)?,
+                session: row
+                    .try_get::<Option<i64>, _>("session")
+                    .map_err(db)?
+                    .and_then(|n| u32::try_from(n).ok()),
+                title: row.try_get("title").map_err(db)?,
+            },
+        );
+    }
+    drop(rows);
+    let mut votes = QueryBuilder::<Sqlite>::new(
+        "SELECT v.roll_call_id, v.state, v.choice FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE 1 = 1",
+    );
+    push_vote_filter(&mut votes, filter);
+    let mut rows = votes.build().fetch(pool);
+    while let Some(row) = rows.try_next().await.map_err(db)? {
+        builder.vote(
+            row.try_get(0).map_err(db)?,
+            row.try_get(1).map_err(db)?,
+            row.try_get(2).map_err(db)?,
+        );
+    }
+    Ok(builder.finish())
+}
+
+pub async fn stamp(pool: &SqlitePool) -> Result<VotesStamp, StoreError> {
+    let (roll_calls, last_id): (i64, Option<i64>) =
+        sqlx::query_as("SELECT count(*), max(id) FROM roll_calls")
+            .fetch_one(pool)
+            .await
+            .map_err(db)?;
+    Ok(VotesStamp {
+        roll_calls,
+        last_id: last_id.unwrap_or(0),
+    })
+}
+
+pub async fn issues(pool: &SqlitePool) -> Result<Vec<(String, u64)>, StoreError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT i.value, count(*) FROM roll_calls r, json_each(r.issues) i
+         GROUP BY i.value ORDER BY count(*) DESC, i.value",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(i, n)| (i, n.max(0) as u64))
+        .collect())
 }
 
 pub async fn state_votes(

@@ -8,14 +8,15 @@ pub mod votes;
 
 pub use resolutions::{
     ImportOutcome, MANDATE_STATUSES, MandateFilter, MandateRecord, NewResolutionVersion,
-    ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution, SummaryColumns,
-    VersionInfo, slug_of,
+    RecordContent, ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution,
+    SummaryColumns, VersionInfo, slug_of,
 };
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
 };
 pub use votes::{
-    RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter, VoteImportReport,
+    RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter,
+    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp,
 };
 
 use async_trait::async_trait;
@@ -150,6 +151,8 @@ pub trait Store: Send + Sync + 'static {
 
     async fn count_resolutions(&self) -> Result<u64, StoreError>;
 
+    /// The registry's records: resolutions held as text and symbols known only from the
+    /// voting records (one line per symbol).
     async fn list_resolutions(
         &self,
         filter: &ResolutionFilter,
@@ -162,7 +165,7 @@ pub trait Store: Send + Sync + 'static {
     /// Resolutions whose current version cites `symbol`.
     async fn cited_by(&self, symbol: &str) -> Result<Vec<ResolutionSummary>, StoreError>;
 
-    /// Which of these symbols the registry holds.
+    /// Which of these symbols the registry holds, as text or as voting records.
     async fn known_symbols(&self, symbols: &[String]) -> Result<Vec<String>, StoreError>;
 
     async fn list_mandates(
@@ -190,6 +193,24 @@ pub trait Store: Send + Sync + 'static {
         filter: &VoteFilter,
         paging: Paging,
     ) -> Result<Page<StateVoteRecord>, StoreError>;
+
+    /// How many of the State's votes under the filter are of each choice (`yes`, `no`,
+    /// `abstain`, `non-voting`, `absent`, `not-member`; choices without votes left out).
+    async fn state_vote_counts(
+        &self,
+        iso3: &str,
+        filter: &VoteFilter,
+    ) -> Result<Vec<(String, u64)>, StoreError>;
+
+    /// Every vote under the filter, as a matrix (for agreement, majority and cohesion).
+    async fn vote_table(&self, filter: &VoteFilter) -> Result<VoteTable, StoreError>;
+
+    /// A stamp that changes whenever the voting records change.
+    async fn votes_stamp(&self) -> Result<VotesStamp, StoreError>;
+
+    /// The issue tags of the voting records, with the number of roll calls of each, most
+    /// frequent first.
+    async fn vote_issues(&self) -> Result<Vec<(String, u64)>, StoreError>;
 
     /// The votes of two States on every roll call of the filter where both have a row:
     /// `(choice of a, choice of b)`, for agreement scores.

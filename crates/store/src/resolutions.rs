@@ -43,9 +43,14 @@ pub struct ResolutionSummary {
     pub yes: Option<u32>,
     pub no: Option<u32>,
     pub abstain: Option<u32>,
-    /// The language of the current text.
-    pub language: String,
+    /// The language of the current text; null for a record known only from voting records.
+    pub language: Option<String>,
+    /// Text versions imported (0 when the registry holds no text).
     pub versions: u32,
+    /// Whether the registry holds the text.
+    pub has_text: bool,
+    /// Whether the imported voting records hold a roll call on this symbol.
+    pub has_votes: bool,
 }
 
 /// A version in a resolution's history.
@@ -97,6 +102,34 @@ impl ResolutionSort {
     }
 }
 
+/// Which records a listing shows, by what the registry holds of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordContent {
+    /// Records whose text is held.
+    Text,
+    /// Records known only from the voting records.
+    VotesOnly,
+}
+
+impl RecordContent {
+    pub const SLUGS: [&'static str; 2] = ["text", "votes-only"];
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "text" => Some(Self::Text),
+            "votes-only" => Some(Self::VotesOnly),
+            _ => None,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::VotesOnly => "votes-only",
+        }
+    }
+}
+
 /// Filters of a resolution listing, already validated.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResolutionFilter {
@@ -107,6 +140,7 @@ pub struct ResolutionFilter {
     pub year: Option<i32>,
     /// `recorded-vote` or `without-vote`.
     pub adoption_method: Option<String>,
+    pub content: Option<RecordContent>,
     pub sort: ResolutionSort,
     pub descending: bool,
 }

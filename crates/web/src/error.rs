@@ -58,6 +58,18 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// A failure of the server's own, with a message safe to show (the detail goes to the log).
+    pub fn internal(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         tracing::error!(%error, "store error in an API handler");

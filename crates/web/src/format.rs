@@ -95,9 +95,39 @@ pub fn iso_date(value: &str, lang: Lang) -> String {
         .map_or_else(|_| value.to_owned(), |d| date(d, lang))
 }
 
+/// A count with thousands grouped: "870,109" (a comma in every language here: the pages write
+/// Western digits, with which Arabic texts of the UN also use the comma).
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A share from 0 to 1 as a percentage with one decimal: "63.4 %" ("٪" in Arabic).
+pub fn percent(share: f64, lang: Lang) -> String {
+    let sign = if lang == Lang::Ar { "٪" } else { " %" };
+    format!("{:.1}{sign}", share * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_and_shares() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(870_109), "870,109");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(percent(0.6342, Lang::En), "63.4 %");
+        assert_eq!(percent(1.0, Lang::Ar), "100.0٪");
+    }
 
     #[test]
     fn dates_follow_each_language() {

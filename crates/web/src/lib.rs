@@ -4,6 +4,7 @@
 //! Split by feature: each folder holds its routes, views and API handlers side by side, and
 //! exposes a `router()` merged in [`router`].
 
+mod charts;
 mod error;
 mod format;
 mod health;
@@ -36,6 +37,9 @@ pub struct AppState {
     /// record is large (its whole text) and the popular ones are read far more often than they
     /// change. A change shows within [`resolutions::CACHE_SECONDS`] on every server.
     pub resolution_cache: resolutions::ResolutionCache,
+    /// Voting records as matrices, per filter, for agreement, majority and cohesion; keyed by
+    /// the records' stamp so that an import is seen at once.
+    pub vote_analytics: votes::AnalyticsCache,
 }
 
 impl AppState {
@@ -44,6 +48,7 @@ impl AppState {
             store,
             resolver: Resolver::builtin(),
             resolution_cache: resolutions::new_cache(),
+            vote_analytics: votes::new_analytics_cache(),
         }
     }
 }

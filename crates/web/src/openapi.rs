@@ -25,6 +25,10 @@ use crate::AppState;
         crate::resolutions::list_mandates,
         crate::votes::state_votes,
         crate::votes::agreement,
+        crate::votes::agreement_matrix,
+        crate::votes::cohesion,
+        crate::votes::map,
+        crate::votes::issues,
     ),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
     tags(

@@ -9,4 +9,5 @@ mod pages;
 mod resolutions;
 mod states_api;
 mod store;
+mod vote_analytics;
 mod votes;

@@ -6,6 +6,10 @@ use std::process::Command;
 
 use crate::helpers::{shared, spawn_app, test_store};
 
+pub(crate) fn hrc() -> taawun_votes::Dataset {
+    hrc_dataset()
+}
+
 fn hrc_dataset() -> taawun_votes::Dataset {
     taawun_votes::hrc::read_dir(
         &shared("data/votes/hrc"),
@@ -226,7 +230,7 @@ async fn a_states_voting_record_and_agreement_between_two_states() {
     assert!((answer["agreement"].as_f64().unwrap() - expected).abs() < 1e-9);
 
     for (query, parameter) in [
-        ("a=CUB", "b"),
+        ("b=CUB", "a"),
         ("a=XXX&b=CHN", "a"),
         ("a=CUB&b=CHN&definition=vibes", "definition"),
         ("a=CUB&b=CHN&from=last-year", "from"),

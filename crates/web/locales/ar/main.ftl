@@ -237,3 +237,98 @@ vote-records-agree = تتطابق سجلات التصويت ({ $source }) مع �
 vote-records-differ = تختلف سجلات التصويت ({ $source }) عن هذا النص؛ ويُحتفظ بالاثنين:
 vote-records-records-only = { $state }: { $choice } في سجلات التصويت، وليس في النص
 vote-records-text-only = { $state }: { $choice } في النص، وليس في سجلات التصويت
+
+## What the registry holds of a record
+filter-content = المحفوظ
+content-text = النص
+content-votes-only = سجل التصويت فقط
+col-holdings = المحفوظ
+holds-text = النص
+holds-text-and-votes = النص وسجل التصويت
+holds-votes-only = سجل التصويت فقط
+
+## Votes: bodies, choices, definitions
+nav-votes = التصويت
+vote-body-hrc = مجلس حقوق الإنسان
+vote-body-unga = الجمعية العامة
+vote-body-all = الهيئتان معاً
+vote-non-voting = حاضر غير مصوِّت
+vote-absent = غائب
+vote-not-member = ليس عضواً
+vote-no-data = لا بيانات
+definition-identical = التصويت نفسه (مؤيد أو معارض أو ممتنع)
+definition-yes-no = أصوات التأييد والمعارضة فقط
+definition-half-abstain = الامتناع يُحسب نصفاً
+definition-identical-note = الاتفاق هو نسبة عمليات التصويت المسجَّل التي أدلت فيها الدولتان بالصوت نفسه، من بين العمليات التي صوّتت فيها كلتاهما تأييداً أو معارضةً أو امتناعاً. يُستبعد الغياب وعدم التصويت وعدم العضوية؛ والامتناع يختلف عن التأييد وعن المعارضة.
+definition-yes-no-note = لا يُحسب إلا التصويت الذي أيّدت فيه الدولتان أو عارضتا، والاتفاق نسبة ما تطابق فيه صوتاهما. وتُستبعد العمليات التي امتنعت فيها إحداهما.
+definition-half-abstain-note = يُحسب كل تصويت أيّدت فيه الدولتان أو عارضتا أو امتنعتا: الصوت نفسه يُحسب 1، والامتناع مقابل التأييد أو المعارضة يُحسب ½، والتأييد مقابل المعارضة يُحسب 0 (مؤشر ليبهارت للاتفاق).
+definition-how = كيف يُحسب الاتفاق
+majority-note = الأغلبية في تصويتٍ ما هي الأكثر تكراراً من التأييد والمعارضة والامتناع بين الدول المصوّتة؛ وتُستبعد العمليات التي يتعادل فيها الخياران الأولان.
+cohesion-note = التماسك هو مؤشر الاتفاق لهيكس ونوري ورولاند: 1 حين يدلي كل أعضاء المجموعة المصوّتين بالصوت نفسه، و0 حين ينقسمون بالتساوي على الخيارات الثلاثة؛ ويُحسب متوسطه على عمليات التصويت التي صوّت فيها عضوان على الأقل.
+
+## A State's voting record
+filter-issue = الموضوع
+filter-definition = تعريف الاتفاق
+filter-from = من
+filter-to = إلى
+filter-compare-with = المقارنة مع
+filter-state = الدولة
+col-state = الدولة
+col-agreement = الاتفاق
+col-votes-counted = الأصوات المحسوبة
+state-votes-title = سجل تصويت { $state }
+state-votes-summary = { $count } صوتاً · الصفحة { $page } من { $pages }
+state-votes-empty = لا يطابق هذه المرشحات أيُّ تصويت مسجَّل لهذه الدولة.
+state-votes-overview = نظرة عامة
+state-votes-majority = صوّتت مع الأغلبية في { $share } من { $count } عملية تصويت شاركت فيها.
+state-votes-majority-none = لا توجد عملية تصويت ذات أغلبية ضمن هذه المرشحات.
+state-votes-agreement = الاتفاق مع { $other }: { $share }، على { $count } عملية تصويت.
+state-votes-agreement-self = تتفق الدولة دائماً مع نفسها؛ اختر دولة أخرى للمقارنة.
+state-votes-agreement-none = لا تشترك { $other } وهذه الدولة في أي تصويت محسوب ضمن هذه المرشحات.
+state-votes-agreement-heading = الاتفاق مع الدول الأخرى
+state-votes-closest = الأقرب (20 صوتاً مشتركاً على الأقل)
+state-votes-farthest = الأبعد (20 صوتاً مشتركاً على الأقل)
+state-votes-explore = جميع الدول حسب الاتفاق، وتماسك المجموعات، وخريطة التصويت
+state-votes-record = الأصوات
+state-voting-record-link = سجل التصويت
+
+## The agreement explorer
+explorer-title = مستكشف الاتفاق
+explorer-lead = أيّ الدول تصوّت على نحو متشابه: اختر هيئة أو فترة أو موضوعاً؛ لترى كل الدول مرتبة حسب اتفاقها مع الدولة التي تختارها، ومدى تماسك كل مجموعة إقليمية، وخريطة للدول حسب تشابه تصويتها.
+explorer-summary = { $roll_calls } عملية تصويت، { $states } دولة
+explorer-empty = لا يطابق هذه المرشحات أيُّ تصويت.
+explorer-ranking = الاتفاق مع
+explorer-choose-state = اختر دولة لترى سائر الدول مرتبة حسب اتفاقها معها.
+explorer-cohesion = تماسك المجموعات الإقليمية
+col-members-voting = الأعضاء المصوّتون
+col-cohesion = التماسك
+col-roll-calls-counted = عمليات التصويت المحسوبة
+explorer-similarity-note = الدول التي تصوّت على نحو متشابه متقاربة في الرسم. الرسم تحجيم متعدد الأبعاد كلاسيكي للمسافات 1 − الاتفاق: المسافات وحدها ذات معنى، لا المحاور. مرّر المؤشر على نقطة لترى اسم الدولة.
+explorer-dropped = استُبعدت لاشتراكها في أقل من 20 تصويتاً محسوباً مع دولة أخرى:
+downloads = التنزيلات
+download-agreement-matrix = اتفاق كل زوج من الدول
+download-cohesion = تماسك المجموعات الإقليمية
+download-similarity = إحداثيات خريطة التصويت
+download-ranking = اتفاق كل دولة مع { $state }
+
+## Charts
+chart-bars-title = الأصوات حسب المجموعة الإقليمية على { $vote }
+chart-bars-description = شريط لكل مجموعة إقليمية في الأمم المتحدة؛ وكل جزء منه صوت (مؤيد، معارض، ممتنع، حاضر غير مصوِّت، غائب) مع عدده.
+chart-map-title = كيف صوّتت كل دولة على { $vote }
+chart-map-description = خريطة للعالم ملوّنة حسب التصويت؛ ولكل صوت نقشه الخاص أيضاً، والدول الصغيرة مرسومة دوائر.
+chart-map-caption = الحدود الحالية (Natural Earth، ملك عام).
+chart-map-not-drawn = غير ظاهرة على الخريطة:
+chart-similarity-title = خريطة الدول حسب تشابه التصويت
+chart-similarity-description = { $states } دولة موضوعة حسب الاتفاق على { $roll_calls } عملية تصويت؛ كلما تقاربت دولتان تشابه تصويتهما.
+
+## The vote of one resolution
+vote-source-records = دولةً دولة، من سجلات تصويت { $source }.
+vote-source-text = دولةً دولة، كما يسجّلها النص.
+vote-not-members = { $count } دولة لم تكن عضواً في الهيئة.
+vote-by-group = الأصوات حسب المجموعة الإقليمية
+vote-other-roll-calls = عمليات تصويت أخرى على هذه الوثيقة
+vote-download-json = صوت كل دولة (JSON)
+roll-call-amendment = تعديل
+roll-call-paragraph = تصويت منفصل على فقرة
+roll-call-other = تصويت آخر
+resolution-text-missing = لا يحفظ السجل نص هذا القرار بعد، بل سجل التصويت عليه فقط. استورد النص بالأمر taawun import resolution.

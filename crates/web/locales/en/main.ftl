@@ -222,3 +222,98 @@ vote-records-agree = The { $source } voting records agree with this text, State 
 vote-records-differ = The { $source } voting records differ from this text; both are kept:
 vote-records-records-only = { $state }: { $choice } in the voting records, not in the text
 vote-records-text-only = { $state }: { $choice } in the text, not in the voting records
+
+## What the registry holds of a record
+filter-content = Holds
+content-text = Text
+content-votes-only = Voting record only
+col-holdings = Holds
+holds-text = Text
+holds-text-and-votes = Text and voting record
+holds-votes-only = Voting record only
+
+## Votes: bodies, choices, definitions
+nav-votes = Votes
+vote-body-hrc = Human Rights Council
+vote-body-unga = General Assembly
+vote-body-all = Both bodies
+vote-non-voting = Present, not voting
+vote-absent = Absent
+vote-not-member = Not a member
+vote-no-data = No data
+definition-identical = Same vote (yes, no or abstain)
+definition-yes-no = Yes and no votes only
+definition-half-abstain = Abstention counts half
+definition-identical-note = Agreement is the share of roll calls, among those where both States voted yes, no or abstained, on which they cast the same vote. Absences, non-voting and non-membership are left out; an abstention differs from both yes and no.
+definition-yes-no-note = Agreement counts only the roll calls on which both States voted yes or no, and is the share where they voted alike. Roll calls where either abstained are left out.
+definition-half-abstain-note = Agreement counts every roll call on which both States voted yes, no or abstained: the same vote counts 1, an abstention against yes or no counts ½, yes against no counts 0 (Lijphart's index of agreement).
+definition-how = How agreement is counted
+majority-note = The majority of a roll call is the most frequent of yes, no and abstain among the States that voted; roll calls with a tie for first place are left out.
+cohesion-note = Cohesion is the Agreement Index of Hix, Noury and Roland: 1 when all members of a group who voted cast the same vote, 0 when they split evenly three ways; averaged over the roll calls where at least two members voted.
+
+## A State's voting record
+filter-issue = Issue
+filter-definition = Agreement
+filter-from = From
+filter-to = To
+filter-compare-with = Compare with
+filter-state = State
+col-state = State
+col-agreement = Agreement
+col-votes-counted = Votes counted
+state-votes-title = Voting record of { $state }
+state-votes-summary = { $count } votes · page { $page } of { $pages }
+state-votes-empty = No recorded vote of this State matches these filters.
+state-votes-overview = Overview
+state-votes-majority = Voted with the majority on { $share } of the { $count } roll calls it voted on.
+state-votes-majority-none = No roll call with a majority under these filters.
+state-votes-agreement = Agreement with { $other }: { $share }, over { $count } roll calls.
+state-votes-agreement-self = A State always agrees with itself; choose another State to compare.
+state-votes-agreement-none = { $other } and this State share no counted roll call under these filters.
+state-votes-agreement-heading = Agreement with other States
+state-votes-closest = Closest (at least 20 votes in common)
+state-votes-farthest = Farthest (at least 20 votes in common)
+state-votes-explore = All States by agreement, group cohesion and the voting map
+state-votes-record = Votes
+state-voting-record-link = Voting record
+
+## The agreement explorer
+explorer-title = Agreement explorer
+explorer-lead = Which States vote alike: pick a body, a period or an issue; see every State ordered by agreement with the State you choose, how united each regional group votes, and a map of States by voting similarity.
+explorer-summary = { $roll_calls } roll calls, { $states } States
+explorer-empty = No roll call matches these filters.
+explorer-ranking = Agreement with
+explorer-choose-state = Choose a State to see every other State ordered by agreement with it.
+explorer-cohesion = Cohesion of the regional groups
+col-members-voting = Members voting
+col-cohesion = Cohesion
+col-roll-calls-counted = Roll calls counted
+explorer-similarity-note = States that vote alike are close together. The picture is classical multidimensional scaling of the distances 1 − agreement: only distances mean something, not the axes. Hover a point for the State's name.
+explorer-dropped = Left out for sharing fewer than 20 counted roll calls with another State:
+downloads = Downloads
+download-agreement-matrix = Agreement of every pair of States
+download-cohesion = Cohesion of the regional groups
+download-similarity = Coordinates of the voting map
+download-ranking = Every State's agreement with { $state }
+
+## Charts
+chart-bars-title = Votes by regional group on { $vote }
+chart-bars-description = One bar per UN regional group; each segment is a vote (in favour, against, abstaining, present not voting, absent), with its count.
+chart-map-title = How each State voted on { $vote }
+chart-map-description = A world map coloured by vote; each vote also has its own pattern, and small States are drawn as circles.
+chart-map-caption = Present-day boundaries (Natural Earth, public domain).
+chart-map-not-drawn = Not on the map:
+chart-similarity-title = Map of States by voting similarity
+chart-similarity-description = { $states } States placed by agreement over { $roll_calls } roll calls; the closer two States, the more alike they vote.
+
+## The vote of one resolution
+vote-source-records = State by State, from the { $source } voting records.
+vote-source-text = State by State, as the text records it.
+vote-not-members = { $count } States were not members of the body.
+vote-by-group = Votes by regional group
+vote-other-roll-calls = Other roll calls on this symbol
+vote-download-json = Every State's vote (JSON)
+roll-call-amendment = Amendment
+roll-call-paragraph = Separate vote on a paragraph
+roll-call-other = Another roll call
+resolution-text-missing = The registry holds no text of this resolution yet, only its voting record. Import the text with taawun import resolution.

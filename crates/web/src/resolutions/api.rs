@@ -59,16 +59,25 @@ pub async fn list_resolutions(
     }))
 }
 
-/// A resolution: the parsed record (the same JSON as `taawun parse resolution --json`), its
-/// version history, and the records that cite it.
+/// A registry record: when the text is held, the parsed record (the same JSON as `taawun parse
+/// resolution --json`), its version history, and the records that cite it; when the symbol is
+/// known only from the voting records, `symbol` and `has_text: false`. Its recorded votes are
+/// at `…/votes`.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ResolutionDetail<'a> {
     /// The parsed record: symbol, body, session, agenda_item, language, adoption_date,
     /// distribution_date, meeting, title, preambular, operative, footnotes, references, vote,
-    /// mandates, warnings.
+    /// mandates, warnings. Absent when the registry holds no text.
     #[serde(flatten)]
     #[schema(value_type = Object)]
-    pub record: &'a taawun_documents::Resolution,
+    pub record: Option<&'a taawun_documents::Resolution>,
+    /// Given here only when there is no text (the record carries it otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<&'a str>,
+    pub has_text: bool,
+    /// How many roll calls the voting records hold on this symbol.
+    pub roll_calls: usize,
+    /// 0 when there is no text.
     pub current_version: u32,
     /// Every imported text of this symbol, newest first.
     pub history: &'a [VersionInfo],
@@ -100,10 +109,14 @@ pub async fn get_resolution(
             "the registry has no resolution {symbol:?}"
         )));
     };
+    let stored = bundle.stored.as_ref();
     Ok(Json(ResolutionDetail {
-        record: &bundle.stored.record,
-        current_version: bundle.stored.current_version,
-        history: &bundle.stored.history,
+        record: stored.map(|s| &s.record),
+        symbol: stored.is_none().then_some(bundle.symbol.as_str()),
+        has_text: stored.is_some(),
+        roll_calls: bundle.recorded_votes.len(),
+        current_version: stored.map_or(0, |s| s.current_version),
+        history: stored.map_or(&[], |s| &s.history),
         cited_by: &bundle.cited_by,
     })
     .into_response())
@@ -180,7 +193,7 @@ pub async fn get_resolution_votes(
 
 async fn resolution_votes(app: AppState, symbol: &str) -> Result<Response, ApiError> {
     let roll_calls = app.store.votes_for_symbol(symbol).await?;
-    if roll_calls.is_empty() && app.store.get_resolution(symbol).await?.is_none() {
+    if roll_calls.is_empty() && super::bundle(&app, symbol).await?.is_none() {
         return Err(ApiError::not_found(format!(
             "no voting record and no resolution has the symbol {symbol:?}"
         )));

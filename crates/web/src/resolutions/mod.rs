@@ -23,7 +23,9 @@ pub const CACHE_SECONDS: u64 = 5;
 
 /// Everything a resolution's page and API answer show, read in one go.
 pub struct ResolutionBundle {
-    pub stored: StoredResolution,
+    pub symbol: String,
+    /// The text, when the registry holds it (a symbol may be known only from voting records).
+    pub stored: Option<StoredResolution>,
     /// Which of the cited symbols the registry holds (to link them).
     pub known: Vec<String>,
     pub cited_by: Vec<ResolutionSummary>,
@@ -50,14 +52,10 @@ pub async fn bundle(
     if let Some(hit) = app.resolution_cache.get(symbol).await {
         return Ok(Some(hit));
     }
-    let Some(stored) = app.store.get_resolution(symbol).await? else {
-        return Ok(None);
-    };
+    let stored = app.store.get_resolution(symbol).await?;
     let cited: Vec<String> = stored
-        .record
-        .references
         .iter()
-        .map(|r| r.symbol.clone())
+        .flat_map(|s| s.record.references.iter().map(|r| r.symbol.clone()))
         .collect();
     let filter = MandateFilter {
         symbol: Some(symbol.to_owned()),
@@ -73,7 +71,11 @@ pub async fn bundle(
         app.store.list_mandates(&filter, all),
         app.store.votes_for_symbol(symbol),
     )?;
+    if stored.is_none() && recorded_votes.is_empty() {
+        return Ok(None);
+    }
     let bundle = Arc::new(ResolutionBundle {
+        symbol: symbol.to_owned(),
         stored,
         known,
         cited_by,

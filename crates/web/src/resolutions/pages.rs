@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use taawun_store::ResolutionSummary;
+use taawun_store::{RecordContent, ResolutionSummary};
 
 use super::query::{self, BODIES, METHODS};
 use super::view::{self, ResolutionView};
@@ -24,6 +24,8 @@ pub struct Row {
     pub title_dir: &'static str,
     pub date: String,
     pub outcome: String,
+    /// What the registry holds of the record: its text, the voting records, or both.
+    pub holdings: String,
 }
 
 fn row(summary: ResolutionSummary, lang: Lang) -> Row {
@@ -48,7 +50,17 @@ fn row(summary: ResolutionSummary, lang: Lang) -> Row {
         Some("without-vote") => lang.t("method-without-vote"),
         _ => String::new(),
     };
-    let title_lang = Lang::from_code(&summary.language).unwrap_or(Lang::En);
+    // Titles of records known only from the voting records come from the datasets, in English.
+    let title_lang = summary
+        .language
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::En);
+    let holdings = match (summary.has_text, summary.has_votes) {
+        (true, true) => lang.t("holds-text-and-votes"),
+        (true, false) => lang.t("holds-text"),
+        _ => lang.t("holds-votes-only"),
+    };
     Row {
         symbol: summary.symbol,
         title: summary.title,
@@ -59,6 +71,7 @@ fn row(summary: ResolutionSummary, lang: Lang) -> Row {
             .map(|d| format::iso_date(&d, lang))
             .unwrap_or_default(),
         outcome,
+        holdings,
     }
 }
 
@@ -68,6 +81,7 @@ struct ListPage {
     page: PageContext,
     bodies: Vec<Choice>,
     methods: Vec<Choice>,
+    contents: Vec<Choice>,
     sorts: Vec<Choice>,
     session: String,
     year: String,
@@ -124,6 +138,16 @@ pub async fn list(
                     m,
                     lang.t(&format!("method-{m}")),
                     query.filter.adoption_method.as_deref(),
+                )
+            })
+            .collect(),
+        contents: RecordContent::SLUGS
+            .iter()
+            .map(|c| {
+                choice(
+                    c,
+                    lang.t(&format!("content-{c}")),
+                    query.filter.content.map(RecordContent::slug),
                 )
             })
             .collect(),

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use taawun_store::{MANDATE_STATUSES, MandateFilter, Paging, ResolutionFilter, ResolutionSort};
+use taawun_store::{
+    MANDATE_STATUSES, MandateFilter, Paging, RecordContent, ResolutionFilter, ResolutionSort,
+};
 
 use crate::paging::{InvalidParameter, descending, paging};
 
@@ -68,6 +70,9 @@ pub fn resolutions(params: &HashMap<String, String>) -> Result<ResolutionQuery, 
             session: number(params, "session", "a session number")?,
             year: number(params, "year", "a year such as 2024")?,
             adoption_method: one_of(params, "method", &METHODS)?,
+            content: one_of(params, "content", &RecordContent::SLUGS)?
+                .as_deref()
+                .and_then(RecordContent::parse),
             sort,
             descending,
         },

@@ -47,16 +47,35 @@ pub struct GroupVotes {
     pub yes: Vec<StateLink>,
     pub no: Vec<StateLink>,
     pub abstain: Vec<StateLink>,
+    pub non_voting: Vec<StateLink>,
+    pub absent: Vec<StateLink>,
+}
+
+/// Another roll call on the same symbol: an amendment or a separate vote on a paragraph.
+pub struct OtherRollCall {
+    pub kind: String,
+    pub date: String,
+    pub title: String,
+    pub tally: String,
 }
 
 pub struct VoteView {
     pub method: String,
     pub tally: String,
     pub recorded: bool,
+    /// Where the State-by-State breakdown comes from: the voting records or the text.
+    pub source: String,
     pub groups: Vec<GroupVotes>,
+    /// Whether any State did not vote though present, or was absent (columns shown only then).
+    pub has_non_voting: bool,
+    pub has_absent: bool,
+    /// States of the record that were not members of the body at the time (counted, not listed).
+    pub not_members: usize,
+    pub charts: Option<crate::charts::VoteCharts>,
     /// What the imported voting records say about this vote: agreement, or each difference.
     pub records: Vec<String>,
     pub records_agree: bool,
+    pub other_roll_calls: Vec<OtherRollCall>,
 }
 
 /// Compares the vote the text states with the imported voting records: both are kept, and
@@ -153,6 +172,8 @@ pub struct CitingView {
 }
 
 pub struct ResolutionView {
+    /// False for a symbol known only from the voting records.
+    pub has_text: bool,
     pub symbol: String,
     pub title: String,
     pub text_lang: String,
@@ -249,42 +270,82 @@ fn paragraphs(list: &[Paragraph], prefix: &str) -> Vec<ParagraphView> {
         .collect()
 }
 
-fn vote_view(
-    record: &Resolution,
-    voting_records: &[taawun_store::RollCallVotes],
-    lang: Lang,
-) -> Option<VoteView> {
-    let vote = record.vote.as_ref()?;
-    let recorded = vote.method == AdoptionMethod::RecordedVote;
+fn tally_line(lang: Lang, yes: Option<u32>, no: Option<u32>, abstain: Option<u32>) -> String {
     let number = |n: Option<u32>| n.map_or("?".to_owned(), |n| n.to_string());
-    let tally = if recorded {
-        lang.t_args(
-            "vote-tally",
-            &[
-                ("yes", number(vote.yes).into()),
-                ("no", number(vote.no).into()),
-                ("abstain", number(vote.abstain).into()),
-            ],
-        )
-    } else {
-        String::new()
+    lang.t_args(
+        "vote-tally",
+        &[
+            ("yes", number(yes).into()),
+            ("no", number(no).into()),
+            ("abstain", number(abstain).into()),
+        ],
+    )
+}
+
+/// The vote section: the text's statement of the vote and, where the voting records hold the
+/// roll call, its full breakdown (with non-voting and absent members), charts and the
+/// comparison of both.
+fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
+    let record = bundle.stored.as_ref().map(|s| &s.record);
+    let text_vote = record.and_then(|r| r.vote.as_ref());
+    let principal = bundle.recorded_votes.first();
+    if text_vote.is_none() && principal.is_none() {
+        return None;
+    }
+    let recorded = text_vote.is_none_or(|v| v.method == AdoptionMethod::RecordedVote);
+    let method = match text_vote {
+        Some(v) => lang.t(&format!("method-{}", slug_of(&v.method))),
+        None => lang.t("method-recorded-vote"),
+    };
+    let tally = match (text_vote, principal) {
+        (Some(v), _) if recorded => tally_line(lang, v.yes, v.no, v.abstain),
+        (None, Some(p)) => tally_line(lang, Some(p.yes), Some(p.no), Some(p.abstain)),
+        _ => String::new(),
+    };
+    // The breakdown: the voting records list every member (and non-members), so they are
+    // preferred; a text names only the States that voted yes, no or abstained.
+    let (pairs, complete, source): (Vec<(&str, &str)>, bool, String) = match (principal, text_vote)
+    {
+        (Some(p), _) => (
+            p.votes
+                .iter()
+                .map(|v| (v.state.as_str(), v.choice.as_str()))
+                .collect(),
+            true,
+            lang.t_args(
+                "vote-source-records",
+                &[("source", p.body.to_uppercase().into())],
+            ),
+        ),
+        (None, Some(v)) if recorded => (
+            [
+                ("yes", &v.states.yes),
+                ("no", &v.states.no),
+                ("abstain", &v.states.abstain),
+            ]
+            .into_iter()
+            .flat_map(|(choice, states)| states.iter().map(move |s| (s.as_str(), choice)))
+            .collect(),
+            false,
+            lang.t("vote-source-text"),
+        ),
+        _ => (Vec::new(), false, String::new()),
     };
     let mut groups: Vec<GroupVotes> = taawun_states::RegionalGroup::ALL
         .iter()
-        .map(|g| GroupVotes {
-            label: crate::states::group_label(lang, Some(g.slug())),
+        .map(|g| crate::states::group_label(lang, Some(g.slug())))
+        .chain([lang.t("group-none")])
+        .map(|label| GroupVotes {
+            label,
             yes: Vec::new(),
             no: Vec::new(),
             abstain: Vec::new(),
+            non_voting: Vec::new(),
+            absent: Vec::new(),
         })
         .collect();
-    groups.push(GroupVotes {
-        label: lang.t("group-none"),
-        yes: Vec::new(),
-        no: Vec::new(),
-        abstain: Vec::new(),
-    });
-    let place = |iso3: &String| {
+    let mut not_members = 0;
+    for (iso3, choice) in &pairs {
         let state = taawun_states::by_iso3(iso3);
         let index = state
             .and_then(|s| s.regional_group)
@@ -295,37 +356,150 @@ fn vote_view(
             })
             .unwrap_or(5);
         let link = StateLink {
-            iso3: iso3.clone(),
-            name: state.map_or_else(|| iso3.clone(), |s| s.names.get(lang.code()).to_owned()),
+            iso3: (*iso3).to_owned(),
+            name: state.map_or_else(
+                || (*iso3).to_owned(),
+                |s| s.names.get(lang.code()).to_owned(),
+            ),
         };
-        (index, link)
+        let group = &mut groups[index];
+        match *choice {
+            "yes" => group.yes.push(link),
+            "no" => group.no.push(link),
+            "abstain" => group.abstain.push(link),
+            "non-voting" => group.non_voting.push(link),
+            "absent" => group.absent.push(link),
+            _ => not_members += 1,
+        }
+    }
+    for group in &mut groups {
+        for list in [
+            &mut group.yes,
+            &mut group.no,
+            &mut group.abstain,
+            &mut group.non_voting,
+            &mut group.absent,
+        ] {
+            list.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+    }
+    groups.retain(|g| {
+        !(g.yes.is_empty()
+            && g.no.is_empty()
+            && g.abstain.is_empty()
+            && g.non_voting.is_empty()
+            && g.absent.is_empty())
+    });
+    let has_non_voting = groups.iter().any(|g| !g.non_voting.is_empty());
+    let has_absent = groups.iter().any(|g| !g.absent.is_empty());
+    let charts = (!pairs.is_empty())
+        .then(|| crate::charts::vote_charts(&pairs, complete, lang, "vote", &bundle.symbol));
+    let (records, records_agree) = match record {
+        Some(record) => compare_with_records(record, &bundle.recorded_votes, lang),
+        None => (Vec::new(), true),
     };
-    for iso3 in &vote.states.yes {
-        let (i, link) = place(iso3);
-        groups[i].yes.push(link);
-    }
-    for iso3 in &vote.states.no {
-        let (i, link) = place(iso3);
-        groups[i].no.push(link);
-    }
-    for iso3 in &vote.states.abstain {
-        let (i, link) = place(iso3);
-        groups[i].abstain.push(link);
-    }
-    groups.retain(|g| !(g.yes.is_empty() && g.no.is_empty() && g.abstain.is_empty()));
-    let (records, records_agree) = compare_with_records(record, voting_records, lang);
+    let other_roll_calls = bundle
+        .recorded_votes
+        .iter()
+        .skip(1)
+        .map(|r| OtherRollCall {
+            kind: lang.t(if r.amendment {
+                "roll-call-amendment"
+            } else if r.paragraph_vote {
+                "roll-call-paragraph"
+            } else {
+                "roll-call-other"
+            }),
+            date: format::iso_date(&r.date, lang),
+            title: r.title.clone(),
+            tally: tally_line(lang, Some(r.yes), Some(r.no), Some(r.abstain)),
+        })
+        .collect();
     Some(VoteView {
-        method: lang.t(&format!("method-{}", slug_of(&vote.method))),
+        method,
         tally,
         recorded,
+        source,
         groups,
+        has_non_voting,
+        has_absent,
+        not_members,
+        charts,
         records,
         records_agree,
+        other_roll_calls,
     })
 }
 
 pub fn build(bundle: &super::ResolutionBundle, lang: Lang) -> ResolutionView {
-    let stored = &bundle.stored;
+    let vote = vote_view(bundle, lang);
+    match &bundle.stored {
+        Some(stored) => with_text(bundle, stored, vote, lang),
+        None => votes_only(bundle, vote, lang),
+    }
+}
+
+/// A symbol known only from the voting records: what the roll call says of it.
+fn votes_only(
+    bundle: &super::ResolutionBundle,
+    vote: Option<VoteView>,
+    lang: Lang,
+) -> ResolutionView {
+    let principal = bundle.recorded_votes.first();
+    let body = principal.map_or("", |p| p.body.as_str());
+    ResolutionView {
+        has_text: false,
+        symbol: bundle.symbol.clone(),
+        title: principal.map(|p| p.title.clone()).unwrap_or_default(),
+        // The datasets' titles are English.
+        text_lang: "en".into(),
+        text_dir: "ltr",
+        body: lang.t(&format!("vote-body-{body}")),
+        session: String::new(),
+        agenda: String::new(),
+        adoption_date: principal
+            .map(|p| format::iso_date(&p.date, lang))
+            .unwrap_or_default(),
+        distribution_date: String::new(),
+        meeting: String::new(),
+        preambular: Vec::new(),
+        operative: Vec::new(),
+        footnotes: Vec::new(),
+        references: Vec::new(),
+        cited_by: citing(bundle),
+        vote,
+        mandates: Vec::new(),
+        warnings: Vec::new(),
+        history: Vec::new(),
+    }
+}
+
+fn citing(bundle: &super::ResolutionBundle) -> Vec<CitingView> {
+    bundle
+        .cited_by
+        .iter()
+        .map(|c| {
+            let l = c
+                .language
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or(Lang::En);
+            CitingView {
+                symbol: c.symbol.clone(),
+                title: c.title.clone(),
+                dir: l.dir(),
+                lang: l.code().to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn with_text(
+    bundle: &super::ResolutionBundle,
+    stored: &taawun_store::StoredResolution,
+    vote: Option<VoteView>,
+    lang: Lang,
+) -> ResolutionView {
     let known = &bundle.known;
     let record = &stored.record;
     let text_lang = Lang::from_code(&record.language).unwrap_or(Lang::En);
@@ -371,7 +545,8 @@ pub fn build(bundle: &super::ResolutionBundle, lang: Lang) -> ResolutionView {
         })
         .collect();
     ResolutionView {
-        vote: vote_view(record, &bundle.recorded_votes, lang),
+        has_text: true,
+        vote,
         symbol: record.symbol.clone(),
         title: record.title.clone(),
         text_lang: text_lang.code().to_owned(),
@@ -390,19 +565,7 @@ pub fn build(bundle: &super::ResolutionBundle, lang: Lang) -> ResolutionView {
         operative: paragraphs(&record.operative, "op"),
         footnotes,
         references,
-        cited_by: bundle
-            .cited_by
-            .iter()
-            .map(|c| {
-                let l = Lang::from_code(&c.language).unwrap_or(Lang::En);
-                CitingView {
-                    symbol: c.symbol.clone(),
-                    title: c.title.clone(),
-                    dir: l.dir(),
-                    lang: l.code().to_owned(),
-                }
-            })
-            .collect(),
+        cited_by: citing(bundle),
         mandates,
         warnings: record
             .warnings

@@ -1,0 +1,102 @@
+//! The voting records as a matrix, per filter, kept in memory: agreement, majority shares and
+//! cohesion are computed from it in milliseconds, while reading it (up to 870,000 votes for the
+//! General Assembly) takes a good part of a second. Entries are keyed by the store's
+//! [`VotesStamp`], so an import makes every older entry unreachable at once, on every server.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use taawun_store::{StoreError, VoteFilter, VoteTable, VotesStamp};
+use taawun_votes::{Agreement, AgreementMatrix, Cohesion, Definition};
+
+use crate::AppState;
+
+/// The matrix of one filter and what has been computed from it so far.
+pub struct Analytics {
+    pub table: VoteTable,
+    agreement: [OnceLock<AgreementMatrix>; 3],
+    majority: OnceLock<Vec<Agreement>>,
+}
+
+pub type AnalyticsCache = moka::future::Cache<(VotesStamp, VoteFilter), Arc<Analytics>>;
+
+pub fn new_cache() -> AnalyticsCache {
+    moka::future::Cache::builder()
+        // A General Assembly matrix holds about 3 MB; a dozen periods and bodies fit easily.
+        .max_capacity(16)
+        .time_to_idle(Duration::from_secs(30 * 60))
+        .build()
+}
+
+fn slot(definition: Definition) -> usize {
+    match definition {
+        Definition::IdenticalVotes => 0,
+        Definition::YesNoOnly => 1,
+        Definition::HalfAbstain => 2,
+    }
+}
+
+impl Analytics {
+    pub fn new(table: VoteTable) -> Self {
+        Analytics {
+            table,
+            agreement: Default::default(),
+            majority: OnceLock::new(),
+        }
+    }
+
+    /// The agreement of every pair of States, computed on first use.
+    pub fn agreement(&self, definition: Definition) -> &AgreementMatrix {
+        self.agreement[slot(definition)]
+            .get_or_init(|| taawun_votes::agreement_matrix(&self.table.matrix, definition))
+    }
+
+    /// How often each State voted with the majority, in the matrix's State order.
+    pub fn majority_shares(&self) -> &[Agreement] {
+        self.majority
+            .get_or_init(|| taawun_votes::majority_shares(&self.table.matrix))
+    }
+
+    pub fn majority_share(&self, iso3: &str) -> Option<Agreement> {
+        let index = self.table.matrix.state_index(iso3)?;
+        self.majority_shares().get(index).copied()
+    }
+
+    /// Cohesion of each regional group's members (States of the group that appear in the
+    /// matrix), in `RegionalGroup::ALL` order.
+    pub fn group_cohesion(&self) -> Vec<(taawun_states::RegionalGroup, usize, Cohesion)> {
+        let matrix = &self.table.matrix;
+        taawun_states::RegionalGroup::ALL
+            .iter()
+            .map(|group| {
+                let members: Vec<usize> = matrix
+                    .states()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, iso3)| {
+                        taawun_states::by_iso3(iso3).and_then(|s| s.regional_group) == Some(*group)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                let cohesion = taawun_votes::cohesion(matrix, &members);
+                (*group, members.len(), cohesion)
+            })
+            .collect()
+    }
+}
+
+/// The analytics of `filter` over the current voting records, from the cache or read now.
+/// Concurrent requests for the same filter wait for one read.
+pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analytics>, StoreError> {
+    let stamp = app.store.votes_stamp().await?;
+    let key = (stamp, filter.clone());
+    let store = app.store.clone();
+    let filter = filter.clone();
+    app.vote_analytics
+        .try_get_with(key, async move {
+            let table = store.vote_table(&filter).await?;
+            Ok::<_, StoreError>(Arc::new(Analytics::new(table)))
+        })
+        .await
+        .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+}

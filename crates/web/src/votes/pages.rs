@@ -1,0 +1,557 @@
+//! `/states/{iso3}/votes` (a State's voting record) and `/votes` (the agreement explorer).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use taawun_store::VoteFilter;
+use taawun_votes::Definition;
+
+use super::analytics;
+use super::api::{cohesion_of, rank, voting_map};
+use super::query::{self, BODIES, DEFINITIONS, param};
+use crate::AppState;
+use crate::error::HtmlError;
+use crate::format;
+use crate::i18n::Lang;
+use crate::page::{PageContext, encode_query_value, render};
+use crate::paging::paging;
+use crate::states::{Choice, PageLink, group_label, page_links};
+
+/// The values of the filter form, as typed.
+pub struct FilterForm {
+    pub bodies: Vec<Choice>,
+    pub definitions: Vec<Choice>,
+    pub issues: Vec<OwnedChoice>,
+    pub states: Vec<OwnedChoice>,
+    pub session: String,
+    pub year: String,
+    pub from: String,
+    pub to: String,
+}
+
+pub struct OwnedChoice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn filter_form(
+    params: &HashMap<String, String>,
+    lang: Lang,
+    issues: Vec<(String, u64)>,
+    state_key: &str,
+) -> FilterForm {
+    let current = |key: &str| param(params, key).map(str::to_owned);
+    let body = current("body");
+    let definition = current("definition").unwrap_or_else(|| "identical".into());
+    let issue = current("issue");
+    let chosen = current(state_key).map(|s| s.to_ascii_uppercase());
+    let mut states: Vec<OwnedChoice> = taawun_states::all()
+        .filter(|s| !matches!(s.status, taawun_states::UnStatus::Territory))
+        .map(|s| OwnedChoice {
+            value: s.iso3.to_owned(),
+            label: s.names.get(lang.code()).to_owned(),
+            selected: chosen.as_deref() == Some(s.iso3),
+        })
+        .collect();
+    states.sort_by(|a, b| a.label.cmp(&b.label));
+    FilterForm {
+        bodies: BODIES
+            .iter()
+            .map(|b| Choice {
+                value: b,
+                label: lang.t(&format!("vote-body-{b}")),
+                selected: body.as_deref() == Some(*b),
+            })
+            .collect(),
+        definitions: DEFINITIONS
+            .iter()
+            .map(|d| Choice {
+                value: d,
+                label: lang.t(&format!("definition-{d}")),
+                selected: definition == *d,
+            })
+            .collect(),
+        issues: issues
+            .into_iter()
+            .map(|(value, n)| OwnedChoice {
+                label: format!("{value} ({})", format::count(n)),
+                selected: issue.as_deref() == Some(value.as_str()),
+                value,
+            })
+            .collect(),
+        states,
+        session: current("session").unwrap_or_default(),
+        year: current("year").unwrap_or_default(),
+        from: current("from").unwrap_or_default(),
+        to: current("to").unwrap_or_default(),
+    }
+}
+
+/// `base?query` for a download of the same filter.
+fn href(
+    base: &str,
+    params: &HashMap<String, String>,
+    extra: &[(&str, &str)],
+    drop: &[&str],
+) -> String {
+    let mut pairs: Vec<(String, String)> = params
+        .iter()
+        .filter(|(k, v)| !v.trim().is_empty() && !drop.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.trim().to_owned()))
+        .collect();
+    for (k, v) in extra {
+        pairs.retain(|(key, _)| key != k);
+        pairs.push(((*k).to_owned(), (*v).to_owned()));
+    }
+    pairs.sort();
+    if pairs.is_empty() {
+        return base.to_owned();
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
+        .collect();
+    format!("{base}?{}", query.join("&"))
+}
+
+fn share(agreement: Option<f64>, lang: Lang) -> String {
+    agreement.map_or_else(|| "—".to_owned(), |v| format::percent(v, lang))
+}
+
+pub struct VoteRow {
+    pub date: String,
+    pub body: String,
+    pub symbol: Option<String>,
+    pub source_id: String,
+    pub title: String,
+    pub choice: String,
+    pub choice_key: String,
+}
+
+pub struct CountLine {
+    pub label: String,
+    pub count: String,
+}
+
+pub struct RankRow {
+    pub iso3: String,
+    pub name: String,
+    pub group: String,
+    pub agreement: String,
+    /// From 0 to 100, for the bar behind the figure.
+    pub width: u32,
+    pub votes: String,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "state_votes.html")]
+struct StateVotesPage {
+    page: PageContext,
+    iso3: String,
+    name: String,
+    form: FilterForm,
+    total: u64,
+    summary: String,
+    counts: Vec<CountLine>,
+    majority: String,
+    comparison: Option<String>,
+    definition_note: String,
+    closest: Vec<RankRow>,
+    farthest: Vec<RankRow>,
+    explorer_href: String,
+    rows: Vec<VoteRow>,
+    pages: Vec<PageLink>,
+    csv_href: String,
+    json_href: String,
+}
+
+fn rank_rows(
+    ranking: &[super::api::RankedAgreement],
+    lang: Lang,
+    params: &HashMap<String, String>,
+    subject: &str,
+) -> Vec<RankRow> {
+    ranking
+        .iter()
+        .map(|r| {
+            let state = taawun_states::by_iso3(&r.state);
+            RankRow {
+                iso3: r.state.clone(),
+                name: state
+                    .map_or_else(|| r.state.clone(), |s| s.names.get(lang.code()).to_owned()),
+                group: group_label(lang, r.group),
+                agreement: share(r.agreement, lang),
+                width: r.agreement.map_or(0, |v| (v * 100.0).round() as u32),
+                votes: format::count(u64::from(r.votes_counted)),
+                href: href(
+                    &format!("/states/{subject}/votes"),
+                    params,
+                    &[("with", r.state.as_str())],
+                    &["page"],
+                ),
+            }
+        })
+        .collect()
+}
+
+pub async fn state_votes(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Path(iso3): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(state) = taawun_states::by_iso3(&iso3.trim().to_ascii_uppercase()) else {
+        return HtmlError::not_found(
+            lang,
+            lang.t_args("error-unknown-state", &[("code", iso3.into())]),
+        )
+        .into_response();
+    };
+    let parsed = (|| {
+        Ok::<_, crate::paging::InvalidParameter>((
+            query::vote_filter(&params)?,
+            query::definition(&params)?,
+            query::state_param(&params, "with")?,
+            paging(param(&params, "page"), param(&params, "per_page"))?,
+        ))
+    })();
+    let (filter, (definition, _), with, paging) = match parsed {
+        Ok(p) => p,
+        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
+    };
+    let loaded = tokio::try_join!(
+        app.store.state_votes(state.iso3, &filter, paging),
+        app.store.state_vote_counts(state.iso3, &filter),
+        app.store.vote_issues(),
+        analytics::analytics(&app, &filter),
+    );
+    let (page, counts, issues, analytics) = match loaded {
+        Ok(l) => l,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let name = state.names.get(lang.code()).to_owned();
+    let majority = match analytics.majority_share(state.iso3) {
+        Some(m) if m.votes_counted > 0 => lang.t_args(
+            "state-votes-majority",
+            &[
+                ("share", share(m.value, lang).into()),
+                ("count", format::count(u64::from(m.votes_counted)).into()),
+            ],
+        ),
+        _ => lang.t("state-votes-majority-none"),
+    };
+    let ranking = rank(&analytics, state.iso3, definition);
+    let comparison = with.map(|other| {
+        let other_name = other.names.get(lang.code()).to_owned();
+        match ranking.iter().find(|r| r.state == other.iso3) {
+            Some(r) if r.votes_counted > 0 => lang.t_args(
+                "state-votes-agreement",
+                &[
+                    ("other", other_name.into()),
+                    ("share", share(r.agreement, lang).into()),
+                    ("count", format::count(u64::from(r.votes_counted)).into()),
+                ],
+            ),
+            _ if other.iso3 == state.iso3 => lang.t("state-votes-agreement-self"),
+            _ => lang.t_args(
+                "state-votes-agreement-none",
+                &[("other", other_name.into())],
+            ),
+        }
+    });
+    let comparable: Vec<_> = ranking
+        .into_iter()
+        .filter(|r| r.votes_counted >= 20 && r.agreement.is_some())
+        .collect();
+    let closest = rank_rows(
+        &comparable[..comparable.len().min(5)],
+        lang,
+        &params,
+        state.iso3,
+    );
+    let farthest: Vec<_> = comparable.iter().rev().take(5).cloned().collect();
+    let farthest = rank_rows(&farthest, lang, &params, state.iso3);
+    let page_count = page.page_count();
+    let path = uri.path_and_query().map_or_else(
+        || format!("/states/{}/votes", state.iso3),
+        |p| p.to_string(),
+    );
+    let api_base = format!("/api/v1/states/{}/votes", state.iso3);
+    let view = StateVotesPage {
+        iso3: state.iso3.to_owned(),
+        form: filter_form(&params, lang, issues, "with"),
+        total: page.total,
+        summary: lang.t_args(
+            "state-votes-summary",
+            &[
+                ("count", format::count(page.total).into()),
+                ("page", page.page.into()),
+                ("pages", page_count.into()),
+            ],
+        ),
+        counts: ["yes", "no", "abstain", "non-voting", "absent", "not-member"]
+            .iter()
+            .filter_map(|choice| {
+                counts
+                    .iter()
+                    .find(|(c, _)| c == choice)
+                    .map(|(_, n)| CountLine {
+                        label: crate::charts::choice_label(lang, choice),
+                        count: format::count(*n),
+                    })
+            })
+            .collect(),
+        majority,
+        comparison,
+        definition_note: lang.t(&format!("definition-{}-note", definition_slug(definition))),
+        closest,
+        farthest,
+        explorer_href: href(
+            "/votes",
+            &params,
+            &[("state", state.iso3)],
+            &["page", "with", "per_page"],
+        ),
+        rows: page
+            .items
+            .into_iter()
+            .map(|v| VoteRow {
+                date: format::iso_date(&v.date, lang),
+                body: lang.t(&format!("vote-body-{}", v.body)),
+                symbol: v.symbol,
+                source_id: v.source_id,
+                title: v.title,
+                choice: crate::charts::choice_label(lang, &v.choice),
+                choice_key: v.choice,
+            })
+            .collect(),
+        pages: page_links(
+            &format!("/states/{}/votes", state.iso3),
+            &params,
+            page.page,
+            page_count,
+        ),
+        csv_href: href(
+            &api_base,
+            &params,
+            &[("format", "csv")],
+            &["page", "per_page", "with", "definition"],
+        ),
+        json_href: href(&api_base, &params, &[], &["with", "definition"]),
+        page: PageContext::new(
+            lang,
+            path,
+            lang.t_args("state-votes-title", &[("state", name.clone().into())]),
+        ),
+        name,
+    };
+    render(&view, StatusCode::OK)
+}
+
+fn definition_slug(definition: Definition) -> &'static str {
+    match definition {
+        Definition::IdenticalVotes => "identical",
+        Definition::YesNoOnly => "yes-no",
+        Definition::HalfAbstain => "half-abstain",
+    }
+}
+
+pub struct CohesionRow {
+    pub group: String,
+    pub members: usize,
+    pub cohesion: String,
+    pub width: u32,
+    pub roll_calls: String,
+}
+
+pub struct Download {
+    pub label: String,
+    pub csv: String,
+    pub json: String,
+}
+
+#[derive(Template)]
+#[template(path = "votes_explorer.html")]
+struct ExplorerPage {
+    page: PageContext,
+    form: FilterForm,
+    roll_calls: usize,
+    summary: String,
+    chosen: Option<String>,
+    definition_note: String,
+    ranking: Vec<RankRow>,
+    cohesion: Vec<CohesionRow>,
+    similarity: String,
+    dropped: Vec<String>,
+    downloads: Vec<Download>,
+}
+
+pub async fn explorer(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let parsed = (|| {
+        Ok::<_, crate::paging::InvalidParameter>((
+            query::vote_filter(&params)?,
+            query::definition(&params)?,
+            query::state_param(&params, "state")?,
+        ))
+    })();
+    let (filter, (definition, _), chosen): (VoteFilter, _, _) = match parsed {
+        Ok(p) => p,
+        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
+    };
+    let loaded = tokio::try_join!(app.store.vote_issues(), analytics::analytics(&app, &filter));
+    let (issues, analytics) = match loaded {
+        Ok(l) => l,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let roll_calls = analytics.table.roll_calls.len();
+    let states = analytics.table.matrix.states().len();
+    let ranking = chosen
+        .map(|s| {
+            let ranked = rank(&analytics, s.iso3, definition);
+            let mut rows = rank_rows(&ranked, lang, &params, s.iso3);
+            // From the explorer, a State's line leads to its own voting record compared with the
+            // chosen State.
+            for (row, r) in rows.iter_mut().zip(&ranked) {
+                row.href = href(
+                    &format!("/states/{}/votes", r.state),
+                    &params,
+                    &[("with", s.iso3)],
+                    &["state"],
+                );
+            }
+            rows
+        })
+        .unwrap_or_default();
+    let cohesion = cohesion_of(&analytics)
+        .into_iter()
+        .map(|g| CohesionRow {
+            group: group_label(lang, Some(g.group)),
+            members: g.members,
+            cohesion: share(g.cohesion, lang),
+            width: g.cohesion.map_or(0, |v| (v * 100.0).round() as u32),
+            roll_calls: format::count(u64::from(g.roll_calls_counted)),
+        })
+        .collect();
+    let (similarity, dropped) = if roll_calls == 0 {
+        (String::new(), Vec::new())
+    } else {
+        let mds = voting_map(&analytics, definition);
+        let description = lang.t_args(
+            "chart-similarity-description",
+            &[
+                ("states", mds.states.len().into()),
+                ("roll_calls", format::count(roll_calls as u64).into()),
+            ],
+        );
+        let svg = crate::charts::similarity_map(&mds, chosen.map(|s| s.iso3), lang, description);
+        let dropped = mds
+            .dropped
+            .iter()
+            .map(|(iso3, _)| {
+                taawun_states::by_iso3(iso3)
+                    .map_or_else(|| iso3.clone(), |s| s.names.get(lang.code()).to_owned())
+            })
+            .collect();
+        (svg, dropped)
+    };
+    let drop_for_api = ["state"];
+    let mut downloads = vec![
+        Download {
+            label: lang.t("download-agreement-matrix"),
+            csv: href(
+                "/api/v1/votes/agreement-matrix",
+                &params,
+                &[("format", "csv")],
+                &drop_for_api,
+            ),
+            json: href(
+                "/api/v1/votes/agreement-matrix",
+                &params,
+                &[],
+                &drop_for_api,
+            ),
+        },
+        Download {
+            label: lang.t("download-cohesion"),
+            csv: href(
+                "/api/v1/votes/cohesion",
+                &params,
+                &[("format", "csv")],
+                &["state", "definition"],
+            ),
+            json: href(
+                "/api/v1/votes/cohesion",
+                &params,
+                &[],
+                &["state", "definition"],
+            ),
+        },
+        Download {
+            label: lang.t("download-similarity"),
+            csv: href(
+                "/api/v1/votes/map",
+                &params,
+                &[("format", "csv")],
+                &drop_for_api,
+            ),
+            json: href("/api/v1/votes/map", &params, &[], &drop_for_api),
+        },
+    ];
+    if let Some(s) = chosen {
+        downloads.insert(
+            0,
+            Download {
+                label: lang.t_args(
+                    "download-ranking",
+                    &[("state", s.names.get(lang.code()).to_owned().into())],
+                ),
+                csv: href(
+                    "/api/v1/votes/agreement",
+                    &params,
+                    &[("a", s.iso3), ("format", "csv")],
+                    &drop_for_api,
+                ),
+                json: href(
+                    "/api/v1/votes/agreement",
+                    &params,
+                    &[("a", s.iso3)],
+                    &drop_for_api,
+                ),
+            },
+        );
+    }
+    let path = uri
+        .path_and_query()
+        .map_or_else(|| "/votes".to_owned(), |p| p.to_string());
+    let view = ExplorerPage {
+        form: filter_form(&params, lang, issues, "state"),
+        roll_calls,
+        summary: lang.t_args(
+            "explorer-summary",
+            &[
+                ("roll_calls", format::count(roll_calls as u64).into()),
+                ("states", states.into()),
+            ],
+        ),
+        chosen: chosen.map(|s| s.names.get(lang.code()).to_owned()),
+        definition_note: lang.t(&format!("definition-{}-note", definition_slug(definition))),
+        ranking,
+        cohesion,
+        similarity,
+        dropped,
+        downloads,
+        page: PageContext::new(lang, path, lang.t("explorer-title")),
+    };
+    render(&view, StatusCode::OK)
+}

@@ -23,3 +23,11 @@ SELECT c.symbol,
        0, 1
 FROM roll_calls c
 WHERE c.principal = 1 AND NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.symbol = c.symbol);
+
+-- Every roll call's votes again, packed in one text ("EGYY,USAN,…": the State's code and one
+-- letter, Y N A V(non-voting) X(absent) M(not a member)), written with the votes by the import.
+-- The analytics read a whole body's votes at once; 6,203 rows of this read in a fraction of the
+-- time of 870,109 rows of `votes`. The `votes` table stays the record every other query reads.
+ALTER TABLE roll_calls ADD COLUMN ballot TEXT NOT NULL DEFAULT '';
+UPDATE roll_calls SET ballot = coalesce(
+    (SELECT group_concat(state || CASE choice WHEN 'yes' THEN 'Y' WHEN 'no' THEN 'N' WHEN 'abstain' THEN 'A' WHEN 'non-voting' THEN 'V' WHEN 'absent' THEN 'X' ELSE 'M' END, ',') FROM votes WHERE roll_call_id = roll_calls.id), '');

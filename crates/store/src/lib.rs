@@ -16,7 +16,7 @@ pub use states::{
 };
 pub use votes::{
     RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter,
-    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp,
+    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot, unpack_ballot,
 };
 
 use async_trait::async_trait;

@@ -107,6 +107,59 @@ pub struct StateVoteRecord {
     pub choice: String,
 }
 
+/// The letter of a choice in a packed ballot.
+fn ballot_letter(choice: taawun_votes::VoteChoice) -> char {
+    use taawun_votes::VoteChoice::*;
+    match choice {
+        Yes => 'Y',
+        No => 'N',
+        Abstain => 'A',
+        NonVoting => 'V',
+        Absent => 'X',
+        NotMember => 'M',
+    }
+}
+
+fn choice_of_letter(letter: char) -> Option<taawun_votes::VoteChoice> {
+    use taawun_votes::VoteChoice::*;
+    Some(match letter {
+        'Y' => Yes,
+        'N' => No,
+        'A' => Abstain,
+        'V' => NonVoting,
+        'X' => Absent,
+        'M' => NotMember,
+        _ => return None,
+    })
+}
+
+/// A roll call's votes packed in one text, as the `ballot` column keeps them: each State's code
+/// followed by its choice's letter, comma-separated (`EGYY,USAN`).
+pub fn pack_ballot<'a>(
+    votes: impl IntoIterator<Item = (&'a str, taawun_votes::VoteChoice)>,
+) -> String {
+    let mut out = String::new();
+    for (state, choice) in votes {
+        if !out.is_empty() {
+            out.push(',');
+        }
+        out.push_str(state);
+        out.push(ballot_letter(choice));
+    }
+    out
+}
+
+/// The votes of a packed ballot; malformed entries are skipped.
+pub fn unpack_ballot(ballot: &str) -> impl Iterator<Item = (&str, taawun_votes::VoteChoice)> {
+    ballot.split(',').filter_map(|entry| {
+        let letter = entry.chars().last()?;
+        let state = &entry[..entry.len() - letter.len_utf8()];
+        (!state.is_empty())
+            .then_some(())
+            .and(choice_of_letter(letter).map(|c| (state, c)))
+    })
+}
+
 /// Builds a [`VoteTable`] from rows as a store reads them: the roll calls first (in the order
 /// the table should keep), then the votes in any order. Shared by both backends so that they
 /// give the same matrix for the same rows.
@@ -152,6 +205,24 @@ impl VoteTableBuilder {
         self.cells.push((column, row, choice));
     }
 
+    /// All votes of a roll call given before, from its packed ballot.
+    pub fn ballot(&mut self, roll_call_id: i64, ballot: &str) {
+        let Some(&column) = self.columns.get(&roll_call_id) else {
+            return;
+        };
+        for (state, choice) in unpack_ballot(ballot) {
+            let next = self.states.len() as u16;
+            let row = match self.states.get(state) {
+                Some(row) => *row,
+                None => {
+                    self.states.insert(state.to_owned(), next);
+                    next
+                }
+            };
+            self.cells.push((column, row, choice));
+        }
+    }
+
     pub fn finish(self) -> VoteTable {
         let mut states: Vec<(String, u16)> = self.states.into_iter().collect();
         states.sort_unstable();
@@ -173,5 +244,55 @@ impl VoteTableBuilder {
             matrix,
             roll_calls: self.roll_calls,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use taawun_votes::VoteChoice;
+
+    #[test]
+    fn ballots_pack_and_unpack_every_choice() {
+        let votes = [
+            ("EGY", VoteChoice::Yes),
+            ("USA", VoteChoice::No),
+            ("FRA", VoteChoice::Abstain),
+            ("CHN", VoteChoice::NonVoting),
+            ("NAM", VoteChoice::Absent),
+            ("YUG", VoteChoice::NotMember),
+        ];
+        let packed = pack_ballot(votes);
+        assert_eq!(packed, "EGYY,USAN,FRAA,CHNV,NAMX,YUGM");
+        assert_eq!(unpack_ballot(&packed).collect::<Vec<_>>(), votes);
+        assert_eq!(unpack_ballot("").count(), 0);
+        assert_eq!(
+            unpack_ballot("Y,EGYQ,,USAN").collect::<Vec<_>>(),
+            [("USA", VoteChoice::No)]
+        );
+    }
+
+    #[test]
+    fn the_builder_reads_ballots_and_rows_alike() {
+        let info = |id: &str| RollCallInfo {
+            body: "hrc".into(),
+            source_id: id.into(),
+            symbol: None,
+            date: "2024-01-01".into(),
+            session: None,
+            title: String::new(),
+        };
+        let mut rows = VoteTableBuilder::new();
+        let mut ballots = VoteTableBuilder::new();
+        for (id, b) in [(1, "a"), (2, "b")] {
+            rows.roll_call(id, info(b));
+            ballots.roll_call(id, info(b));
+        }
+        rows.vote(1, "USA", "no");
+        rows.vote(1, "EGY", "yes");
+        rows.vote(2, "EGY", "abstain");
+        ballots.ballot(1, "USAN,EGYY");
+        ballots.ballot(2, "EGYA");
+        assert_eq!(rows.finish(), ballots.finish());
     }
 }

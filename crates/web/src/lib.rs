@@ -37,9 +37,12 @@ pub struct AppState {
     /// record is large (its whole text) and the popular ones are read far more often than they
     /// change. A change shows within [`resolutions::CACHE_SECONDS`] on every server.
     pub resolution_cache: resolutions::ResolutionCache,
+    /// Resolution pages as sent (HTML and gzip), per language, for the same few seconds.
+    pub resolution_pages: resolutions::PageCache,
     /// Voting records as matrices, per filter, for agreement, majority and cohesion; keyed by
     /// the records' stamp so that an import is seen at once.
     pub vote_analytics: votes::AnalyticsCache,
+    pub vote_issues: votes::IssuesCache,
 }
 
 impl AppState {
@@ -48,7 +51,9 @@ impl AppState {
             store,
             resolver: Resolver::builtin(),
             resolution_cache: resolutions::new_cache(),
+            resolution_pages: resolutions::new_page_cache(),
             vote_analytics: votes::new_analytics_cache(),
+            vote_issues: votes::new_issues_cache(),
         }
     }
 }

@@ -37,6 +37,23 @@ pub struct ResolutionBundle {
 
 pub type ResolutionCache = moka::future::Cache<String, Arc<ResolutionBundle>>;
 
+/// A resolution page as sent: the HTML and its gzip encoding, made once per cache period.
+/// The page is large (the whole text, the vote's map and tables: about 200 kB), and
+/// compressing it on every request would cost more than everything else the request does.
+pub struct RenderedPage {
+    pub html: axum::body::Bytes,
+    pub gzip: axum::body::Bytes,
+}
+
+pub type PageCache = moka::future::Cache<(String, crate::Lang), Arc<RenderedPage>>;
+
+pub fn new_page_cache() -> PageCache {
+    moka::future::Cache::builder()
+        .max_capacity(1_000)
+        .time_to_live(Duration::from_secs(CACHE_SECONDS))
+        .build()
+}
+
 pub fn new_cache() -> ResolutionCache {
     moka::future::Cache::builder()
         .max_capacity(2_000)

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
-use axum::http::StatusCode;
+use std::sync::Arc;
+
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use taawun_store::{RecordContent, ResolutionSummary};
 
@@ -193,19 +195,67 @@ struct ResolutionPage {
     api_href: String,
 }
 
-pub async fn show(State(app): State<AppState>, lang: Lang, Path(symbol): Path<String>) -> Response {
+pub async fn show(
+    State(app): State<AppState>,
+    lang: Lang,
+    headers: HeaderMap,
+    Path(symbol): Path<String>,
+) -> Response {
     let symbol = symbol.trim().trim_matches('/').to_owned();
-    let bundle = match super::bundle(&app, &symbol).await {
-        Ok(Some(bundle)) => bundle,
-        Ok(None) => {
-            return HtmlError::not_found(
-                lang,
-                lang.t_args("error-unknown-resolution", &[("symbol", symbol.into())]),
-            )
-            .into_response();
-        }
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    let key = (symbol.clone(), lang);
+    // Concurrent requests for a page not in the cache wait for one rendering, so that the page
+    // expiring under load costs one render, not one per waiting request.
+    let rendered = app
+        .resolution_pages
+        .try_get_with(key, render_page(&app, &symbol, lang))
+        .await;
+    let rendered = match rendered {
+        Ok(page) => page,
+        Err(e) => match e.as_ref() {
+            PageError::NotFound => {
+                return HtmlError::not_found(
+                    lang,
+                    lang.t_args("error-unknown-resolution", &[("symbol", symbol.into())]),
+                )
+                .into_response();
+            }
+            PageError::Internal(message) => {
+                return HtmlError::internal(lang, message).into_response();
+            }
+        },
     };
+    let accepts_gzip = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').any(|e| e.trim().starts_with("gzip")));
+    let html_type = (header::CONTENT_TYPE, "text/html; charset=utf-8");
+    let vary = (header::VARY, "accept-encoding");
+    if accepts_gzip {
+        (
+            [html_type, vary, (header::CONTENT_ENCODING, "gzip")],
+            rendered.gzip.clone(),
+        )
+            .into_response()
+    } else {
+        ([html_type, vary], rendered.html.clone()).into_response()
+    }
+}
+
+enum PageError {
+    NotFound,
+    Internal(String),
+}
+
+async fn render_page(
+    app: &AppState,
+    symbol: &str,
+    lang: Lang,
+) -> Result<Arc<super::RenderedPage>, PageError> {
+    let bundle = super::bundle(app, symbol)
+        .await
+        .map_err(|e| PageError::Internal(e.to_string()))?
+        .ok_or(PageError::NotFound)?;
     let r = view::build(&bundle, lang);
     let view = ResolutionPage {
         page: PageContext::new(
@@ -219,7 +269,21 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(symbol): Path<St
         ),
         r,
     };
-    render(&view, StatusCode::OK)
+    let html = view
+        .render()
+        .map_err(|e| PageError::Internal(e.to_string()))?;
+    Ok(Arc::new(super::RenderedPage {
+        gzip: gzip(html.as_bytes()).into(),
+        html: html.into(),
+    }))
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
 }
 
 pub struct MandateRow {

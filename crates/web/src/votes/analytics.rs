@@ -20,6 +20,25 @@ pub struct Analytics {
 
 pub type AnalyticsCache = moka::future::Cache<(VotesStamp, VoteFilter), Arc<Analytics>>;
 
+/// The issue tags with their counts, which every filter form lists: read once per stamp.
+pub type IssuesCache = moka::future::Cache<VotesStamp, Arc<Vec<(String, u64)>>>;
+
+pub fn new_issues_cache() -> IssuesCache {
+    moka::future::Cache::builder().max_capacity(4).build()
+}
+
+/// The issue tags of the current voting records, from the cache or read now.
+pub async fn issues(app: &AppState) -> Result<Arc<Vec<(String, u64)>>, StoreError> {
+    let stamp = app.store.votes_stamp().await?;
+    let store = app.store.clone();
+    app.vote_issues
+        .try_get_with(stamp, async move {
+            Ok::<_, StoreError>(Arc::new(store.vote_issues().await?))
+        })
+        .await
+        .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+}
+
 pub fn new_cache() -> AnalyticsCache {
     moka::future::Cache::builder()
         // A General Assembly matrix holds about 3 MB; a dozen periods and bodies fit easily.
@@ -99,4 +118,14 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
         })
         .await
         .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+}
+
+/// The analytics of `filter` if they are already in memory (for answers that can also be read
+/// more cheaply than a whole matrix when they are not).
+pub async fn cached(
+    app: &AppState,
+    filter: &VoteFilter,
+) -> Result<Option<Arc<Analytics>>, StoreError> {
+    let stamp = app.store.votes_stamp().await?;
+    Ok(app.vote_analytics.get(&(stamp, filter.clone())).await)
 }

@@ -244,19 +244,27 @@ pub async fn agreement(
     let Some(b) = b else {
         return ranking(&app, a, definition, name, filter, format).await;
     };
-    // One pair needs only the two States' rows: read them, not the whole matrix.
-    let pairs = app.store.pair_votes(a.iso3, b.iso3, &filter).await?;
-    let ids: Vec<String> = (0..pairs.len()).map(|i| i.to_string()).collect();
-    let choice = |slug: &str| VoteChoice::from_slug(slug).unwrap_or(VoteChoice::Absent);
-    let rows = pairs.iter().zip(&ids).flat_map(|((ca, cb), id)| {
-        [
-            (id.as_str(), a.iso3, choice(ca)),
-            (id.as_str(), b.iso3, choice(cb)),
-        ]
-    });
     let score = if a.iso3 == b.iso3 {
         None
+    } else if let Some(analytics) = analytics::cached(&app, &filter).await? {
+        // The matrix of this filter is in memory (a page or the explorer read it): the pair is
+        // a lookup.
+        let matrix = &analytics.table.matrix;
+        match (matrix.state_index(a.iso3), matrix.state_index(b.iso3)) {
+            (Some(i), Some(j)) => Some(analytics.agreement(definition).get(i, j)),
+            _ => None,
+        }
     } else {
+        // Otherwise one pair needs only the two States' rows: read them, not the whole matrix.
+        let pairs = app.store.pair_votes(a.iso3, b.iso3, &filter).await?;
+        let ids: Vec<String> = (0..pairs.len()).map(|i| i.to_string()).collect();
+        let choice = |slug: &str| VoteChoice::from_slug(slug).unwrap_or(VoteChoice::Absent);
+        let rows = pairs.iter().zip(&ids).flat_map(|((ca, cb), id)| {
+            [
+                (id.as_str(), a.iso3, choice(ca)),
+                (id.as_str(), b.iso3, choice(cb)),
+            ]
+        });
         let matrix = taawun_votes::VoteMatrix::from_rows(rows);
         taawun_votes::agreement_of(&matrix, a.iso3, b.iso3, definition)
     };

@@ -14,7 +14,7 @@ use axum::routing::get;
 
 use crate::AppState;
 
-pub use analytics::AnalyticsCache;
+pub use analytics::{AnalyticsCache, IssuesCache};
 pub use api::{
     __path_agreement, __path_agreement_matrix, __path_cohesion, __path_issues, __path_map,
     __path_state_votes,
@@ -22,6 +22,10 @@ pub use api::{
 
 pub fn new_analytics_cache() -> AnalyticsCache {
     analytics::new_cache()
+}
+
+pub fn new_issues_cache() -> IssuesCache {
+    analytics::new_issues_cache()
 }
 
 pub fn router() -> Router<AppState> {

@@ -41,7 +41,7 @@ pub struct OwnedChoice {
 fn filter_form(
     params: &HashMap<String, String>,
     lang: Lang,
-    issues: Vec<(String, u64)>,
+    issues: &[(String, u64)],
     state_key: &str,
 ) -> FilterForm {
     let current = |key: &str| param(params, key).map(str::to_owned);
@@ -76,11 +76,11 @@ fn filter_form(
             })
             .collect(),
         issues: issues
-            .into_iter()
+            .iter()
             .map(|(value, n)| OwnedChoice {
-                label: format!("{value} ({})", format::count(n)),
+                label: format!("{value} ({})", format::count(*n)),
                 selected: issue.as_deref() == Some(value.as_str()),
-                value,
+                value: value.clone(),
             })
             .collect(),
         states,
@@ -228,7 +228,7 @@ pub async fn state_votes(
     let loaded = tokio::try_join!(
         app.store.state_votes(state.iso3, &filter, paging),
         app.store.state_vote_counts(state.iso3, &filter),
-        app.store.vote_issues(),
+        analytics::issues(&app),
         analytics::analytics(&app, &filter),
     );
     let (page, counts, issues, analytics) = match loaded {
@@ -285,7 +285,7 @@ pub async fn state_votes(
     let api_base = format!("/api/v1/states/{}/votes", state.iso3);
     let view = StateVotesPage {
         iso3: state.iso3.to_owned(),
-        form: filter_form(&params, lang, issues, "with"),
+        form: filter_form(&params, lang, &issues, "with"),
         total: page.total,
         summary: lang.t_args(
             "state-votes-summary",
@@ -409,7 +409,7 @@ pub async fn explorer(
         Ok(p) => p,
         Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
-    let loaded = tokio::try_join!(app.store.vote_issues(), analytics::analytics(&app, &filter));
+    let loaded = tokio::try_join!(analytics::issues(&app), analytics::analytics(&app, &filter));
     let (issues, analytics) = match loaded {
         Ok(l) => l,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
@@ -535,7 +535,7 @@ pub async fn explorer(
         .path_and_query()
         .map_or_else(|| "/votes".to_owned(), |p| p.to_string());
     let view = ExplorerPage {
-        form: filter_form(&params, lang, issues, "state"),
+        form: filter_form(&params, lang, &issues, "state"),
         roll_calls,
         summary: lang.t_args(
             "explorer-summary",

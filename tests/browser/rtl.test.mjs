@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -15,6 +15,8 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const binary = process.env.TAAWUN_BIN ?? resolve(here, '../../target/debug/taawun');
 const shots = join(here, 'screenshots');
+// The real HRC voting records, read in place (never copied into the repository).
+const sharedDir = process.env.TAAWUN_SHARED_DIR ?? resolve(here, '../../../shared');
 mkdirSync(shots, { recursive: true });
 
 let server;
@@ -24,6 +26,11 @@ let dataDir;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'taawun-browser-'));
+  execFileSync(binary, ['import', 'votes', '--format', 'hrc', '--data-dir', dataDir,
+    join(sharedDir, 'data/votes/hrc')], {
+    env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   server = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
     env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -151,4 +158,69 @@ test('the vote table lists States by regional group in Arabic', async () => {
   assert.ok(await rows.count() >= 4, 'several regional groups voted');
   assert.ok(await page.locator('table.vote a[href="/states/CMR"]').count() === 1);
   await page.locator('#vote').screenshot({ path: join(shots, 'vote-ar.png') });
+});
+
+// Pages must not need anything the Content-Security-Policy forbids (inline styles, scripts).
+function watchConsole(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+test('the vote charts lay out right to left in Arabic and need no inline style', async () => {
+  const page = await pageIn('ar');
+  const errors = watchConsole(page);
+  await page.goto(`${baseUrl}/resolutions/A/HRC/RES/56/2`);
+  const charts = page.locator('#vote figure.chart svg');
+  assert.equal(await charts.count(), 2, 'a bar chart and a world map');
+  // Each chart names itself for assistive technology.
+  for (const svg of await charts.all()) {
+    assert.equal(await svg.getAttribute('role'), 'img');
+    assert.ok(await svg.getAttribute('aria-labelledby'));
+  }
+  // In the bar chart, a group's label is right of its bar (the bar grows leftwards).
+  const bars = charts.first();
+  const label = await bars.locator('text', { hasText: 'مجموعة الدول الأفريقية' }).first().boundingBox();
+  const segment = await bars.locator('rect[class*="taawun-cat-yes"]').first().boundingBox();
+  assert.ok(label && segment, 'the African Group has a labelled bar');
+  assert.ok(label.x > segment.x + segment.width - 1, `label at ${label.x}, bar ends at ${segment.x + segment.width}`);
+  // The map colours the States that voted: Cameroon voted yes on 56/2.
+  const map = charts.nth(1);
+  assert.ok(await map.locator('title', { hasText: 'الكاميرون' }).count() >= 1);
+  assert.deepEqual(errors, [], 'no console errors (CSP violations show there)');
+  await page.locator('#vote').screenshot({ path: join(shots, 'vote-charts-ar.png') });
+});
+
+test('a State voting record page is right to left with its downloads', async () => {
+  const page = await pageIn('ar');
+  const errors = watchConsole(page);
+  await page.goto(`${baseUrl}/states/EGY/votes?body=hrc&with=USA`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.ok(await page.locator('a[href*="format=csv"]').count() >= 1);
+  assert.ok(await page.locator('p.comparison').count() === 1, 'the agreement with the chosen State');
+  // Symbols stay left to right inside the Arabic table.
+  const symbol = page.locator('td bdi.code').first();
+  assert.equal(await symbol.evaluate((e) => getComputedStyle(e).direction), 'ltr');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(shots, 'state-votes-ar.png'), fullPage: false });
+});
+
+test('the agreement explorer draws the voting map with every State labelled or titled', async () => {
+  const page = await pageIn('en');
+  const errors = watchConsole(page);
+  await page.goto(`${baseUrl}/votes?body=hrc&state=EGY`);
+  const svg = page.locator('figure.chart svg');
+  assert.equal(await svg.count(), 1);
+  const points = await svg.locator('title').count();
+  assert.ok(points > 50, `${points} titled shapes`);
+  // The ranking lists the other States, highest agreement first.
+  const figures = await page.locator('section[aria-labelledby="ranking-heading"] meter').evaluateAll(
+    (meters) => meters.map((m) => Number(m.value)),
+  );
+  assert.ok(figures.length > 50);
+  for (let i = 1; i < figures.length; i += 1) assert.ok(figures[i - 1] >= figures[i]);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(shots, 'explorer-en.png'), fullPage: true });
 });

@@ -1,0 +1,350 @@
+//! Snippets: the part of a hit's text where the query's words are densest, with the matched
+//! words marked.
+//!
+//! Matches are found by running the hit's text through the same analysers as the index and
+//! comparing terms, so الحقوق is marked for a search of حق, and "cooperating" for
+//! "cooperation". Every mark and every cut falls on a token boundary: a mark never splits an
+//! Arabic word (which would break its letters' joining and confuse the bidi algorithm), and
+//! the fragment never starts or ends mid-word.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{AnalyzerChoice, FieldKind, Stage, analyze, analyzer, arabic};
+use crate::compile::LanguageTerms;
+use crate::language::Language;
+
+/// Fragment length aimed at, in characters.
+pub const SNIPPET_CHARS: usize = 240;
+/// Characters of context kept before the first match of the fragment.
+const LEAD_CHARS: usize = 40;
+
+/// A byte range of [`Snippet::text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A fragment of a hit's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The fragment as written (not escaped).
+    pub text: String,
+    /// Byte ranges of `text` that matched, in order, not overlapping, on word boundaries.
+    pub highlights: Vec<Highlight>,
+    /// `text` HTML-escaped, with `<mark>…</mark>` around the highlights and "…" where the
+    /// fragment was cut from a longer text.
+    pub html: String,
+    pub truncated_start: bool,
+    pub truncated_end: bool,
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The stemmed-field term of one word, or `None` for a stop word: `normalized` is the word
+/// as the exact analyser gave it, `written` as the text has it (Snowball reads accents that
+/// the exact form has folded away, so it must see the word as written, as at indexing).
+fn stem_of(
+    choice: AnalyzerChoice,
+    language: Language,
+    normalized: &str,
+    written: &str,
+) -> Option<String> {
+    if choice == AnalyzerChoice::Taawun && language == Language::Ar {
+        return (!arabic::is_stop_word(normalized)).then(|| arabic::stem(normalized).to_string());
+    }
+    let mut stemmed = analyzer(choice, language, FieldKind::Stemmed, Stage::Query);
+    analyze(&mut stemmed, written)
+        .into_iter()
+        .next()
+        .map(|t| t.text)
+}
+
+/// Whether `word` may stem to one of `stems`: Snowball stems keep the word's first letters, so
+/// a word that does not begin like any stem need not be stemmed. (Arabic stems drop
+/// prefixes, and are cheap: always stemmed.)
+fn may_stem_to(language: Language, word: &str, stems: &std::collections::HashSet<String>) -> bool {
+    if language == Language::Ar {
+        return true;
+    }
+    stems.iter().any(|stem| {
+        let head: String = stem.chars().take(2).collect();
+        word.starts_with(&head)
+    })
+}
+
+/// A byte range of the text being cut: `(start, end)`.
+type Span = (usize, usize);
+
+/// Whether one word (as the exact analyser gives it; `written` as in the text) matches.
+fn word_matches(
+    word: &str,
+    written: &str,
+    language: Language,
+    terms: &LanguageTerms,
+    choice: AnalyzerChoice,
+) -> bool {
+    if language == Language::Zh {
+        // Chinese is cut into whole words here (jieba's default mode); the index also holds
+        // the shorter words inside long ones (search mode), so a query word inside a longer
+        // word matched it: mark the longer word.
+        return terms
+            .stemmed
+            .iter()
+            .chain(&terms.exact)
+            .chain(&terms.prefixes)
+            .any(|term| word.contains(term.as_str()));
+    }
+    terms.exact.contains(word)
+        || terms.stemmed.contains(word)
+        || terms.matches_prefix(language, word)
+        || (!terms.stemmed.is_empty()
+            && may_stem_to(language, word, &terms.stemmed)
+            && stem_of(choice, language, word, written)
+                .is_some_and(|stem| terms.stemmed.contains(&stem)))
+}
+
+/// Byte ranges of `text` matching `terms`, merged where they overlap or only spaces separate
+/// them (a matched phrase gets one mark), and every word's range (for cutting).
+///
+/// The text is analysed once, by the exact analyser (jieba's default mode for Chinese); a
+/// word is then stemmed only if it could match a stemmed term. Snippets are made for every
+/// hit shown, so this is on the search's hot path.
+fn matches(
+    text: &str,
+    language: Language,
+    terms: &LanguageTerms,
+    choice: AnalyzerChoice,
+) -> (Vec<Span>, Vec<Span>) {
+    let (kind, stage) = if language == Language::Zh {
+        (FieldKind::Stemmed, Stage::Query)
+    } else {
+        (FieldKind::Words, Stage::Index)
+    };
+    let searching =
+        !terms.stemmed.is_empty() || !terms.exact.is_empty() || !terms.prefixes.is_empty();
+    let mut words = analyzer(choice, language, kind, stage);
+    let mut stream = words.token_stream(text);
+    let mut tokens = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    while let Some(token) = stream.next() {
+        let range = (token.offset_from, token.offset_to);
+        tokens.push(range);
+        if searching
+            && word_matches(
+                &token.text,
+                &text[range.0..range.1],
+                language,
+                terms,
+                choice,
+            )
+        {
+            ranges.push(range);
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        if let Some(last) = merged.last_mut()
+            && (start <= last.1 || text[last.1..start].chars().all(char::is_whitespace))
+        {
+            last.1 = last.1.max(end);
+            continue;
+        }
+        merged.push((start, end));
+    }
+    tokens.sort_unstable();
+    (merged, tokens)
+}
+
+/// Byte offset `chars` characters after `from` in `text` (or the end).
+fn advance_chars(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+fn back_chars(text: &str, to: usize, chars: usize) -> usize {
+    text[..to]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Makes the snippet of `text` for the query's terms in `language`. Without terms (browse
+/// mode) it is the beginning of the text.
+pub fn make(
+    text: &str,
+    language: Language,
+    terms: Option<&LanguageTerms>,
+    choice: AnalyzerChoice,
+) -> Snippet {
+    let empty = LanguageTerms::default();
+    let terms = terms.unwrap_or(&empty);
+    let (ranges, tokens) = matches(text, language, terms, choice);
+    let (start, end) = if text.chars().count() <= SNIPPET_CHARS {
+        (0, text.len())
+    } else {
+        window(text, &ranges, &tokens)
+    };
+    let fragment = &text[start..end];
+    let highlights: Vec<Highlight> = ranges
+        .iter()
+        .filter(|(s, e)| *s >= start && *e <= end)
+        .map(|(s, e)| Highlight {
+            start: s - start,
+            end: e - start,
+        })
+        .collect();
+    let truncated_start = start > 0;
+    let truncated_end = end < text.len();
+    let mut html = String::with_capacity(fragment.len() + 32 * highlights.len() + 8);
+    if truncated_start {
+        html.push('…');
+    }
+    let mut at = 0;
+    for highlight in &highlights {
+        escape_into(&mut html, &fragment[at..highlight.start]);
+        html.push_str("<mark>");
+        escape_into(&mut html, &fragment[highlight.start..highlight.end]);
+        html.push_str("</mark>");
+        at = highlight.end;
+    }
+    escape_into(&mut html, &fragment[at..]);
+    if truncated_end {
+        html.push('…');
+    }
+    Snippet {
+        text: fragment.to_string(),
+        highlights,
+        html,
+        truncated_start,
+        truncated_end,
+    }
+}
+
+/// The byte window of about [`SNIPPET_CHARS`] characters holding the most matches, cut on
+/// token boundaries.
+fn window(text: &str, ranges: &[Span], tokens: &[Span]) -> Span {
+    let mut best = (0usize, 0usize); // (matches, index of the first match)
+    for (i, (first_start, _)) in ranges.iter().enumerate() {
+        let lead = back_chars(text, *first_start, LEAD_CHARS);
+        let limit = advance_chars(text, lead, SNIPPET_CHARS);
+        let count = ranges[i..].iter().take_while(|(_, e)| *e <= limit).count();
+        if count > best.0 {
+            best = (count, i);
+        }
+    }
+    let raw_start = if best.0 == 0 {
+        0
+    } else {
+        back_chars(text, ranges[best.1].0, LEAD_CHARS)
+    };
+    let raw_end = advance_chars(text, raw_start, SNIPPET_CHARS);
+    // Start at the first token that begins inside the window (or at 0), end after the last
+    // token that ends inside it; fall back to the raw cut only for text without tokens.
+    let start = if raw_start == 0 {
+        0
+    } else {
+        tokens
+            .iter()
+            .map(|t| t.0)
+            .find(|&from| from >= raw_start)
+            .unwrap_or(raw_start)
+    };
+    let end = tokens
+        .iter()
+        .map(|t| t.1)
+        .filter(|&to| to <= raw_end && to > start)
+        .max()
+        .unwrap_or(raw_end)
+        .max(start);
+    // Keep a match that straddles the end whole rather than cut it.
+    let end = ranges
+        .iter()
+        .find(|(s, e)| *s < end && *e > end)
+        .map_or(end, |(_, e)| *e);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(stemmed: &[&str], exact: &[&str]) -> LanguageTerms {
+        LanguageTerms {
+            stemmed: stemmed.iter().map(|s| s.to_string()).collect(),
+            exact: exact.iter().map(|s| s.to_string()).collect(),
+            prefixes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn arabic_words_are_marked_whole_and_escaped() {
+        let text = "تعزيز <التعاون> الدولي في ميدان حقوق الإنسان";
+        let snippet = make(
+            text,
+            Language::Ar,
+            Some(&terms(&["تعاون", "حق"], &[])),
+            AnalyzerChoice::Taawun,
+        );
+        assert_eq!(snippet.text, text);
+        let marked: Vec<&str> = snippet
+            .highlights
+            .iter()
+            .map(|h| &snippet.text[h.start..h.end])
+            .collect();
+        assert_eq!(marked, ["التعاون", "حقوق"]);
+        assert!(
+            snippet.html.contains("&lt;<mark>التعاون</mark>&gt;"),
+            "{}",
+            snippet.html
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_around_the_matches_on_word_boundaries() {
+        let before = "word ".repeat(100);
+        let after = " more".repeat(100);
+        let text = format!("{before}international cooperation{after}");
+        let snippet = make(
+            &text,
+            Language::En,
+            Some(&terms(&["cooper"], &[])),
+            AnalyzerChoice::Taawun,
+        );
+        assert!(snippet.truncated_start && snippet.truncated_end);
+        assert!(snippet.text.contains("cooperation"));
+        assert!(snippet.text.starts_with("word") || snippet.text.starts_with("international"));
+        assert!(snippet.text.ends_with("more"), "{:?}", snippet.text);
+        assert!(snippet.html.starts_with('…') && snippet.html.ends_with('…'));
+        assert_eq!(snippet.highlights.len(), 1);
+    }
+
+    #[test]
+    fn a_phrase_gets_one_mark() {
+        let snippet = make(
+            "promote international cooperation now",
+            Language::En,
+            Some(&terms(&[], &["international", "cooperation"])),
+            AnalyzerChoice::Taawun,
+        );
+        assert_eq!(
+            snippet.html,
+            "promote <mark>international cooperation</mark> now"
+        );
+    }
+}

@@ -1,0 +1,406 @@
+//! The search index end to end, on the seed resolution (A/HRC/RES/56/2, Arabic, read in place
+//! from `../shared/seeds/`) and a few documents written here.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use taawun_search::{
+    DateBound, Language, Mode, Notice, OpenStatus, ParagraphKind, RecordType, SearchDocument,
+    SearchIndex, SearchRequest, Searchable, Sort,
+};
+
+fn seed_path() -> PathBuf {
+    std::env::var_os("TAAWUN_SEED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/seeds/000_b863d33a48876efe.txt")
+        })
+}
+
+fn seed() -> taawun_documents::Resolution {
+    let bytes = std::fs::read(seed_path()).expect("the seed resolution in ../shared/seeds");
+    let text = taawun_documents::decode(&bytes).expect("decodes");
+    taawun_documents::parse_resolution(&text, taawun_states::Resolver::builtin()).expect("parses")
+}
+
+fn document(key: &str, language: Language, text: &str, year: i32) -> SearchDocument {
+    SearchDocument {
+        record_key: key.to_string(),
+        record_type: RecordType::UprRecommendation,
+        kind: ParagraphKind::Recommendation,
+        anchor: None,
+        symbol: None,
+        title: format!("title of {key}"),
+        language,
+        text: text.to_string(),
+        body: Some("upr".into()),
+        session: Some(20),
+        date: NaiveDate::from_ymd_opt(year, 5, 1),
+        states: vec!["FRA".into(), "EGY".into()],
+    }
+}
+
+fn index_with_seed() -> SearchIndex {
+    let index = SearchIndex::in_memory().unwrap();
+    index.upsert(&seed()).unwrap();
+    index
+}
+
+fn arabic(q: &str) -> SearchRequest {
+    SearchRequest {
+        q: q.to_string(),
+        lang: Some(Language::Ar),
+        ..SearchRequest::default()
+    }
+}
+
+#[test]
+fn the_seed_is_indexed_paragraph_by_paragraph() {
+    let resolution = seed();
+    let index = index_with_seed();
+    let expected = 1 + resolution.preambular.len() + resolution.operative.len();
+    assert_eq!(index.num_docs(), expected as u64);
+    // Upserting again replaces, not duplicates.
+    index.upsert(&resolution).unwrap();
+    assert_eq!(index.num_docs(), expected as u64);
+}
+
+#[test]
+fn arabic_forms_find_each_other() {
+    let index = index_with_seed();
+    let counts: Vec<u64> = ["التعاون", "تعاون", "والتعاون", "بالتعاون"]
+        .iter()
+        .map(|q| index.search(&arabic(q)).unwrap().total)
+        .collect();
+    assert!(counts[0] > 5, "{counts:?}");
+    assert!(counts.iter().all(|c| *c == counts[0]), "{counts:?}");
+    // A singular finds the broken plural: حق → حقوق.
+    let right = index.search(&arabic("حق")).unwrap();
+    let rights = index.search(&arabic("حقوق")).unwrap();
+    assert_eq!(right.total, rights.total);
+    assert!(right.total > 10);
+}
+
+#[test]
+fn exact_forms_rank_first_and_snippets_mark_whole_words() {
+    let index = index_with_seed();
+    let results = index.search(&arabic("التعاون الدولي")).unwrap();
+    assert!(results.total > 0);
+    let first = &results.hits[0];
+    assert!(
+        first.snippet.html.contains("<mark>التعاون الدولي</mark>"),
+        "{}",
+        first.snippet.html
+    );
+    for hit in &results.hits {
+        for highlight in &hit.snippet.highlights {
+            let marked = &hit.snippet.text[highlight.start..highlight.end];
+            let before = hit.snippet.text[..highlight.start].chars().last();
+            let after = hit.snippet.text[highlight.end..].chars().next();
+            assert!(before.is_none_or(|c| !c.is_alphanumeric()), "{marked}");
+            assert!(after.is_none_or(|c| !c.is_alphanumeric()), "{marked}");
+        }
+    }
+    assert_eq!(first.symbol.as_deref(), Some("A/HRC/RES/56/2"));
+    assert_eq!(first.record_type, RecordType::Resolution);
+    assert!(first.anchor.is_some());
+}
+
+#[test]
+fn phrases_prefixes_and_exclusions() {
+    let index = index_with_seed();
+    let phrase = index.search(&arabic("\"التعاون الدولي\"")).unwrap().total;
+    let words = index.search(&arabic("التعاون الدولي")).unwrap().total;
+    assert!(phrase > 0 && phrase <= words, "{phrase} {words}");
+    let prefix = index.search(&arabic("تعاو*")).unwrap();
+    assert!(prefix.total >= index.search(&arabic("التعاون")).unwrap().total);
+    let excluded = index.search(&arabic("التعاون -التنمية")).unwrap().total;
+    let with = index.search(&arabic("التعاون التنمية")).unwrap().total;
+    assert_eq!(
+        excluded + with,
+        index.search(&arabic("التعاون")).unwrap().total
+    );
+}
+
+#[test]
+fn facets_and_filters() {
+    let index = index_with_seed();
+    let results = index.search(&arabic("التعاون")).unwrap();
+    assert_eq!(results.facets.body[0].value, "hrc");
+    assert_eq!(results.facets.session[0].value, "56");
+    assert_eq!(results.facets.year[0].value, "2024");
+    assert_eq!(results.facets.language[0].value, "ar");
+    assert!(results.facets.state.len() >= 10);
+    assert!(
+        results
+            .facets
+            .paragraph_kind
+            .iter()
+            .any(|k| k.value == "operative")
+    );
+    let operative = index
+        .search(&SearchRequest {
+            paragraph_kind: Some(ParagraphKind::Operative),
+            ..arabic("التعاون")
+        })
+        .unwrap();
+    assert!(operative.total > 0 && operative.total < results.total);
+    assert!(
+        operative
+            .hits
+            .iter()
+            .all(|h| h.kind == ParagraphKind::Operative)
+    );
+    let by_state = index
+        .search(&SearchRequest {
+            state: Some("chn".into()),
+            from: Some(DateBound::Year(2024)),
+            to: Some(DateBound::Year(2024)),
+            session: Some(56),
+            ..arabic("التعاون")
+        })
+        .unwrap();
+    assert_eq!(by_state.total, results.total);
+    for unknown in [
+        SearchRequest {
+            state: Some("XXX".into()),
+            ..arabic("التعاون")
+        },
+        SearchRequest {
+            body: Some("nowhere".into()),
+            ..arabic("التعاون")
+        },
+        SearchRequest {
+            from: Some(DateBound::Year(2025)),
+            ..arabic("التعاون")
+        },
+    ] {
+        let results = index.search(&unknown).unwrap();
+        assert_eq!(results.total, 0);
+        assert_eq!(results.notice, Some(Notice::NoMatches));
+    }
+}
+
+#[test]
+fn browse_mode_lists_by_date() {
+    let index = index_with_seed();
+    index
+        .update(|update| {
+            update.add(&document(
+                "upr:1",
+                Language::En,
+                "Ratify the convention",
+                2010,
+            ))?;
+            update.add(&document(
+                "upr:2",
+                Language::En,
+                "Protect journalists",
+                2012,
+            ))
+        })
+        .unwrap();
+    let all = index.search(&SearchRequest::default()).unwrap();
+    assert_eq!(all.mode, Mode::Browse);
+    assert_eq!(all.total, index.num_docs());
+    assert_eq!(all.hits[0].date, NaiveDate::from_ymd_opt(2024, 7, 10));
+    let oldest = index
+        .search(&SearchRequest {
+            sort: Sort::Oldest,
+            record_type: Some(RecordType::UprRecommendation),
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(oldest.total, 2);
+    assert_eq!(oldest.hits[0].record_key, "upr:1");
+    // Exclusions alone browse the rest.
+    let rest = index
+        .search(&SearchRequest {
+            q: "-journalists".into(),
+            record_type: Some(RecordType::UprRecommendation),
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(rest.total, 1);
+}
+
+#[test]
+fn bad_input_never_fails_the_index() {
+    let index = index_with_seed();
+    let stop = index.search(&arabic("في من على")).unwrap();
+    assert_eq!(stop.notice, Some(Notice::OnlyStopWords));
+    let stop_en = index.search(&SearchRequest::query("the of and")).unwrap();
+    assert_eq!(stop_en.notice, Some(Notice::OnlyStopWords));
+    let punctuation = index.search(&SearchRequest::query("!!! ؟؟ ...")).unwrap();
+    assert_eq!(punctuation.mode, Mode::Browse);
+    let dangling = index.search(&arabic("\"التعاون الدولي")).unwrap();
+    assert!(dangling.total > 0);
+    let long = index.search(&SearchRequest::query("ح".repeat(10_000)));
+    let error = long.unwrap_err();
+    assert_eq!(error.parameter(), Some("q"));
+    let past = index
+        .search(&SearchRequest {
+            page: 50,
+            ..arabic("التعاون")
+        })
+        .unwrap();
+    assert!(past.hits.is_empty());
+    assert!(past.total > 0);
+    assert_eq!(past.notice, Some(Notice::PageOutOfRange));
+    let deep = index
+        .search(&SearchRequest {
+            page: 4_000_000,
+            per_page: 100,
+            ..arabic("التعاون")
+        })
+        .unwrap();
+    assert_eq!(deep.notice, Some(Notice::PageOutOfRange));
+    assert_eq!(deep.total, past.total);
+}
+
+#[test]
+fn records_are_replaced_and_deleted_by_key() {
+    let index = SearchIndex::in_memory().unwrap();
+    index
+        .replace_record(
+            "upr:1",
+            &[
+                document("upr:1", Language::En, "Combat trafficking in persons", 2010),
+                document(
+                    "upr:1",
+                    Language::Fr,
+                    "Lutter contre la traite des personnes",
+                    2010,
+                ),
+            ],
+        )
+        .unwrap();
+    index
+        .replace_record(
+            "upr:2",
+            &[document("upr:2", Language::En, "Abolish torture", 2011)],
+        )
+        .unwrap();
+    assert_eq!(index.num_docs(), 3);
+    let french = index
+        .search(&SearchRequest {
+            q: "personne".into(),
+            lang: Some(Language::Fr),
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(french.total, 1, "personne finds personnes");
+    // Without a language, English "persons" and French "personnes" both stem to "person".
+    assert_eq!(
+        index.search(&SearchRequest::query("person")).unwrap().total,
+        2
+    );
+    index
+        .replace_record(
+            "upr:1",
+            &[document("upr:1", Language::En, "Combat torture", 2010)],
+        )
+        .unwrap();
+    assert_eq!(index.num_docs(), 2);
+    assert_eq!(
+        index
+            .search(&SearchRequest::query("torture"))
+            .unwrap()
+            .total,
+        2
+    );
+    index.delete_record("upr:2").unwrap();
+    assert_eq!(index.num_docs(), 1);
+    index.clear().unwrap();
+    assert_eq!(index.num_docs(), 0);
+}
+
+#[test]
+fn every_language_is_searchable() {
+    let index = SearchIndex::in_memory().unwrap();
+    let texts = [
+        (
+            Language::En,
+            "International cooperation in the field of human rights",
+        ),
+        (
+            Language::Fr,
+            "La coopération internationale dans le domaine des droits de l'homme",
+        ),
+        (
+            Language::Es,
+            "La cooperación internacional en la esfera de los derechos humanos",
+        ),
+        (
+            Language::Ru,
+            "Международное сотрудничество в области прав человека",
+        ),
+        (Language::Zh, "在人权领域加强国际合作"),
+        (Language::Ar, "تعزيز التعاون الدولي في ميدان حقوق الإنسان"),
+    ];
+    index
+        .update(|update| {
+            for (language, text) in texts {
+                update.add(&document(&format!("doc:{language}"), language, text, 2015))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    for (language, query) in [
+        (Language::En, "cooperating"),
+        (Language::Fr, "cooperation"),
+        (Language::Es, "cooperacion"),
+        (Language::Ru, "сотрудничества"),
+        (Language::Zh, "国际合作"),
+        (Language::Ar, "تعاون"),
+        (Language::Zh, "人权"),
+    ] {
+        let results = index
+            .search(&SearchRequest {
+                q: query.into(),
+                lang: Some(language),
+                ..SearchRequest::default()
+            })
+            .unwrap();
+        assert_eq!(results.total, 1, "{language} {query}");
+        assert_eq!(results.hits[0].language, language);
+    }
+    // Without a language, the script decides: Latin letters search en, fr and es (and
+    // "cooperation" is an English and, without accents, a French word, not a Spanish one).
+    let latin = index.search(&SearchRequest::query("cooperation")).unwrap();
+    assert_eq!(latin.total, 2);
+    assert_eq!(latin.facets.language.len(), 2);
+    let chinese_prefix = index
+        .search(&SearchRequest {
+            q: "合*".into(),
+            lang: Some(Language::Zh),
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(chinese_prefix.total, 1);
+}
+
+#[test]
+fn an_index_on_disk_reopens_and_a_foreign_format_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    {
+        let index = SearchIndex::open_or_create(&path).unwrap();
+        assert_eq!(index.status(), OpenStatus::Created);
+        index.upsert(&seed()).unwrap();
+    }
+    let index = SearchIndex::open_or_create(&path).unwrap();
+    assert_eq!(index.status(), OpenStatus::Opened);
+    assert!(index.num_docs() > 40);
+    assert!(index.search(&arabic("التعاون")).unwrap().total > 0);
+    drop(index);
+    std::fs::write(path.join("taawun-search-format"), "0 old\n").unwrap();
+    let index = SearchIndex::open_or_create(&path).unwrap();
+    assert_eq!(index.status(), OpenStatus::Recreated);
+    assert_eq!(index.num_docs(), 0);
+    let stats = index
+        .reindex(seed().search_documents(), Default::default())
+        .unwrap();
+    assert_eq!(stats.documents, index.num_docs());
+}

@@ -41,6 +41,9 @@ pub struct GlobalOptions {
         default_value = "taawun-data"
     )]
     pub data_dir: PathBuf,
+    /// Directory of the search index (derived from the database; `taawun reindex` rebuilds it) [default: search/ in the data directory]
+    #[arg(long, global = true, env = "TAAWUN_INDEX_DIR")]
+    pub index_dir: Option<PathBuf>,
     /// Log format on standard error
     #[arg(long, global = true, env = "TAAWUN_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     pub log_format: LogFormat,
@@ -70,6 +73,25 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         command: ImportCommand,
+    },
+    /// Rebuild the search index from the database
+    Reindex,
+    /// Search the records, as the search page does
+    Search {
+        /// Words (all must match), "a phrase", prefix*, -exclusion
+        query: String,
+        /// The language of the query: ar, en, fr, es, ru or zh (all languages when absent)
+        #[arg(long)]
+        lang: Option<String>,
+        /// Only this body: hrc or unga
+        #[arg(long)]
+        body: Option<String>,
+        /// 1-based page of 20 results
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Print the whole answer as JSON (the API's)
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -164,6 +186,7 @@ impl Command {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let index_dir = crate::search_index::index_dir(cli.global.index_dir, &cli.global.data_dir);
     let database = DatabaseConfig {
         url: cli.global.database_url.filter(|u| !u.trim().is_empty()),
         data_dir: cli.global.data_dir,
@@ -171,7 +194,65 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve { addr } => {
             let store = database::open(&database).await?;
-            crate::server::serve(store, &addr, &database.describe()).await?;
+            let index = crate::search_index::open(&index_dir)?;
+            crate::server::serve(store, index, &addr, &database.describe()).await?;
+        }
+        Command::Reindex => {
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let index = crate::search_index::open(&index_dir)?;
+            let stats = crate::search_index::reindex(store.as_ref(), &index).await?;
+            println!(
+                "Indexed {} documents in {:.2} s ({}).",
+                stats.documents,
+                (stats.adding + stats.commit + stats.merging).as_secs_f64(),
+                index_dir.display()
+            );
+        }
+        Command::Search {
+            query,
+            lang,
+            body,
+            page,
+            json,
+        } => {
+            let index = crate::search_index::open(&index_dir)?;
+            let mut request = taawun_search::SearchRequest::query(query);
+            if let Some(lang) = lang {
+                request.lang = Some(taawun_search::Language::parse_param(&lang, "--lang")?);
+            }
+            request.body = body;
+            request.page = page.max(1);
+            let results = index.search(&request)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &results)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} results, page {} of {}",
+                    results.total,
+                    results.page,
+                    results.pages()
+                )?;
+                if let Some(notice) = results.notice {
+                    writeln!(
+                        out,
+                        "({})",
+                        serde_json::to_value(notice)?.as_str().unwrap_or_default()
+                    )?;
+                }
+                for hit in &results.hits {
+                    writeln!(
+                        out,
+                        "{}#{}\t{}",
+                        hit.symbol.as_deref().unwrap_or("-"),
+                        hit.anchor.as_deref().unwrap_or(""),
+                        hit.snippet.text.replace('\n', " ")
+                    )?;
+                }
+            }
         }
         Command::Migrate => {
             let store = database::open(&database).await?;
@@ -215,18 +296,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = database::open(&database).await?;
             crate::server::prepare(store.as_ref()).await?;
             let mut out = std::io::stdout().lock();
-            for file in parsed {
+            let mut changed = Vec::new();
+            for file in &parsed {
                 let outcome = store
                     .import_resolution(&file.version)
                     .await
                     .with_context(|| {
                         format!("{}: cannot store the resolution", file.path.display())
                     })?;
+                if !matches!(outcome, taawun_store::ImportOutcome::Unchanged { .. }) {
+                    changed.push(&file.version.record);
+                }
                 writeln!(
                     out,
                     "{}",
                     registry::summary_line(&file.version.record, outcome)
                 )?;
+            }
+            // The database holds the texts now; the index follows. If it cannot (another
+            // process is writing it), the texts are safe and `taawun reindex` catches up.
+            if !changed.is_empty() {
+                let updated = crate::search_index::open(&index_dir).and_then(|index| {
+                    changed
+                        .iter()
+                        .try_for_each(|record| index.upsert(*record))
+                        .context("cannot update the search index")
+                });
+                if let Err(e) = updated {
+                    eprintln!(
+                        "warning: {e:#}; run `taawun reindex` to bring the search index up to date"
+                    );
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod database;
 pub mod registry;
+pub mod search_index;
 pub mod server;
 pub mod telemetry;
 pub mod vote_import;

@@ -35,15 +35,21 @@ pub async fn prepare(store: &dyn Store) -> anyhow::Result<()> {
 pub struct Application {
     listener: TcpListener,
     store: Arc<dyn Store>,
+    search: Arc<taawun_search::SearchIndex>,
 }
 
 impl Application {
     /// Prepares the store and binds `addr`; nothing is served until [`Application::run`].
-    pub async fn build(store: Arc<dyn Store>, addr: &str) -> anyhow::Result<Self> {
+    pub async fn build(
+        store: Arc<dyn Store>,
+        search: Arc<taawun_search::SearchIndex>,
+        addr: &str,
+    ) -> anyhow::Result<Self> {
         prepare(store.as_ref()).await?;
         crate::registry::import_seed_if_empty(store.as_ref())
             .await
             .context("cannot import the example resolution")?;
+        crate::search_index::ensure_filled(store.as_ref(), &search).await?;
         let listener = TcpListener::bind(addr).await.map_err(|error| {
             let advice = match error.kind() {
                 std::io::ErrorKind::AddrInUse => {
@@ -54,7 +60,11 @@ impl Application {
             };
             anyhow::anyhow!("cannot listen on {addr}: {error}; {advice}")
         })?;
-        Ok(Application { listener, store })
+        Ok(Application {
+            listener,
+            store,
+            search,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -65,7 +75,7 @@ impl Application {
 
     /// Serves until the process is asked to stop.
     pub async fn run(self) -> anyhow::Result<()> {
-        let router = taawun_web::router(AppState::new(self.store));
+        let router = taawun_web::router(AppState::new(self.store, self.search));
         axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown_signal())
             .await
@@ -74,9 +84,14 @@ impl Application {
 }
 
 /// `taawun serve`.
-pub async fn serve(store: Arc<dyn Store>, addr: &str, database: &str) -> anyhow::Result<()> {
+pub async fn serve(
+    store: Arc<dyn Store>,
+    search: Arc<taawun_search::SearchIndex>,
+    addr: &str,
+    database: &str,
+) -> anyhow::Result<()> {
     let started = Instant::now();
-    let app = Application::build(store, addr).await?;
+    let app = Application::build(store, search, addr).await?;
     let address = app.local_addr();
     tracing::info!(%address, database, startup_ms = started.elapsed().as_millis() as u64, "ready");
     println!("Taawun is serving on http://{address}/ ({database}); press Ctrl-C to stop.");

@@ -15,6 +15,7 @@ mod openapi;
 mod page;
 mod paging;
 mod resolutions;
+mod search;
 mod states;
 mod static_files;
 mod votes;
@@ -43,10 +44,12 @@ pub struct AppState {
     /// the records' stamp so that an import is seen at once.
     pub vote_analytics: votes::AnalyticsCache,
     pub vote_issues: votes::IssuesCache,
+    /// The search index, derived from the database.
+    pub search: Arc<taawun_search::SearchIndex>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>) -> Self {
+    pub fn new(store: Arc<dyn Store>, search: Arc<taawun_search::SearchIndex>) -> Self {
         AppState {
             store,
             resolver: Resolver::builtin(),
@@ -54,6 +57,7 @@ impl AppState {
             resolution_pages: resolutions::new_page_cache(),
             vote_analytics: votes::new_analytics_cache(),
             vote_issues: votes::new_issues_cache(),
+            search,
         }
     }
 }
@@ -67,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .merge(states::router())
         .merge(resolutions::router())
         .merge(votes::router())
+        .merge(search::router())
         .merge(i18n::router())
         .merge(openapi::router())
         .merge(static_files::router())

@@ -29,12 +29,14 @@ use crate::AppState;
         crate::votes::cohesion,
         crate::votes::map,
         crate::votes::issues,
+        crate::search::api,
     ),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
     tags(
         (name = "states", description = "States, territories, historic States and the UN regional groups; the State-name resolver"),
         (name = "resolutions", description = "The registry of resolutions, their references and their mandates"),
         (name = "votes", description = "Recorded votes of the Human Rights Council and the General Assembly"),
+        (name = "search", description = "One search over the platform's records, in six languages"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -68,7 +68,8 @@ impl TestApp {
 /// Starts the whole application on a free port, as `taawun serve` does.
 pub async fn spawn_app() -> TestApp {
     let (store, dir) = test_store().await;
-    let app = Application::build(store.clone(), "127.0.0.1:0")
+    let search = std::sync::Arc::new(taawun_search::SearchIndex::in_memory().unwrap());
+    let app = Application::build(store.clone(), search, "127.0.0.1:0")
         .await
         .expect("the application starts");
     let address = format!("http://{}", app.local_addr());
@@ -124,6 +125,7 @@ pub fn taawun() -> std::process::Command {
     command
         .env_remove("TAAWUN_DATABASE_URL")
         .env_remove("TAAWUN_DATA_DIR")
-        .env_remove("TAAWUN_ADDR");
+        .env_remove("TAAWUN_ADDR")
+        .env_remove("TAAWUN_INDEX_DIR");
     command
 }

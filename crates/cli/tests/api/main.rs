@@ -7,6 +7,7 @@ mod health;
 mod helpers;
 mod pages;
 mod resolutions;
+mod search;
 mod states_api;
 mod store;
 mod vote_analytics;

@@ -332,3 +332,23 @@ roll-call-amendment = تعديل
 roll-call-paragraph = تصويت منفصل على فقرة
 roll-call-other = تصويت آخر
 resolution-text-missing = لا يحفظ السجل نص هذا القرار بعد، بل سجل التصويت عليه فقط. استورد النص بالأمر taawun import resolution.
+
+## Search
+nav-search = البحث
+search-title = البحث
+search-label = ابحث في السجلات
+search-placeholder = مثلاً: التعاون الدولي، "المساعدة التقنية"، تعاو*
+search-button = ابحث
+search-syntax = يجب أن تطابق كل الكلمات. ضع العبارة بين "علامتي تنصيص"، وأضف * في آخر الكلمة للبحث ببدايتها، و- قبل الكلمة لاستبعادها. تُطابَق الكلمات العربية مع أداة التعريف وبدونها، ومع حروف العطف والجر المتصلة، ومع صيغ الجمع الشائعة.
+search-summary = { $count } نتيجة · الصفحة { $page } من { $pages }
+search-facets = تضييق النتائج
+search-results = النتائج
+search-facet-kind = الجزء
+search-kind-title = العنوان
+search-kind-preambular = فقرة من الديباجة
+search-kind-operative = فقرة من المنطوق
+search-notice-stop-words = كل كلمات هذا البحث شائعة جداً (مثل «في» و«من»)؛ أضف كلمة تدل على ما تبحث عنه.
+search-notice-no-terms = لا توجد في هذا البحث كلمة يُبحث عنها.
+search-notice-no-matches = لا شيء يطابق هذا البحث وهذه المرشحات.
+search-notice-page-out-of-range = توجد نتائج، ولكن ليس بهذا العدد من الصفحات.
+search-notice-beyond-window = هذه الصفحة بعيدة جداً؛ ضيّق البحث بالمرشحات.

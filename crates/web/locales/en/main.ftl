@@ -317,3 +317,23 @@ roll-call-amendment = Amendment
 roll-call-paragraph = Separate vote on a paragraph
 roll-call-other = Another roll call
 resolution-text-missing = The registry holds no text of this resolution yet, only its voting record. Import the text with taawun import resolution.
+
+## Search
+nav-search = Search
+search-title = Search
+search-label = Search the records
+search-placeholder = e.g. التعاون الدولي, "technical assistance", cooperat*
+search-button = Search
+search-syntax = All words must match. "Quotes" for a phrase, a * at the end of a word for its beginnings, a - before a word to exclude it. Arabic is matched with and without the article, attached conjunctions and prepositions, and common plurals.
+search-summary = { $count } results · page { $page } of { $pages }
+search-facets = Narrow the results
+search-results = Results
+search-facet-kind = Part
+search-kind-title = Title
+search-kind-preambular = Preambular paragraph
+search-kind-operative = Operative paragraph
+search-notice-stop-words = Every word of this search is too common to search for (such as “في”, “the”); add a word that says what you are looking for.
+search-notice-no-terms = This search has no word to look for.
+search-notice-no-matches = Nothing matches this search and these filters.
+search-notice-page-out-of-range = There are results, but not this many pages of them.
+search-notice-beyond-window = This page is too deep; narrow the search with the filters.

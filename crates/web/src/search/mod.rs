@@ -1,0 +1,322 @@
+//! One search over the platform's records: `/search` (the page, with the query in the URL) and
+//! `GET /api/v1/search` (the same answer as JSON).
+
+mod query;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use taawun_search::{Notice, SearchResults};
+
+use crate::AppState;
+use crate::error::{ApiError, ApiErrorBody, HtmlError};
+use crate::i18n::Lang;
+use crate::page::{PageContext, encode_query_value, render};
+use crate::states::{PageLink, page_links};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/search", get(page))
+        .route("/api/v1/search", get(api))
+}
+
+/// Why a search gave no results.
+enum Failure {
+    /// The request's fault: the parameter and what is wrong.
+    Invalid(&'static str, String),
+    /// The index's fault.
+    Internal(String),
+}
+
+/// Searches on a blocking thread: a query is CPU work (tens of microseconds to milliseconds)
+/// that should not hold an async worker.
+async fn run(
+    app: &AppState,
+    request: taawun_search::SearchRequest,
+) -> Result<SearchResults, Failure> {
+    let index = app.search.clone();
+    match tokio::task::spawn_blocking(move || index.search(&request)).await {
+        Ok(Ok(results)) => Ok(results),
+        Ok(Err(e)) => Err(match e.parameter() {
+            Some(parameter) => Failure::Invalid(parameter, e.to_string()),
+            None => Failure::Internal(e.to_string()),
+        }),
+        Err(e) => Err(Failure::Internal(e.to_string())),
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    tag = "search",
+    params(
+        ("q" = Option<String>, Query, description = "Words (all must match), \"a phrase\", prefix*, -exclusion; empty: browse by the filters, newest first"),
+        ("lang" = Option<String>, Query, description = "ar, en, fr, es, ru or zh: the language of the query (all languages when absent)"),
+        ("type" = Option<String>, Query, description = "Record type: resolution"),
+        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("session" = Option<u32>, Query, description = "Session number"),
+        ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
+        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
+        ("state" = Option<String>, Query, description = "ISO3 code of a State concerned (voted on, addressed)"),
+        ("kind" = Option<String>, Query, description = "title, preambular or operative"),
+        ("sort" = Option<String>, Query, description = "relevance (default), newest or oldest"),
+        ("page" = Option<u32>, Query, description = "1-based page"),
+        ("per_page" = Option<u32>, Query, description = "1 to 100 (default 20)"),
+    ),
+    responses(
+        (status = 200, description = "Hits with highlighted snippets (`snippet.html` is escaped, with <mark> around matches), facet counts, and a `notice` saying why when there are no hits", body = Object),
+        (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
+    )
+)]
+pub async fn api(
+    State(app): State<AppState>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Json<SearchResults>, ApiError> {
+    let request = query::request(&params)?;
+    match run(&app, request).await {
+        Ok(results) => Ok(Json(results)),
+        Err(Failure::Invalid(parameter, message)) => Err(ApiError::invalid(parameter, message)),
+        Err(Failure::Internal(message)) => {
+            tracing::error!(error = %message, "search failed");
+            Err(ApiError::internal(
+                "the search index failed; try again later",
+            ))
+        }
+    }
+}
+
+pub struct HitView {
+    pub href: String,
+    pub symbol: String,
+    pub title: String,
+    pub kind: String,
+    pub date: String,
+    pub lang: String,
+    pub dir: &'static str,
+    /// Escaped text with `<mark>` around the matches (built by the search crate).
+    pub snippet_html: String,
+}
+
+pub struct FacetLink {
+    pub label: String,
+    pub count: u64,
+    pub href: String,
+    pub selected: bool,
+}
+
+pub struct FacetGroup {
+    pub heading: String,
+    pub links: Vec<FacetLink>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    page: PageContext,
+    q: String,
+    searched: bool,
+    summary: String,
+    notice: String,
+    hits: Vec<HitView>,
+    facets: Vec<FacetGroup>,
+    pages: Vec<PageLink>,
+    json_href: String,
+}
+
+fn with_param(params: &HashMap<String, String>, key: &str, value: Option<&str>) -> String {
+    let mut pairs: Vec<(String, String)> = params
+        .iter()
+        .filter(|(k, v)| k.as_str() != key && k.as_str() != "page" && !v.trim().is_empty())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if let Some(value) = value {
+        pairs.push((key.to_owned(), value.to_owned()));
+    }
+    pairs.sort();
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
+        .collect();
+    format!("/search?{}", query.join("&"))
+}
+
+fn facet_group(
+    lang: Lang,
+    params: &HashMap<String, String>,
+    heading: &str,
+    key: &str,
+    counts: &[taawun_search::FacetCount],
+    label: impl Fn(&str) -> String,
+) -> Option<FacetGroup> {
+    if counts.is_empty() {
+        return None;
+    }
+    let current = params.get(key).map(|v| v.trim().to_owned());
+    Some(FacetGroup {
+        heading: lang.t(heading),
+        links: counts
+            .iter()
+            .map(|c| {
+                let selected = current.as_deref() == Some(c.value.as_str());
+                FacetLink {
+                    label: label(&c.value),
+                    count: c.count,
+                    // A selected value's link removes it; another value's link selects it.
+                    href: with_param(params, key, (!selected).then_some(c.value.as_str())),
+                    selected,
+                }
+            })
+            .collect(),
+    })
+}
+
+pub async fn page(
+    State(app): State<AppState>,
+    lang: Lang,
+    OriginalUri(uri): OriginalUri,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let request = match query::request(&params) {
+        Ok(r) => r,
+        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
+    };
+    let q = request.q.clone();
+    let results = match run(&app, request).await {
+        Ok(r) => r,
+        Err(Failure::Invalid(parameter, message)) => {
+            return HtmlError::invalid_parameter(
+                lang,
+                crate::paging::InvalidParameter::new(parameter, message),
+            )
+            .into_response();
+        }
+        Err(Failure::Internal(message)) => {
+            return HtmlError::internal(lang, &message).into_response();
+        }
+    };
+    let notice = match results.notice {
+        Some(Notice::OnlyStopWords) => lang.t("search-notice-stop-words"),
+        Some(Notice::NoSearchableTerms) => lang.t("search-notice-no-terms"),
+        Some(Notice::NoMatches) => lang.t("search-notice-no-matches"),
+        Some(Notice::PageOutOfRange) => lang.t("search-notice-page-out-of-range"),
+        Some(Notice::PageBeyondWindow) => lang.t("search-notice-beyond-window"),
+        None => String::new(),
+    };
+    let kind_label = |k: &str| lang.t(&format!("search-kind-{k}"));
+    let facets = [
+        facet_group(
+            lang,
+            &params,
+            "filter-body",
+            "body",
+            &results.facets.body,
+            |b| lang.t(&format!("vote-body-{b}")),
+        ),
+        facet_group(
+            lang,
+            &params,
+            "filter-session",
+            "session",
+            &results.facets.session,
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "filter-year",
+            "from",
+            &results.facets.year,
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-kind",
+            "kind",
+            &results.facets.paragraph_kind,
+            kind_label,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "col-language",
+            "lang",
+            &results.facets.language,
+            |l| lang.t(&format!("language-{l}")),
+        ),
+        facet_group(
+            lang,
+            &params,
+            "filter-state",
+            "state",
+            &results.facets.state,
+            |s| {
+                taawun_states::by_iso3(s)
+                    .map_or_else(|| s.to_owned(), |st| st.names.get(lang.code()).to_owned())
+            },
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let hits = results
+        .hits
+        .iter()
+        .map(|h| {
+            let text_lang = Lang::from_code(h.language.code()).unwrap_or(Lang::En);
+            let symbol = h.symbol.clone().unwrap_or_default();
+            HitView {
+                href: match &h.anchor {
+                    Some(anchor) => format!("/resolutions/{symbol}#{anchor}"),
+                    None => format!("/resolutions/{symbol}"),
+                },
+                symbol,
+                title: h.title.clone(),
+                kind: kind_label(h.kind.as_str()),
+                date: h
+                    .date
+                    .map(|d| crate::format::date(d, lang))
+                    .unwrap_or_default(),
+                lang: text_lang.code().to_owned(),
+                dir: text_lang.dir(),
+                snippet_html: h.snippet.html.clone(),
+            }
+        })
+        .collect();
+    let pages_total = u32::try_from(results.pages()).unwrap_or(u32::MAX);
+    let path = uri
+        .path_and_query()
+        .map_or("/search".to_owned(), |p| p.to_string());
+    let view = SearchPage {
+        searched: !q.trim().is_empty() || params.len() > 1,
+        summary: lang.t_args(
+            "search-summary",
+            &[
+                ("count", crate::format::count(results.total).into()),
+                ("page", results.page.into()),
+                ("pages", pages_total.into()),
+            ],
+        ),
+        notice,
+        hits,
+        facets,
+        pages: page_links("/search", &params, results.page, pages_total),
+        json_href: path.replacen("/search", "/api/v1/search", 1),
+        page: PageContext::new(
+            lang,
+            path,
+            if q.trim().is_empty() {
+                lang.t("search-title")
+            } else {
+                format!("{q} — {}", lang.t("search-title"))
+            },
+        ),
+        q,
+    };
+    render(&view, StatusCode::OK)
+}

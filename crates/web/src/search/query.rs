@@ -1,0 +1,98 @@
+//! The search parameters, shared by the page and the API: `q`, `lang`, `type`, `body`,
+//! `session`, `from`, `to`, `state`, `kind`, `sort`, `page`, `per_page`.
+
+use std::collections::HashMap;
+
+use taawun_search::{
+    DateBound, Language, MAX_PER_PAGE, ParagraphKind, RecordType, SearchRequest, Sort,
+};
+
+use crate::paging::InvalidParameter;
+
+fn param<'a>(params: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
+    params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
+fn invalid(e: taawun_search::SearchError) -> InvalidParameter {
+    InvalidParameter::new(e.parameter().unwrap_or("q"), e.to_string())
+}
+
+pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, InvalidParameter> {
+    let mut request = SearchRequest {
+        q: params.get("q").cloned().unwrap_or_default(),
+        ..SearchRequest::default()
+    };
+    if let Some(lang) = param(params, "lang") {
+        request.lang = Some(Language::parse_param(lang, "lang").map_err(invalid)?);
+    }
+    if let Some(kind) = param(params, "type") {
+        request.record_type = Some(RecordType::from_str_opt(kind).ok_or_else(|| {
+            InvalidParameter::new("type", format!("unknown record type {kind:?}"))
+        })?);
+    }
+    if let Some(kind) = param(params, "kind") {
+        request.paragraph_kind = Some(ParagraphKind::from_str_opt(kind).ok_or_else(|| {
+            InvalidParameter::new("kind", format!("unknown paragraph kind {kind:?}"))
+        })?);
+    }
+    if let Some(body) = param(params, "body") {
+        if body.len() > 20 || !body.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(InvalidParameter::new(
+                "body",
+                format!("body must be a body code such as hrc or unga, not {body:?}"),
+            ));
+        }
+        request.body = Some(body.to_owned());
+    }
+    if let Some(session) = param(params, "session") {
+        request.session = Some(session.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+            InvalidParameter::new(
+                "session",
+                format!("session must be a session number, not {session:?}"),
+            )
+        })?);
+    }
+    if let Some(from) = param(params, "from") {
+        request.from = Some(DateBound::parse_param(from, "from").map_err(invalid)?);
+    }
+    if let Some(to) = param(params, "to") {
+        request.to = Some(DateBound::parse_param(to, "to").map_err(invalid)?);
+    }
+    if let Some(state) = param(params, "state") {
+        let code = state.to_ascii_uppercase();
+        if taawun_states::by_iso3(&code).is_none() {
+            return Err(InvalidParameter::new(
+                "state",
+                format!("no State has the code {state:?}"),
+            ));
+        }
+        request.state = Some(code);
+    }
+    if let Some(sort) = param(params, "sort") {
+        request.sort = Sort::parse_param(sort).map_err(invalid)?;
+    }
+    if let Some(page) = param(params, "page") {
+        request.page = page.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
+            InvalidParameter::new(
+                "page",
+                format!("page must be a whole number from 1, not {page:?}"),
+            )
+        })?;
+    }
+    if let Some(per_page) = param(params, "per_page") {
+        request.per_page = per_page
+            .parse()
+            .ok()
+            .filter(|p| (1..=MAX_PER_PAGE).contains(p))
+            .ok_or_else(|| {
+                InvalidParameter::new(
+                    "per_page",
+                    format!(
+                        "per_page must be a whole number from 1 to {MAX_PER_PAGE}, not {per_page:?}"
+                    ),
+                )
+            })?;
+    }
+    request.validate().map_err(invalid)?;
+    Ok(request)
+}

@@ -224,3 +224,23 @@ test('the agreement explorer draws the voting map with every State labelled or t
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(shots, 'explorer-en.png'), fullPage: true });
 });
+
+test('Arabic search finds the seed and highlights right to left', async () => {
+  const page = await pageIn('ar');
+  const errors = watchConsole(page);
+  await page.goto(`${baseUrl}/search`);
+  await page.fill('#q', 'والتعاون الدولي');
+  await page.press('#q', 'Enter');
+  await page.waitForURL(/\/search\?q=/);
+  // The query is kept in the URL, so the page can be shared.
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'والتعاون الدولي');
+  const snippet = page.locator('.snippet').first();
+  assert.equal(await snippet.evaluate((e) => getComputedStyle(e).direction), 'rtl');
+  assert.ok(await page.locator('.snippet mark').count() > 0, 'matches are highlighted');
+  // The facets sit at the start of the line: on the right in Arabic.
+  const facets = await page.locator('aside.facets').boundingBox();
+  const hits = await page.locator('section.hits').boundingBox();
+  assert.ok(facets.x > hits.x, 'facets right of the hits');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(shots, 'search-ar.png'), fullPage: false });
+});

@@ -33,6 +33,15 @@ async fn arabic_words_are_found_with_and_without_their_attached_particles() {
         .await;
     let phrase_total = phrase["total"].as_u64().unwrap();
     assert!(phrase_total >= 1 && phrase_total <= total);
+    // The year facet's value is a filter that keeps every hit of that year.
+    let year = bare["facets"]["year"][0]["value"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, in_year) = app
+        .get_json(&format!("/api/v1/search?q=التعاون&lang=ar&year={year}"))
+        .await;
+    assert_eq!(in_year["total"], bare["facets"]["year"][0]["count"]);
     // Facets count the hits.
     let body = &bare["facets"]["body"][0];
     assert_eq!(body["value"], "hrc");
@@ -54,6 +63,8 @@ async fn bad_search_input_gets_a_helpful_answer_never_a_500() {
         ("q=x&lang=klingon".to_owned(), "lang"),
         ("q=x&from=2020&to=2010".to_owned(), "to"),
         ("q=x&sort=sideways".to_owned(), "sort"),
+        ("q=x&year=2024&from=2020".to_owned(), "year"),
+        ("q=x&year=2024-07".to_owned(), "year"),
     ] {
         let (status, body) = app.get_json(&format!("/api/v1/search?{query}")).await;
         assert_eq!(status, 400, "{parameter}: {body}");

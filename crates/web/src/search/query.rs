@@ -1,5 +1,5 @@
 //! The search parameters, shared by the page and the API: `q`, `lang`, `type`, `body`,
-//! `session`, `from`, `to`, `state`, `kind`, `sort`, `page`, `per_page`.
+//! `session`, `from`, `to` (or `year`), `state`, `kind`, `sort`, `page`, `per_page`.
 
 use std::collections::HashMap;
 
@@ -57,6 +57,23 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
     }
     if let Some(to) = param(params, "to") {
         request.to = Some(DateBound::parse_param(to, "to").map_err(invalid)?);
+    }
+    if let Some(year) = param(params, "year") {
+        if request.from.is_some() || request.to.is_some() {
+            return Err(InvalidParameter::new(
+                "year",
+                "give either year or from/to, not both",
+            ));
+        }
+        let bound = DateBound::parse_param(year, "year").map_err(invalid)?;
+        let DateBound::Year(_) = bound else {
+            return Err(InvalidParameter::new(
+                "year",
+                format!("year must be a year such as 2024, not {year:?}"),
+            ));
+        };
+        request.from = Some(bound);
+        request.to = Some(bound);
     }
     if let Some(state) = param(params, "state") {
         let code = state.to_ascii_uppercase();

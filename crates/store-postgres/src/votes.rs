@@ -341,20 +341,3 @@ pub async fn state_votes(
         per_page: paging.per_page,
     })
 }
-
-pub async fn pair_votes(
-    pool: &PgPool,
-    a: &str,
-    b: &str,
-    filter: &VoteFilter,
-) -> Result<Vec<(String, String)>, StoreError> {
-    let mut query = QueryBuilder::<Postgres>::new(
-        "SELECT va.choice, vb.choice FROM votes va
-         JOIN votes vb ON vb.roll_call_id = va.roll_call_id AND vb.state = ",
-    );
-    query.push_bind(b);
-    query.push(" JOIN roll_calls r ON r.id = va.roll_call_id WHERE va.state = ");
-    query.push_bind(a);
-    push_vote_filter(&mut query, filter);
-    query.build_query_as().fetch_all(pool).await.map_err(db)
-}

@@ -376,13 +376,4 @@ impl Store for SqliteStore {
     async fn vote_issues(&self) -> Result<Vec<(String, u64)>, StoreError> {
         votes::issues(&self.pool).await
     }
-
-    async fn pair_votes(
-        &self,
-        a: &str,
-        b: &str,
-        filter: &taawun_store::VoteFilter,
-    ) -> Result<Vec<(String, String)>, StoreError> {
-        votes::pair_votes(&self.pool, a, b, filter).await
-    }
 }

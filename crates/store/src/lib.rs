@@ -211,15 +211,6 @@ pub trait Store: Send + Sync + 'static {
     /// The issue tags of the voting records, with the number of roll calls of each, most
     /// frequent first.
     async fn vote_issues(&self) -> Result<Vec<(String, u64)>, StoreError>;
-
-    /// The votes of two States on every roll call of the filter where both have a row:
-    /// `(choice of a, choice of b)`, for agreement scores.
-    async fn pair_votes(
-        &self,
-        a: &str,
-        b: &str,
-        filter: &VoteFilter,
-    ) -> Result<Vec<(String, String)>, StoreError>;
 }
 
 /// Puts per-group counts in `RegionalGroup::ALL` order, with zero for groups the rows lack.

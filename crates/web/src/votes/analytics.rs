@@ -119,13 +119,3 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
         .await
         .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
 }
-
-/// The analytics of `filter` if they are already in memory (for answers that can also be read
-/// more cheaply than a whole matrix when they are not).
-pub async fn cached(
-    app: &AppState,
-    filter: &VoteFilter,
-) -> Result<Option<Arc<Analytics>>, StoreError> {
-    let stamp = app.store.votes_stamp().await?;
-    Ok(app.vote_analytics.get(&(stamp, filter.clone())).await)
-}

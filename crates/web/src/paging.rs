@@ -18,6 +18,14 @@ impl InvalidParameter {
     }
 }
 
+/// A query parameter's value, trimmed; `None` when absent or blank.
+pub fn param<'a>(
+    params: &'a std::collections::HashMap<String, String>,
+    key: &str,
+) -> Option<&'a str> {
+    params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
 /// Validates `page` (≥ 1) and `per_page` (1..=500); absent means the defaults.
 pub fn paging(page: Option<&str>, per_page: Option<&str>) -> Result<Paging, InvalidParameter> {
     let mut paging = Paging::default();

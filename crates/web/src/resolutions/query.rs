@@ -6,14 +6,10 @@ use taawun_store::{
     MANDATE_STATUSES, MandateFilter, Paging, RecordContent, ResolutionFilter, ResolutionSort,
 };
 
-use crate::paging::{InvalidParameter, descending, paging};
+use crate::paging::{InvalidParameter, descending, paging, param};
 
 pub const BODIES: [&str; 2] = ["human-rights-council", "general-assembly"];
 pub const METHODS: [&str; 2] = ["recorded-vote", "without-vote"];
-
-fn param<'a>(params: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
-    params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
-}
 
 fn number<T: std::str::FromStr>(
     params: &HashMap<String, String>,

@@ -7,11 +7,7 @@ use taawun_search::{
     DateBound, Language, MAX_PER_PAGE, ParagraphKind, RecordType, SearchRequest, Sort,
 };
 
-use crate::paging::InvalidParameter;
-
-fn param<'a>(params: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
-    params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
-}
+use crate::paging::{InvalidParameter, param};
 
 fn invalid(e: taawun_search::SearchError) -> InvalidParameter {
     InvalidParameter::new(e.parameter().unwrap_or("q"), e.to_string())

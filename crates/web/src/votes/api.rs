@@ -13,10 +13,10 @@ use taawun_votes::Definition;
 
 use super::analytics::{self, Analytics};
 use super::download::{csv_response, file_name, opt};
-use super::query::{self, Format, param};
+use super::query::{self, Format};
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody};
-use crate::paging::paging;
+use crate::paging::{paging, param};
 
 /// The filter as the answer echoes it.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -61,6 +61,13 @@ fn download_name(base: &str, extra: &[&str], filter: &VoteFilter) -> String {
 /// Agreement values are shares; four decimals say all the data can support.
 fn round(value: Option<f64>) -> Option<f64> {
     value.map(|v| (v * 10_000.0).round() / 10_000.0)
+}
+
+/// The UN regional group of a member State.
+fn group_of(iso3: &str) -> Option<&'static str> {
+    taawun_states::by_iso3(iso3)
+        .and_then(|s| s.regional_group)
+        .map(|g| g.slug())
 }
 
 fn known_state(iso3: &str) -> Result<&'static taawun_states::State, ApiError> {
@@ -303,9 +310,7 @@ pub fn rank(analytics: &Analytics, state: &str, definition: Definition) -> Vec<R
             let code = &matrix.states()[other];
             RankedAgreement {
                 state: code.clone(),
-                group: taawun_states::by_iso3(code)
-                    .and_then(|s| s.regional_group)
-                    .map(|g| g.slug()),
+                group: group_of(code),
                 agreement: round(score.value),
                 votes_counted: score.votes_counted,
             }
@@ -587,18 +592,13 @@ pub async fn map(
     let format = query::format(&params)?;
     let analytics = analytics::analytics(&app, &filter).await?;
     let mds = voting_map(&analytics, definition);
-    let group = |iso3: &str| {
-        taawun_states::by_iso3(iso3)
-            .and_then(|s| s.regional_group)
-            .map(|g| g.slug())
-    };
     let states: Vec<PlacedState> = mds
         .states
         .iter()
         .zip(&mds.coordinates)
         .map(|(state, [x, y])| PlacedState {
             state: state.clone(),
-            group: group(state),
+            group: group_of(state),
             x: (x * 10_000.0).round() / 10_000.0,
             y: (y * 10_000.0).round() / 10_000.0,
         })

@@ -11,13 +11,13 @@ use taawun_votes::Definition;
 
 use super::analytics;
 use super::api::{cohesion_of, rank, voting_map};
-use super::query::{self, BODIES, DEFINITIONS, param};
+use super::query::{self, BODIES, DEFINITIONS};
 use crate::AppState;
 use crate::error::HtmlError;
 use crate::format;
 use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
-use crate::paging::paging;
+use crate::paging::{paging, param};
 use crate::states::{Choice, PageLink, group_label, page_links};
 
 /// The values of the filter form, as typed.

@@ -5,14 +5,10 @@ use std::collections::HashMap;
 use taawun_store::VoteFilter;
 use taawun_votes::Definition;
 
-use crate::paging::InvalidParameter;
+use crate::paging::{InvalidParameter, param};
 
 pub const BODIES: [&str; 2] = ["hrc", "unga"];
 pub const DEFINITIONS: [&str; 3] = ["identical", "yes-no", "half-abstain"];
-
-pub fn param<'a>(params: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
-    params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
-}
 
 /// `2024` (the whole year) or `2024-07-10`, as the first or last day it stands for.
 fn date_bound(

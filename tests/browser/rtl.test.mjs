@@ -23,6 +23,7 @@ let server;
 let baseUrl;
 let browser;
 let dataDir;
+let invitationPath;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'taawun-browser-'));
@@ -31,6 +32,11 @@ before(async () => {
     env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // The first administrator's invitation, as an operator would make it.
+  const printed = execFileSync(binary, ['users', 'create-admin', 'admin@example.org', '--data-dir', dataDir], {
+    env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
+  }).toString();
+  invitationPath = printed.match(/\/invitations\/[A-Za-z0-9_-]+/)[0];
   server = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir], {
     env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -243,4 +249,40 @@ test('Arabic search finds the seed and highlights right to left', async () => {
   assert.ok(facets.x > hits.x, 'facets right of the hits');
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(shots, 'search-ar.png'), fullPage: false });
+});
+
+test('an administrator accepts the invitation in Arabic and verifies the audit trail', async () => {
+  const page = await pageIn('ar');
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(`${baseUrl}${invitationPath}`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  await page.fill('#display_name', 'ليلى حداد');
+  await page.fill('#password', 'التعاون الدولي في ميدان حقوق الإنسان');
+  await page.fill('#confirm', 'التعاون الدولي في ميدان حقوق الإنسان');
+  await page.screenshot({ path: join(shots, 'invitation-ar.png'), fullPage: true });
+  await page.click('form.stack button[type=submit]');
+  await page.waitForURL(`${baseUrl}/account`);
+  // Signed in: the header names the person, on the left end of a right-to-left header.
+  const account = page.locator('nav.account a[href="/account"]');
+  assert.equal(await account.textContent(), 'ليلى حداد');
+  assert.ok((await page.locator('body').textContent()).includes('مسؤول النظام'));
+  // Labels sit to the right of nothing and fields span from the right edge.
+  const label = await page.locator('label[for=display_name]').boundingBox();
+  const field = await page.locator('#display_name').boundingBox();
+  assert.ok(label.x + label.width >= field.x + field.width - 2, 'the label ends where the field does, on the right');
+  await page.screenshot({ path: join(shots, 'account-ar.png'), fullPage: true });
+
+  await page.goto(`${baseUrl}/admin/audit?verify=1`);
+  assert.ok(await page.locator('.chain-intact').isVisible(), 'the chain verifies');
+  const table = await page.locator('table.audit').boundingBox();
+  const firstHeader = await page.locator('table.audit th').first().boundingBox();
+  assert.ok(firstHeader.x > table.x + table.width / 2, 'the first column is on the right');
+  await page.screenshot({ path: join(shots, 'audit-ar.png'), fullPage: true });
+
+  // Signing out from the header ends the session.
+  await page.click('nav.account button');
+  await page.goto(`${baseUrl}/account`);
+  assert.ok(page.url().includes('/sign-in'), `signed out: ${page.url()}`);
+  assert.deepEqual(errors, []);
 });

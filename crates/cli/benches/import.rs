@@ -31,7 +31,10 @@ async fn store_all(store: Arc<dyn Store>, versions: &[NewResolutionVersion]) -> 
         .expect("migrations");
     let started = Instant::now();
     for version in versions {
-        store.import_resolution(version).await.expect("import");
+        store
+            .import_resolution(&taawun_store::ChangeContext::command_line(), version)
+            .await
+            .expect("import");
     }
     let elapsed = started.elapsed().as_secs_f64();
     assert_eq!(

@@ -28,7 +28,14 @@ async fn import_into(name: &str, store: Arc<dyn Store>, dataset: &Dataset) {
         .await
         .expect("migrations");
     let started = Instant::now();
-    let report = store.import_votes(dataset, &|_| {}).await.expect("import");
+    let report = store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            dataset,
+            &|_| {},
+        )
+        .await
+        .expect("import");
     let seconds = started.elapsed().as_secs_f64();
     assert_eq!(report.votes_written, dataset.votes.len());
     println!(

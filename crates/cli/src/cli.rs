@@ -44,6 +44,11 @@ pub struct GlobalOptions {
     /// Directory of the search index (derived from the database; `taawun reindex` rebuilds it) [default: search/ in the data directory]
     #[arg(long, global = true, env = "TAAWUN_INDEX_DIR")]
     pub index_dir: Option<PathBuf>,
+    /// The address people reach the platform at, for links in e-mails and printed by
+    /// `users create-admin`; an https:// address also makes cookies Secure and turns on HSTS
+    /// [default: http:// and the serve address]
+    #[arg(long, global = true, env = "TAAWUN_PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Log format on standard error
     #[arg(long, global = true, env = "TAAWUN_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     pub log_format: LogFormat,
@@ -56,6 +61,34 @@ pub enum Command {
         /// Address to listen on, HOST:PORT
         #[arg(long, env = "TAAWUN_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Where e-mail goes: file:DIR (each message an .eml file), log (recipient and subject
+        /// only), smtp://USER:PASSWORD@HOST:587 (STARTTLS), smtps://…:465, or
+        /// smtp://HOST:25?tls=none for a local relay [default: file: the outbox/ folder of the data directory]
+        #[arg(long, env = "TAAWUN_MAIL_URL")]
+        mail: Option<String>,
+        /// The sender of the platform's e-mail
+        #[arg(
+            long,
+            env = "TAAWUN_MAIL_FROM",
+            default_value = "Taawun <no-reply@taawun.invalid>"
+        )]
+        mail_from: String,
+        /// Take the client's address from X-Forwarded-For (only behind a proxy that sets it)
+        #[arg(long, env = "TAAWUN_TRUST_FORWARDED_FOR")]
+        trust_forwarded_for: bool,
+        /// API requests per second allowed from one address (0: no limit)
+        #[arg(long, env = "TAAWUN_API_RATE_LIMIT", default_value_t = 50)]
+        api_rate_limit: u32,
+    },
+    /// Accounts
+    Users {
+        #[command(subcommand)]
+        command: UsersCommand,
+    },
+    /// The audit trail
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
     },
     /// Apply database migrations and load the built-in reference data, then exit
     Migrate,
@@ -90,6 +123,26 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         page: u32,
         /// Print the whole answer as JSON (the API's)
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Invite the first administrator: prints a single-use link (valid 7 days) to choose a
+    /// name and password
+    CreateAdmin {
+        /// The administrator's e-mail address
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk the hash chain from the first entry; report the first broken entry (exit 1)
+    Verify {
+        /// Print the result as JSON
         #[arg(long)]
         json: bool,
     },
@@ -191,11 +244,55 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         url: cli.global.database_url.filter(|u| !u.trim().is_empty()),
         data_dir: cli.global.data_dir,
     };
+    let public_url = cli.global.public_url.clone();
     match cli.command {
-        Command::Serve { addr } => {
+        Command::Serve {
+            addr,
+            mail,
+            mail_from,
+            trust_forwarded_for,
+            api_rate_limit,
+        } => {
+            let mail = mail
+                .unwrap_or_else(|| format!("file:{}", database.data_dir.join("outbox").display()));
+            let transport = taawun_mail::transport_from_url(&mail, &mail_from)
+                .with_context(|| "--mail / TAAWUN_MAIL_URL".to_owned())?;
+            let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+            let mut auth = taawun_web::auth::AuthConfig::new(
+                &public_url,
+                taawun_accounts::PasswordHasher::production(),
+            );
+            auth.trust_forwarded_for = trust_forwarded_for;
+            auth.api_requests_per_second = api_rate_limit;
+            auth.api_burst = api_rate_limit.saturating_mul(4);
+            let config = crate::server::ServerConfig {
+                auth,
+                mail: Some(std::sync::Arc::from(transport)),
+            };
             let store = database::open(&database).await?;
             let index = crate::search_index::open(&index_dir)?;
-            crate::server::serve(store, index, &addr, &database.describe()).await?;
+            crate::server::serve(store, index, &addr, &database.describe(), config).await?;
+        }
+        Command::Users {
+            command: UsersCommand::CreateAdmin { email },
+        } => {
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let public_url = public_url.unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+            let link = crate::accounts::create_admin(store.as_ref(), &email, &public_url).await?;
+            println!(
+                "Invitation for {email} as administrator. Open this link within 7 days to choose a name and password (it works once):"
+            );
+            println!("{link}");
+        }
+        Command::Audit {
+            command: AuditCommand::Verify { json },
+        } => {
+            let store = database::open(&database).await?;
+            let report = crate::accounts::verify_audit(store.as_ref(), json).await?;
+            if !report {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Reindex => {
             let store = database::open(&database).await?;
@@ -299,7 +396,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut changed = Vec::new();
             for file in &parsed {
                 let outcome = store
-                    .import_resolution(&file.version)
+                    .import_resolution(&taawun_store::ChangeContext::command_line(), &file.version)
                     .await
                     .with_context(|| {
                         format!("{}: cannot store the resolution", file.path.display())

@@ -1,8 +1,10 @@
 //! The composition root: command-line interface, configuration, choice of storage backend and
 //! the server's start-up. The binary (`main.rs`) only parses and runs.
 
+pub mod accounts;
 pub mod cli;
 pub mod database;
+pub mod mail;
 pub mod registry;
 pub mod search_index;
 pub mod server;

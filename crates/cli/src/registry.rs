@@ -136,7 +136,9 @@ pub async fn import_seed_if_empty(store: &dyn Store) -> anyhow::Result<()> {
         return Ok(());
     }
     let version = parse_text(SEED_NAME, SEED_TEXT, Resolver::builtin())?;
-    let outcome = store.import_resolution(&version).await?;
+    let outcome = store
+        .import_resolution(&taawun_store::ChangeContext::system(), &version)
+        .await?;
     tracing::info!(symbol = %version.record.symbol, ?outcome, "imported the example resolution into the empty registry");
     Ok(())
 }

@@ -20,7 +20,11 @@ pub async fn prepare(store: &dyn Store) -> anyhow::Result<()> {
     let records = taawun_store::state_records_from_builtin();
     let fingerprint = taawun_store::table_fingerprint(&records);
     let report = store
-        .sync_states(&records, &fingerprint)
+        .sync_states(
+            &taawun_store::ChangeContext::system(),
+            &records,
+            &fingerprint,
+        )
         .await
         .context("cannot load the built-in States into the database")?;
     if report.changed {
@@ -32,10 +36,18 @@ pub async fn prepare(store: &dyn Store) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What the server needs besides the database and the index.
+pub struct ServerConfig {
+    pub auth: taawun_web::auth::AuthConfig,
+    /// Where e-mail goes; `None` leaves messages in the outbox (tests read them there).
+    pub mail: Option<Arc<dyn taawun_mail::Transport>>,
+}
+
 pub struct Application {
     listener: TcpListener,
     store: Arc<dyn Store>,
     search: Arc<taawun_search::SearchIndex>,
+    config: ServerConfig,
 }
 
 impl Application {
@@ -44,6 +56,7 @@ impl Application {
         store: Arc<dyn Store>,
         search: Arc<taawun_search::SearchIndex>,
         addr: &str,
+        config: ServerConfig,
     ) -> anyhow::Result<Self> {
         prepare(store.as_ref()).await?;
         crate::registry::import_seed_if_empty(store.as_ref())
@@ -64,6 +77,7 @@ impl Application {
             listener,
             store,
             search,
+            config,
         })
     }
 
@@ -75,8 +89,17 @@ impl Application {
 
     /// Serves until the process is asked to stop.
     pub async fn run(self) -> anyhow::Result<()> {
-        let router = taawun_web::router(AppState::new(self.store, self.search));
-        axum::serve(self.listener, router)
+        if let Some(transport) = self.config.mail.clone() {
+            crate::mail::spawn_sender(
+                self.store.clone(),
+                transport,
+                self.config.auth.session_times,
+            );
+        }
+        let router = taawun_web::router(AppState::new(self.store, self.search, self.config.auth));
+        // The peer's address reaches handlers, for sign-in and API rate limits.
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("the server stopped with an error")
@@ -89,9 +112,14 @@ pub async fn serve(
     search: Arc<taawun_search::SearchIndex>,
     addr: &str,
     database: &str,
+    config: ServerConfig,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
-    let app = Application::build(store, search, addr).await?;
+    if let Some(mail) = &config.mail {
+        tracing::info!(transport = %mail.describe(), "e-mail");
+    }
+    tracing::info!(hashing = %config.auth.hasher.describe(), public_url = %config.auth.public_url, "accounts");
+    let app = Application::build(store, search, addr, config).await?;
     let address = app.local_addr();
     tracing::info!(%address, database, startup_ms = started.elapsed().as_millis() as u64, "ready");
     println!("Taawun is serving on http://{address}/ ({database}); press Ctrl-C to stop.");

@@ -11,7 +11,7 @@ use taawun_votes::{Dataset, Progress, ReadOptions};
 use crate::cli::VoteFormat;
 use crate::database::{self, DatabaseConfig};
 
-fn bar(total: u64, what: &str) -> ProgressBar {
+pub fn progress_bar(total: u64, what: &str) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -35,7 +35,7 @@ pub fn read(format: VoteFormat, dir: &Path, skip_unknown: bool) -> anyhow::Resul
         );
     }
     let options = ReadOptions { skip_unknown };
-    let reading = bar(0, "reading");
+    let reading = progress_bar(0, "reading");
     let mut on_progress = |p: Progress| {
         reading.set_length(p.bytes_total);
         reading.set_position(p.bytes_done);
@@ -57,9 +57,13 @@ pub async fn run(
     let dataset = read(format, dir, skip_unknown)?;
     let store = database::open(database).await?;
     crate::server::prepare(store.as_ref()).await?;
-    let storing = bar(dataset.votes.len() as u64, "storing");
+    let storing = progress_bar(dataset.votes.len() as u64, "storing");
     let report = store
-        .import_votes(&dataset, &|written| storing.set_position(written as u64))
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|written| storing.set_position(written as u64),
+        )
         .await
         .context("cannot store the votes; nothing was imported")?;
     storing.finish_and_clear();

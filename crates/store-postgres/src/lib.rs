@@ -14,6 +14,8 @@ use taawun_store::{
     StateSort, Store, StoreError, StoredResolution, SyncReport, VoteImportReport,
 };
 
+mod accounts;
+mod audit;
 mod resolutions;
 mod votes;
 
@@ -134,6 +136,10 @@ impl Store for PostgresStore {
         Backend::Postgres
     }
 
+    fn accounts(&self) -> &dyn taawun_store::AccountStore {
+        self
+    }
+
     async fn migrate(&self) -> Result<(), StoreError> {
         MIGRATOR
             .run(&self.pool)
@@ -166,10 +172,20 @@ impl Store for PostgresStore {
 
     async fn sync_states(
         &self,
+        context: &taawun_audit::ChangeContext,
         states: &[StateRecord],
         fingerprint: &str,
     ) -> Result<SyncReport, StoreError> {
         let mut tx = self.pool.begin().await.map_err(db)?;
+        // App servers starting together take turns here, so the table is written (and the sync
+        // logged) once, as SQLite's single writer ensures: the others then find the fingerprint.
+        // The lock is per schema, so that test schemas side by side do not wait for each other.
+        sqlx::query(
+            "SELECT pg_advisory_xact_lock(hashtextextended('taawun:sync_states:' || current_schema(), 0))",
+        )
+        .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         let stored: Option<String> =
             sqlx::query_scalar("SELECT fingerprint FROM reference_data WHERE name = 'states'")
                 .fetch_optional(&mut *tx)
@@ -236,6 +252,12 @@ impl Store for PostgresStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+        audit::append(
+            &mut tx,
+            context,
+            taawun_store::states_change(states.len(), fingerprint),
+        )
+        .await?;
         tx.commit().await.map_err(db)?;
         Ok(SyncReport {
             changed: true,
@@ -323,9 +345,10 @@ impl Store for PostgresStore {
 
     async fn import_resolution(
         &self,
+        context: &taawun_audit::ChangeContext,
         version: &NewResolutionVersion,
     ) -> Result<ImportOutcome, StoreError> {
-        resolutions::import(&self.pool, version).await
+        resolutions::import(&self.pool, context, version).await
     }
 
     async fn count_resolutions(&self) -> Result<u64, StoreError> {
@@ -362,10 +385,11 @@ impl Store for PostgresStore {
 
     async fn import_votes(
         &self,
+        context: &taawun_audit::ChangeContext,
         dataset: &taawun_votes::Dataset,
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<VoteImportReport, StoreError> {
-        votes::import(&self.pool, dataset, progress).await
+        votes::import(&self.pool, context, dataset, progress).await
     }
 
     async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {

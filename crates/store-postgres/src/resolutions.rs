@@ -35,6 +35,7 @@ fn summary_from_row(row: &PgRow) -> Result<ResolutionSummary, sqlx::Error> {
 
 pub async fn import(
     pool: &PgPool,
+    context: &taawun_audit::ChangeContext,
     new: &NewResolutionVersion,
 ) -> Result<ImportOutcome, StoreError> {
     let record = &new.record;
@@ -161,6 +162,12 @@ pub async fn import(
         remove.push(")");
     }
     remove.build().execute(&mut *tx).await.map_err(db)?;
+    crate::audit::append(
+        &mut tx,
+        context,
+        taawun_store::resolution_change(new, version as u32),
+    )
+    .await?;
     tx.commit().await.map_err(db)?;
     Ok(if version == 1 {
         ImportOutcome::Created

@@ -15,6 +15,7 @@ use crate::db;
 
 pub async fn import(
     pool: &PgPool,
+    context: &taawun_audit::ChangeContext,
     dataset: &Dataset,
     progress: &(dyn Fn(usize) + Send + Sync),
 ) -> Result<VoteImportReport, StoreError> {
@@ -154,6 +155,14 @@ pub async fn import(
     .await
     .map_err(db)?;
     report.linked_to_registry = linked as usize;
+    if report.roll_calls_created > 0 {
+        crate::audit::append(
+            &mut tx,
+            context,
+            taawun_store::votes_change(body, &new_roll_calls, &report),
+        )
+        .await?;
+    }
     tx.commit().await.map_err(db)?;
     Ok(report)
 }

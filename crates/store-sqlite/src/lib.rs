@@ -15,6 +15,8 @@ use taawun_store::{
     StateSort, Store, StoreError, StoredResolution, SyncReport, VoteImportReport,
 };
 
+mod accounts;
+mod audit;
 mod resolutions;
 mod votes;
 
@@ -105,6 +107,10 @@ impl Store for SqliteStore {
         Backend::Sqlite
     }
 
+    fn accounts(&self) -> &dyn taawun_store::AccountStore {
+        self
+    }
+
     async fn migrate(&self) -> Result<(), StoreError> {
         MIGRATOR
             .run(&self.pool)
@@ -138,10 +144,11 @@ impl Store for SqliteStore {
 
     async fn sync_states(
         &self,
+        context: &taawun_audit::ChangeContext,
         states: &[StateRecord],
         fingerprint: &str,
     ) -> Result<SyncReport, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(db)?;
+        let mut tx = self.begin_write().await?;
         let stored: Option<String> =
             sqlx::query_scalar("SELECT fingerprint FROM reference_data WHERE name = 'states'")
                 .fetch_optional(&mut *tx)
@@ -210,6 +217,12 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+        audit::append(
+            &mut tx,
+            context,
+            taawun_store::states_change(states.len(), fingerprint),
+        )
+        .await?;
         tx.commit().await.map_err(db)?;
         Ok(SyncReport {
             changed: true,
@@ -296,9 +309,10 @@ impl Store for SqliteStore {
 
     async fn import_resolution(
         &self,
+        context: &taawun_audit::ChangeContext,
         version: &NewResolutionVersion,
     ) -> Result<ImportOutcome, StoreError> {
-        resolutions::import(&self.pool, version).await
+        resolutions::import(&self.pool, context, version).await
     }
 
     async fn count_resolutions(&self) -> Result<u64, StoreError> {
@@ -335,10 +349,11 @@ impl Store for SqliteStore {
 
     async fn import_votes(
         &self,
+        context: &taawun_audit::ChangeContext,
         dataset: &taawun_votes::Dataset,
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<VoteImportReport, StoreError> {
-        votes::import(&self.pool, dataset, progress).await
+        votes::import(&self.pool, context, dataset, progress).await
     }
 
     async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {

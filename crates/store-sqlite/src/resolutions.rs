@@ -39,10 +39,11 @@ fn now() -> String {
 
 pub async fn import(
     pool: &SqlitePool,
+    context: &taawun_audit::ChangeContext,
     new: &NewResolutionVersion,
 ) -> Result<ImportOutcome, StoreError> {
     let record = &new.record;
-    let mut tx = pool.begin().await.map_err(db)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
     let existing: Option<i64> = sqlx::query_scalar(
         "SELECT version FROM resolution_versions WHERE symbol = ? AND content_hash = ?",
     )
@@ -169,6 +170,12 @@ pub async fn import(
         remove.push(")");
     }
     remove.build().execute(&mut *tx).await.map_err(db)?;
+    crate::audit::append(
+        &mut tx,
+        context,
+        taawun_store::resolution_change(new, version as u32),
+    )
+    .await?;
     tx.commit().await.map_err(db)?;
     Ok(if version == 1 {
         ImportOutcome::Created

@@ -14,6 +14,7 @@ use crate::db;
 
 pub async fn import(
     pool: &SqlitePool,
+    context: &taawun_audit::ChangeContext,
     dataset: &Dataset,
     progress: &(dyn Fn(usize) + Send + Sync),
 ) -> Result<VoteImportReport, StoreError> {
@@ -21,7 +22,7 @@ pub async fn import(
     let Some(body) = dataset.roll_calls.first().map(|r| r.body.slug()) else {
         return Ok(report);
     };
-    let mut tx = pool.begin().await.map_err(db)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
     let existing: Vec<String> =
         sqlx::query_scalar("SELECT source_id FROM roll_calls WHERE body = ?")
             .bind(body)
@@ -134,6 +135,14 @@ pub async fn import(
     .await
     .map_err(db)?;
     report.linked_to_registry = linked as usize;
+    if report.roll_calls_created > 0 {
+        crate::audit::append(
+            &mut tx,
+            context,
+            taawun_store::votes_change(body, &new_roll_calls, &report),
+        )
+        .await?;
+    }
     tx.commit().await.map_err(db)?;
     Ok(report)
 }

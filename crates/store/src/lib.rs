@@ -2,10 +2,17 @@
 //! (`taawun-store-sqlite`, embedded and the default; `taawun-store-postgres`, for deployments
 //! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
 
+pub mod accounts;
 pub mod resolutions;
 pub mod states;
 pub mod votes;
 
+pub use accounts::{
+    AccountError, AccountStore, ApiTokenRecord, AuditFilter, Credentials, InvitationRecord,
+    LinkState, NewInvitation, NewMessage, NewOrganisation, NewUser, OrganisationFilter,
+    OrganisationNames, OrganisationRecord, OutboxMessage, SessionRecord, SignInFailures,
+    UserFilter, UserRecord,
+};
 pub use resolutions::{
     ImportOutcome, MANDATE_STATUSES, MandateFilter, MandateRecord, NewResolutionVersion,
     RecordContent, ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution,
@@ -21,6 +28,7 @@ pub use votes::{
 
 use async_trait::async_trait;
 use serde::Serialize;
+pub use taawun_audit::{Actor, Change, ChangeContext};
 
 /// Errors from a store. The message names what failed; the source keeps the driver's detail.
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +123,9 @@ pub struct SyncReport {
 pub trait Store: Send + Sync + 'static {
     fn backend(&self) -> Backend;
 
+    /// Accounts, sessions, organisations, the outbox and the audit trail.
+    fn accounts(&self) -> &dyn AccountStore;
+
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;
 
@@ -125,6 +136,7 @@ pub trait Store: Send + Sync + 'static {
     /// version of the table (compared by `fingerprint`); otherwise writes nothing.
     async fn sync_states(
         &self,
+        context: &ChangeContext,
         states: &[StateRecord],
         fingerprint: &str,
     ) -> Result<SyncReport, StoreError>;
@@ -146,6 +158,7 @@ pub trait Store: Send + Sync + 'static {
     /// or nothing at all when this exact text is already stored.
     async fn import_resolution(
         &self,
+        context: &ChangeContext,
         version: &NewResolutionVersion,
     ) -> Result<ImportOutcome, StoreError>;
 
@@ -179,6 +192,7 @@ pub trait Store: Send + Sync + 'static {
     /// run adds nothing. `progress` is told how many votes are written so far.
     async fn import_votes(
         &self,
+        context: &ChangeContext,
         dataset: &taawun_votes::Dataset,
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<VoteImportReport, StoreError>;
@@ -225,4 +239,47 @@ pub fn order_by_group(rows: Vec<(String, i64)>) -> Vec<(String, u64)> {
             (g.slug().to_owned(), n.max(0) as u64)
         })
         .collect()
+}
+
+/// The audit entry of a resolution import: which version of which text, from which file (the
+/// texts themselves are kept as versions; the log names them by their hash).
+pub fn resolution_change(new: &NewResolutionVersion, version: u32) -> Change {
+    let action = if version == 1 {
+        "create"
+    } else {
+        "new-version"
+    };
+    let after = serde_json::json!({
+        "version": version,
+        "content_hash": new.content_hash,
+        "source": new.source,
+        "title": new.record.title,
+        "language": new.record.language,
+    });
+    let mut change = Change::new(action, "resolution", new.record.symbol.clone()).after(&after);
+    if version > 1 {
+        change = change.before(&serde_json::json!({ "version": version - 1 }));
+    }
+    change
+}
+
+/// The audit entry of a voting-records import: how many roll calls and votes, and which.
+pub fn votes_change(
+    body: &str,
+    new_roll_calls: &[&taawun_votes::RollCall],
+    report: &VoteImportReport,
+) -> Change {
+    let after = serde_json::json!({
+        "roll_calls_created": report.roll_calls_created,
+        "votes_written": report.votes_written,
+        "first_source_id": new_roll_calls.first().map(|r| r.id.as_str()),
+        "last_source_id": new_roll_calls.last().map(|r| r.id.as_str()),
+    });
+    Change::new("import", "voting-records", body).after(&after)
+}
+
+/// The audit entry of the built-in States written into the database.
+pub fn states_change(count: usize, fingerprint: &str) -> Change {
+    Change::new("sync", "reference-data", "states")
+        .after(&serde_json::json!({ "states": count, "fingerprint": fingerprint }))
 }

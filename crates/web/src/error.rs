@@ -21,7 +21,8 @@ pub struct ApiErrorBody {
 pub struct ApiErrorDetail {
     /// The HTTP status code.
     pub status: u16,
-    /// A stable machine-readable code: `not_found`, `invalid_parameter`, `internal`.
+    /// A stable machine-readable code: `not_found`, `invalid_parameter`, `invalid_body`,
+    /// `unauthorized`, `forbidden`, `conflict`, `too_many_requests`, `internal`.
     pub code: &'static str,
     /// What went wrong, in English.
     pub message: String,
@@ -43,6 +44,52 @@ impl ApiError {
         ApiError {
             status: StatusCode::NOT_FOUND,
             code: "not_found",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::UNAUTHORIZED,
+            code: "unauthorized",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::FORBIDDEN,
+            code: "forbidden",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::CONFLICT,
+            code: "conflict",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn too_many(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            code: "too_many_requests",
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    /// A JSON body that does not match the schema: the field at fault when serde names it.
+    pub fn invalid_body(message: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "invalid_body",
             message: message.into(),
             parameter: None,
         }
@@ -78,6 +125,32 @@ impl From<StoreError> for ApiError {
             code: "internal",
             message: "the server could not read the database; try again later".into(),
             parameter: None,
+        }
+    }
+}
+
+impl From<taawun_store::AccountError> for ApiError {
+    fn from(error: taawun_store::AccountError) -> Self {
+        match error {
+            taawun_store::AccountError::Conflict(m) => ApiError::conflict(m),
+            taawun_store::AccountError::NotFound(m) => ApiError::not_found(m),
+            taawun_store::AccountError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<axum::extract::rejection::JsonRejection> for ApiError {
+    fn from(rejection: axum::extract::rejection::JsonRejection) -> Self {
+        use axum::extract::rejection::JsonRejection::*;
+        match rejection {
+            MissingJsonContentType(_) => ApiError {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                code: "invalid_body",
+                message: "send the body as JSON with `Content-Type: application/json`".into(),
+                parameter: None,
+            },
+            // The message names the field and what is wrong with it ("name: missing field").
+            other => ApiError::invalid_body(other.body_text()),
         }
     }
 }
@@ -150,6 +223,23 @@ impl HtmlError {
         )
     }
 
+    pub fn forbidden(lang: Lang) -> Self {
+        HtmlError {
+            lang,
+            status: StatusCode::FORBIDDEN,
+            message: lang.t("error-forbidden"),
+        }
+    }
+
+    /// A refusal with its own status and message (a used link, a locked account, …).
+    pub fn with_status(lang: Lang, status: StatusCode, message: String) -> Self {
+        HtmlError {
+            lang,
+            status,
+            message,
+        }
+    }
+
     pub fn internal(lang: Lang, error: &dyn std::fmt::Display) -> Self {
         tracing::error!(%error, "error while serving a page");
         HtmlError {
@@ -164,7 +254,10 @@ impl IntoResponse for HtmlError {
     fn into_response(self) -> Response {
         let heading_id = match self.status {
             StatusCode::NOT_FOUND => "error-not-found-title",
-            StatusCode::BAD_REQUEST => "error-bad-request-title",
+            StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "error-bad-request-title",
+            StatusCode::FORBIDDEN => "error-forbidden-title",
+            StatusCode::GONE => "error-gone-title",
+            StatusCode::TOO_MANY_REQUESTS => "error-too-many-title",
             _ => "error-internal-title",
         };
         let heading = self.lang.t(heading_id);

@@ -139,3 +139,36 @@ mod tests {
         assert_eq!(iso_date("n/a", Lang::Fr), "n/a");
     }
 }
+
+/// A Unix time as `YYYY-MM-DD HH:MM UTC` (the same in every language: dates in records are
+/// shown in ISO form throughout).
+pub fn unix_date_time(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0).map_or_else(
+        || seconds.to_string(),
+        |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+    )
+}
+
+/// A role as people read it: "Focal point · Qatar", "Stakeholder · <organisation>".
+pub async fn role_label(
+    app: &crate::AppState,
+    lang: crate::i18n::Lang,
+    role: &taawun_accounts::RoleGrant,
+) -> String {
+    let kind = lang.t(&format!("role-{}", role.kind.slug()));
+    match &role.binding {
+        taawun_accounts::Binding::Unbound => kind,
+        taawun_accounts::Binding::State(iso3) => {
+            let name =
+                taawun_states::by_iso3(iso3).map_or(iso3.as_str(), |s| s.names.get(lang.code()));
+            format!("{kind} · {name}")
+        }
+        taawun_accounts::Binding::Organisation(id) => {
+            let name = match app.store.accounts().get_organisation(*id).await {
+                Ok(Some(o)) => o.names.best(lang.code()).to_owned(),
+                _ => format!("#{id}"),
+            };
+            format!("{kind} · {name}")
+        }
+    }
+}

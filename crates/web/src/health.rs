@@ -1,19 +1,17 @@
 //! `/healthz`: the process answers. `/readyz`: the database answers and is fully migrated;
 //! load balancers send traffic only to ready nodes.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
-use axum::routing::get;
 use serde_json::json;
 
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new()
+        .public("/healthz", healthz)
+        .public("/readyz", readyz)
 }
 
 #[utoipa::path(get, path = "/healthz", tag = "health", responses((status = 200, description = "The process is up")))]

@@ -8,17 +8,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use axum::extract::{FromRequestParts, Path, Query};
+use axum::http::HeaderValue;
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Router, http::HeaderValue};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 use serde::Deserialize;
-
-use crate::AppState;
 
 static_loader! {
     static LOCALES = {
@@ -170,8 +167,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     }
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/lang/{code}", get(switch_language))
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new().public("/lang/{code}", switch_language)
 }
 
 #[derive(Deserialize)]

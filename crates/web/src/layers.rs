@@ -23,7 +23,16 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// No inline scripts or styles, nothing from elsewhere, no framing.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-pub fn apply(router: Router) -> Router {
+/// `tls`: the platform is reached over HTTPS, so browsers are told to use nothing else.
+pub fn apply(router: Router, tls: bool) -> Router {
+    let router = if tls {
+        router.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("strict-transport-security"),
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        router
+    };
     let security = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("content-security-policy"),

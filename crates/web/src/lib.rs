@@ -4,14 +4,19 @@
 //! Split by feature: each folder holds its routes, views and API handlers side by side, and
 //! exposes a `router()` merged in [`router`].
 
+mod account;
+mod admin;
+pub mod auth;
 mod charts;
 mod error;
 mod format;
 mod health;
+mod history;
 mod home;
 mod i18n;
 mod layers;
 mod openapi;
+mod organisations;
 mod page;
 mod paging;
 mod resolutions;
@@ -46,10 +51,18 @@ pub struct AppState {
     pub vote_issues: votes::IssuesCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
+    /// Accounts and sessions: password hashing, expiry, limits, the public address.
+    pub auth: Arc<auth::AuthConfig>,
+    /// Requests per address on the API (in memory, per server).
+    pub api_limiter: Option<Arc<auth::ApiLimiter>>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, search: Arc<taawun_search::SearchIndex>) -> Self {
+    pub fn new(
+        store: Arc<dyn Store>,
+        search: Arc<taawun_search::SearchIndex>,
+        auth: auth::AuthConfig,
+    ) -> Self {
         AppState {
             store,
             resolver: Resolver::builtin(),
@@ -58,6 +71,8 @@ impl AppState {
             vote_analytics: votes::new_analytics_cache(),
             vote_issues: votes::new_issues_cache(),
             search,
+            api_limiter: auth::api_limiter(&auth).map(Arc::new),
+            auth: Arc::new(auth),
         }
     }
 }
@@ -65,17 +80,32 @@ impl AppState {
 /// The whole application: every feature's routes, the fallback 404, and the layers (request id,
 /// tracing, timeouts, body limit, compression, security headers).
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
-        .merge(home::router())
-        .merge(health::router())
-        .merge(states::router())
-        .merge(resolutions::router())
-        .merge(votes::router())
-        .merge(search::router())
-        .merge(i18n::router())
-        .merge(openapi::router())
-        .merge(static_files::router())
+    let tls = state.auth.tls;
+    let routes = route_table()
+        .into_router()
         .fallback(error::not_found_fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ))
         .with_state(state);
-    layers::apply(routes)
+    layers::apply(routes, tls)
+}
+
+/// Every route with the action and resource the policy is asked about.
+pub fn route_table() -> auth::Routes {
+    auth::Routes::new()
+        .merge(home::routes())
+        .merge(health::routes())
+        .merge(states::routes())
+        .merge(resolutions::routes())
+        .merge(votes::routes())
+        .merge(search::routes())
+        .merge(account::routes())
+        .merge(admin::routes())
+        .merge(organisations::routes())
+        .merge(history::routes())
+        .merge(i18n::routes())
+        .merge(openapi::routes())
+        .merge(static_files::routes())
 }

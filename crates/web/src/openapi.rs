@@ -1,16 +1,33 @@
 //! The OpenAPI description of the JSON API, served at `/api/openapi.json`.
 
-use axum::routing::get;
-use axum::{Json, Router};
-use utoipa::OpenApi;
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
-use crate::AppState;
+/// API tokens (created on the account page or through `/api/v1/account/tokens`), sent as
+/// `Authorization: Bearer tw_…`.
+struct TokenSecurity;
+
+impl Modify for TokenSecurity {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token: `Authorization: Bearer tw_…`"))
+                    .build(),
+            ),
+        );
+    }
+}
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Taawun API",
-        description = "Open data of Taawun, the platform for international cooperation in the field of human rights (HRC resolution 56/2). Errors have the shape {\"error\": {status, code, message, parameter}}.",
+        description = "Open data of Taawun, the platform for international cooperation in the field of human rights (HRC resolution 56/2). Errors have the shape {\"error\": {status, code, message, parameter}}. Reading published records needs no account; writes need an API token (`Authorization: Bearer tw_…`). Requests per address are rate-limited (429 with Retry-After).",
         license(name = "AGPL-3.0-or-later"),
     ),
     paths(
@@ -30,21 +47,33 @@ use crate::AppState;
         crate::votes::map,
         crate::votes::issues,
         crate::search::api,
+        crate::account::me,
+        crate::account::list_tokens,
+        crate::account::create_token,
+        crate::account::revoke_token,
+        crate::admin::audit_entries,
+        crate::admin::verify_audit,
+        crate::history::api,
+        crate::organisations::list_organisations,
+        crate::organisations::get_organisation,
+        crate::organisations::create_organisation,
+        crate::organisations::update_organisation,
     ),
+    modifiers(&TokenSecurity),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
     tags(
         (name = "states", description = "States, territories, historic States and the UN regional groups; the State-name resolver"),
         (name = "resolutions", description = "The registry of resolutions, their references and their mandates"),
         (name = "votes", description = "Recorded votes of the Human Rights Council and the General Assembly"),
         (name = "search", description = "One search over the platform's records, in six languages"),
+        (name = "account", description = "The account behind a token, and its API tokens"),
+        (name = "organisations", description = "Organisations: national human rights institutions, civil society, UN entities, regional and international organisations"),
+        (name = "audit", description = "The hash-chained audit trail (administrators) and the public history of published records"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]
 pub struct ApiDoc;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/api/openapi.json",
-        get(|| async { Json(ApiDoc::openapi()) }),
-    )
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new().public("/api/openapi.json", || async { Json(ApiDoc::openapi()) })
 }

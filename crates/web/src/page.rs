@@ -12,6 +12,8 @@ pub struct PageContext {
     /// The current path and query, for the language switcher's `next`.
     pub path: String,
     pub title: String,
+    /// The signed-in user as the header shows them (and the CSRF token of its sign-out form).
+    pub user: crate::auth::HeaderUser,
 }
 
 impl PageContext {
@@ -20,6 +22,7 @@ impl PageContext {
             lang,
             path: path.into(),
             title: title.into(),
+            user: crate::auth::current_header_user(),
         }
     }
 
@@ -35,6 +38,11 @@ impl PageContext {
 
     pub fn t(&self, id: &str) -> String {
         self.lang.t(id)
+    }
+
+    /// A message with a `count` argument (plural forms are the message file's).
+    pub fn t_count(&self, id: &str, count: &u64) -> String {
+        self.lang.t_args(id, &[("count", (*count).into())])
     }
 
     /// The switcher's link to this page in `other`.

@@ -1,15 +1,11 @@
 //! The stylesheet and the icon, compiled into the binary so that the server is one file.
 
-use axum::Router;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::routing::get;
-
-use crate::AppState;
 
 const STYLE: &str = include_str!("../static/style.css");
 const ICON: &str = include_str!("../static/favicon.svg");
 
-pub fn router() -> Router<AppState> {
+pub fn routes() -> crate::auth::Routes {
     let icon = || async {
         (
             [
@@ -19,20 +15,17 @@ pub fn router() -> Router<AppState> {
             ICON,
         )
     };
-    Router::new()
-        .route(
-            "/static/style.css",
-            get(|| async {
-                (
-                    [
-                        (CONTENT_TYPE, "text/css; charset=utf-8"),
-                        (CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    STYLE,
-                )
-            }),
-        )
-        .route("/static/favicon.svg", get(icon))
+    crate::auth::Routes::new()
+        .public("/static/style.css", || async {
+            (
+                [
+                    (CONTENT_TYPE, "text/css; charset=utf-8"),
+                    (CACHE_CONTROL, "public, max-age=3600"),
+                ],
+                STYLE,
+            )
+        })
+        .public("/static/favicon.svg", icon)
         // Browsers ask for /favicon.ico whatever the page says.
-        .route("/favicon.ico", get(icon))
+        .public("/favicon.ico", icon)
 }

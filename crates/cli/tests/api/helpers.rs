@@ -65,11 +65,24 @@ impl TestApp {
     }
 }
 
-/// Starts the whole application on a free port, as `taawun serve` does.
+/// Starts the whole application on a free port, as `taawun serve` does (with fast password
+/// hashing, no API rate limit, and e-mail left in the outbox for the test to read).
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// The same, with the account settings adjusted first.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfig)) -> TestApp {
     let (store, dir) = test_store().await;
     let search = std::sync::Arc::new(taawun_search::SearchIndex::in_memory().unwrap());
-    let app = Application::build(store.clone(), search, "127.0.0.1:0")
+    let mut auth = taawun_web::auth::AuthConfig::new(
+        "http://taawun.test",
+        taawun_accounts::PasswordHasher::for_tests(),
+    );
+    auth.api_requests_per_second = 0;
+    adjust(&mut auth);
+    let config = taawun::server::ServerConfig { auth, mail: None };
+    let app = Application::build(store.clone(), search, "127.0.0.1:0", config)
         .await
         .expect("the application starts");
     let address = format!("http://{}", app.local_addr());

@@ -2,6 +2,8 @@
 //! a fresh SQLite file, or a fresh PostgreSQL schema when `TAAWUN_TEST_DATABASE_URL` is set —
 //! and the `taawun` binary run as a user would.
 
+mod accounts;
+mod authorization;
 mod cli;
 mod health;
 mod helpers;

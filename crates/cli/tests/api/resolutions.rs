@@ -290,6 +290,7 @@ async fn english_and_without_vote_texts_import_and_show_left_to_right() {
     let app = spawn_app().await;
     app.store
         .import_resolution(
+            &taawun_store::ChangeContext::command_line(),
             &taawun::registry::parse_text("ga.txt", &text, taawun_states::Resolver::builtin())
                 .unwrap(),
         )

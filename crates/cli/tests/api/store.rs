@@ -25,14 +25,22 @@ async fn syncing_the_table_writes_once_and_round_trips_every_record() {
     let fingerprint = table_fingerprint(&records);
     assert!(
         store
-            .sync_states(&records, &fingerprint)
+            .sync_states(
+                &taawun_store::ChangeContext::system(),
+                &records,
+                &fingerprint
+            )
             .await
             .unwrap()
             .changed
     );
     assert!(
         !store
-            .sync_states(&records, &fingerprint)
+            .sync_states(
+                &taawun_store::ChangeContext::system(),
+                &records,
+                &fingerprint
+            )
             .await
             .unwrap()
             .changed
@@ -40,7 +48,11 @@ async fn syncing_the_table_writes_once_and_round_trips_every_record() {
     // A new version of the table rewrites in place, without duplicates.
     assert!(
         store
-            .sync_states(&records, "another-version")
+            .sync_states(
+                &taawun_store::ChangeContext::system(),
+                &records,
+                "another-version"
+            )
             .await
             .unwrap()
             .changed
@@ -73,7 +85,11 @@ async fn member_counts_by_group_match_the_table() {
     store.migrate().await.unwrap();
     let records = state_records_from_builtin();
     store
-        .sync_states(&records, &table_fingerprint(&records))
+        .sync_states(
+            &taawun_store::ChangeContext::system(),
+            &records,
+            &table_fingerprint(&records),
+        )
         .await
         .unwrap();
     let counts = store.count_members_by_group().await.unwrap();
@@ -94,7 +110,11 @@ async fn a_filter_value_with_sql_wildcards_matches_literally() {
     store.migrate().await.unwrap();
     let records = state_records_from_builtin();
     store
-        .sync_states(&records, &table_fingerprint(&records))
+        .sync_states(
+            &taawun_store::ChangeContext::system(),
+            &records,
+            &table_fingerprint(&records),
+        )
         .await
         .unwrap();
     for needle in ["%", "_", "' OR 1=1 --"] {
@@ -115,7 +135,10 @@ async fn a_new_version_replaces_references_and_mandates_and_an_old_text_changes_
     let first =
         taawun::registry::parse_text("seed.txt", taawun::registry::SEED_TEXT, resolver).unwrap();
     assert_eq!(
-        store.import_resolution(&first).await.unwrap(),
+        store
+            .import_resolution(&taawun_store::ChangeContext::command_line(), &first)
+            .await
+            .unwrap(),
         taawun_store::ImportOutcome::Created
     );
     let symbol = first.record.symbol.clone();
@@ -153,7 +176,10 @@ async fn a_new_version_replaces_references_and_mandates_and_an_old_text_changes_
         .retain(|r| r.paragraph != format!("op-{last}"));
     second.content_hash = "another text".into();
     assert_eq!(
-        store.import_resolution(&second).await.unwrap(),
+        store
+            .import_resolution(&taawun_store::ChangeContext::command_line(), &second)
+            .await
+            .unwrap(),
         taawun_store::ImportOutcome::NewVersion { version: 2 }
     );
     let after = store
@@ -172,7 +198,10 @@ async fn a_new_version_replaces_references_and_mandates_and_an_old_text_changes_
 
     // The first text again is recognised, and nothing changes.
     assert_eq!(
-        store.import_resolution(&first).await.unwrap(),
+        store
+            .import_resolution(&taawun_store::ChangeContext::command_line(), &first)
+            .await
+            .unwrap(),
         taawun_store::ImportOutcome::Unchanged { version: 1 }
     );
     assert_eq!(

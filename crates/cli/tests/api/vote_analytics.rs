@@ -34,7 +34,14 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 async fn the_agreement_matrix_the_ranking_and_the_pair_tell_the_same() {
     let app = spawn_app().await;
     let dataset = hrc();
-    app.store.import_votes(&dataset, &|_| {}).await.unwrap();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
 
     let (status, matrix) = app
         .get_json("/api/v1/votes/agreement-matrix?body=hrc")
@@ -135,7 +142,14 @@ async fn the_agreement_matrix_the_ranking_and_the_pair_tell_the_same() {
 async fn majority_share_and_group_cohesion_match_a_count_by_hand() {
     let app = spawn_app().await;
     let dataset = hrc();
-    app.store.import_votes(&dataset, &|_| {}).await.unwrap();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
 
     // Per roll call: the tally of yes/no/abstain.
     let mut tallies: BTreeMap<&str, [u32; 3]> = BTreeMap::new();
@@ -222,7 +236,14 @@ async fn majority_share_and_group_cohesion_match_a_count_by_hand() {
 async fn filters_downloads_and_the_voting_map() {
     let app = spawn_app().await;
     let dataset = hrc();
-    app.store.import_votes(&dataset, &|_| {}).await.unwrap();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
 
     // Session 56: the count of Cuba's rows in that session's roll calls.
     let in_session: std::collections::HashSet<&str> = dataset
@@ -303,7 +324,14 @@ async fn filters_downloads_and_the_voting_map() {
 async fn vote_only_records_join_the_registry_and_have_a_page() {
     let app = spawn_app().await;
     let dataset = hrc();
-    app.store.import_votes(&dataset, &|_| {}).await.unwrap();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
     let symbols: std::collections::BTreeSet<&str> = dataset
         .roll_calls
         .iter()
@@ -345,7 +373,14 @@ async fn vote_only_records_join_the_registry_and_have_a_page() {
 #[tokio::test]
 async fn the_state_record_page_and_the_explorer_render_in_both_languages() {
     let app = spawn_app().await;
-    app.store.import_votes(&hrc(), &|_| {}).await.unwrap();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &hrc(),
+            &|_| {},
+        )
+        .await
+        .unwrap();
     for lang in ["en", "ar"] {
         let page = app
             .get_with(

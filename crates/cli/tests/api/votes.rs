@@ -29,17 +29,34 @@ async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
         taawun_states::Resolver::builtin(),
     )
     .unwrap();
-    store.import_resolution(&seed).await.unwrap();
+    store
+        .import_resolution(&taawun_store::ChangeContext::command_line(), &seed)
+        .await
+        .unwrap();
 
     let dataset = hrc_dataset();
-    let report = store.import_votes(&dataset, &|_| {}).await.unwrap();
+    let report = store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
     assert_eq!(report.roll_calls_created, dataset.roll_calls.len());
     assert_eq!(report.votes_written, dataset.votes.len());
     assert_eq!(
         report.linked_to_registry, 1,
         "the seed's symbol is among the roll calls"
     );
-    let again = store.import_votes(&dataset, &|_| {}).await.unwrap();
+    let again = store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
     assert_eq!((again.roll_calls_created, again.votes_written), (0, 0));
     assert_eq!(again.roll_calls_existing, dataset.roll_calls.len());
 
@@ -76,7 +93,11 @@ async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
 async fn the_votes_api_serves_a_symbols_roll_call() {
     let app = spawn_app().await;
     app.store
-        .import_votes(&hrc_dataset(), &|_| {})
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &hrc_dataset(),
+            &|_| {},
+        )
         .await
         .unwrap();
     let (status, body) = app
@@ -166,7 +187,14 @@ fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
 async fn a_states_voting_record_and_agreement_between_two_states() {
     let app = spawn_app().await;
     let dataset = hrc_dataset();
-    app.store.import_votes(&dataset, &|_| {}).await.unwrap();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
 
     let cast_by = |state: &str| dataset.votes.iter().filter(|v| v.state == state).count();
     let (status, record) = app.get_json("/api/v1/states/cub/votes?per_page=5").await;
@@ -250,7 +278,11 @@ async fn a_states_voting_record_and_agreement_between_two_states() {
 async fn the_resolution_page_compares_the_text_with_the_voting_records() {
     let app = spawn_app().await;
     app.store
-        .import_votes(&hrc_dataset(), &|_| {})
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &hrc_dataset(),
+            &|_| {},
+        )
         .await
         .unwrap();
     let page = app
@@ -272,7 +304,10 @@ async fn the_resolution_page_compares_the_text_with_the_voting_records() {
     let version =
         taawun::registry::parse_text("altered.txt", &altered, taawun_states::Resolver::builtin())
             .unwrap();
-    app.store.import_resolution(&version).await.unwrap();
+    app.store
+        .import_resolution(&taawun_store::ChangeContext::command_line(), &version)
+        .await
+        .unwrap();
     // Past the page cache.
     tokio::time::sleep(std::time::Duration::from_secs(
         taawun_web::RESOLUTION_CACHE_SECONDS + 1,

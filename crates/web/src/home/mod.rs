@@ -1,19 +1,17 @@
 //! The home page: what Taawun is, and the way into its records.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 
 use crate::AppState;
 use crate::error::HtmlError;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(home))
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new().public("/", home)
 }
 
 pub struct GroupCount {

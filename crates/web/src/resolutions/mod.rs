@@ -10,8 +10,6 @@ mod view;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use axum::routing::get;
 use taawun_store::{
     MandateFilter, MandateRecord, Paging, ResolutionSummary, StoreError, StoredResolution,
 };
@@ -110,12 +108,12 @@ pub use api::{
     __path_list_resolutions,
 };
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/resolutions", get(pages::list))
-        .route("/resolutions/{*symbol}", get(pages::show))
-        .route("/mandates", get(pages::mandates))
-        .route("/api/v1/resolutions", get(api::list_resolutions))
-        .route("/api/v1/resolutions/{*symbol}", get(api::get_resolution))
-        .route("/api/v1/mandates", get(api::list_mandates))
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new()
+        .public("/resolutions", pages::list)
+        .public("/resolutions/{*symbol}", pages::show)
+        .public("/mandates", pages::mandates)
+        .public("/api/v1/resolutions", api::list_resolutions)
+        .public("/api/v1/resolutions/{*symbol}", api::get_resolution)
+        .public("/api/v1/mandates", api::list_mandates)
 }

@@ -199,16 +199,22 @@ pub async fn show(
     State(app): State<AppState>,
     lang: Lang,
     headers: HeaderMap,
+    principal: crate::auth::Principal,
     Path(symbol): Path<String>,
 ) -> Response {
     let symbol = symbol.trim().trim_matches('/').to_owned();
     let key = (symbol.clone(), lang);
-    // Concurrent requests for a page not in the cache wait for one rendering, so that the page
-    // expiring under load costs one render, not one per waiting request.
-    let rendered = app
-        .resolution_pages
-        .try_get_with(key, render_page(&app, &symbol, lang))
-        .await;
+    // The cache holds the page as the public sees it; a signed-in user's page has their name in
+    // its header, so it is rendered for them alone.
+    let rendered = if principal.is_signed_in() {
+        render_page(&app, &symbol, lang).await.map_err(Arc::new)
+    } else {
+        // Concurrent requests for a page not in the cache wait for one rendering, so that the
+        // page expiring under load costs one render, not one per waiting request.
+        app.resolution_pages
+            .try_get_with(key, render_page(&app, &symbol, lang))
+            .await
+    };
     let rendered = match rendered {
         Ok(page) => page,
         Err(e) => match e.as_ref() {

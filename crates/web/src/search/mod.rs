@@ -6,11 +6,10 @@ mod query;
 use std::collections::HashMap;
 
 use askama::Template;
+use axum::Json;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use taawun_search::{Notice, SearchResults};
 
 use crate::AppState;
@@ -19,10 +18,10 @@ use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
 use crate::states::{PageLink, page_links};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/search", get(page))
-        .route("/api/v1/search", get(api))
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new()
+        .public("/search", page)
+        .public("/api/v1/search", api)
 }
 
 /// Why a search gave no results.

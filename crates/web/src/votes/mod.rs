@@ -9,11 +9,6 @@ mod download;
 mod pages;
 mod query;
 
-use axum::Router;
-use axum::routing::get;
-
-use crate::AppState;
-
 pub use analytics::{AnalyticsCache, IssuesCache};
 pub use api::{
     __path_agreement, __path_agreement_matrix, __path_cohesion, __path_issues, __path_map,
@@ -28,14 +23,14 @@ pub fn new_issues_cache() -> IssuesCache {
     analytics::new_issues_cache()
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/states/{iso3}/votes", get(pages::state_votes))
-        .route("/votes", get(pages::explorer))
-        .route("/api/v1/states/{iso3}/votes", get(api::state_votes))
-        .route("/api/v1/votes/agreement", get(api::agreement))
-        .route("/api/v1/votes/agreement-matrix", get(api::agreement_matrix))
-        .route("/api/v1/votes/cohesion", get(api::cohesion))
-        .route("/api/v1/votes/map", get(api::map))
-        .route("/api/v1/votes/issues", get(api::issues))
+pub fn routes() -> crate::auth::Routes {
+    crate::auth::Routes::new()
+        .public("/states/{iso3}/votes", pages::state_votes)
+        .public("/votes", pages::explorer)
+        .public("/api/v1/states/{iso3}/votes", api::state_votes)
+        .public("/api/v1/votes/agreement", api::agreement)
+        .public("/api/v1/votes/agreement-matrix", api::agreement_matrix)
+        .public("/api/v1/votes/cohesion", api::cohesion)
+        .public("/api/v1/votes/map", api::map)
+        .public("/api/v1/votes/issues", api::issues)
 }

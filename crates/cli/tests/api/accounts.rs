@@ -1,0 +1,820 @@
+//! Accounts end to end: the first administrator's invitation, signing in and out, sessions,
+//! passwords, reset links, API tokens, CSRF, lock-out, and the audit trail of all of it.
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with, taawun};
+
+/// A browser: keeps cookies, does not follow redirects (the tests look at them).
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: app.address.clone(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    /// The CSRF token the page's forms carry.
+    pub async fn csrf(&self, path: &str) -> String {
+        let (_, html) = self.page(path).await;
+        csrf_in(&html).unwrap_or_else(|| panic!("{path} has a form with a CSRF token"))
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let re = regex::Regex::new(r#"name="csrf" value="([A-Za-z0-9_-]+)""#).unwrap();
+    re.captures(html).map(|c| c[1].to_owned())
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// The links the outbox holds for `to`, in order (claiming the messages, as the sender would).
+pub async fn mailed_links(app: &TestApp, to: &str) -> Vec<String> {
+    let messages = app
+        .store
+        .accounts()
+        .claim_outbox(now(), 60, 100)
+        .await
+        .unwrap();
+    let re = regex::Regex::new(r"http://taawun\.test(/\S+)").unwrap();
+    messages
+        .iter()
+        .filter(|m| m.to == to)
+        .filter_map(|m| re.captures(&m.text).map(|c| c[1].to_owned()))
+        .collect()
+}
+
+pub const PASSWORD: &str = "cooperation in good faith 56/2";
+
+/// An account made the way people get one: an invitation, accepted in a browser. Returns the
+/// signed-in browser.
+pub async fn invited_user(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+    role: taawun_accounts::RoleGrant,
+) -> Browser {
+    let secret = taawun_accounts::new_secret("");
+    let now = now();
+    app.store
+        .accounts()
+        .create_invitation(
+            &taawun_store::ChangeContext::command_line(),
+            &taawun_store::NewInvitation {
+                email: email.to_owned(),
+                role,
+                token_digest: taawun_accounts::digest(secret.expose()),
+                expires_at: now + 3600,
+            },
+            &taawun_store::NewMessage {
+                to: email.to_owned(),
+                subject: "x".into(),
+                text: "x".into(),
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let browser = Browser::new(app);
+    let path = format!("/invitations/{}", secret.expose());
+    let csrf = browser.csrf(&path).await;
+    let response = browser
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("display_name", name),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303, "accepting the invitation signs in");
+    browser
+}
+
+#[tokio::test]
+async fn the_first_administrator_comes_in_by_the_printed_link_and_the_trail_records_it() {
+    let app = spawn_app().await;
+    let link = taawun::accounts::create_admin(
+        app.store.as_ref(),
+        " Admin@Example.ORG ",
+        "http://taawun.test",
+    )
+    .await
+    .unwrap();
+    let path = link
+        .strip_prefix("http://taawun.test")
+        .expect("the link is on the public address");
+    let browser = Browser::new(&app);
+    let (status, html) = browser.page(path).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("admin@example.org"),
+        "the invitation names the normalised address"
+    );
+    let csrf = csrf_in(&html).unwrap();
+
+    // A weak password is refused with the reason, and nothing is created.
+    let response = browser
+        .post(
+            path,
+            &[
+                ("csrf", &csrf),
+                ("display_name", "Amina"),
+                ("password", "password1234"),
+                ("confirm", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 400);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("most common passwords")
+    );
+    assert_eq!(app.store.accounts().count_users().await.unwrap(), 0);
+
+    let response = browser
+        .post(
+            path,
+            &[
+                ("csrf", &csrf),
+                ("display_name", "Amina"),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/account");
+    let (status, html) = browser.page("/account").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Amina") && html.contains("Administrator"));
+
+    // The link worked once.
+    let (status, html) = browser.page(path).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("already been used"));
+
+    // The administrator's pages open; the trail holds the invitation, the account, the
+    // acceptance, and verifies.
+    assert_eq!(browser.page("/admin/users").await.0, 200);
+    let (status, html) = browser.page("/admin/audit?verify=1").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("chain-intact"), "the chain verifies: {html}");
+    let entries = app
+        .store
+        .accounts()
+        .audit_entries(&Default::default(), taawun_store::Paging::default())
+        .await
+        .unwrap();
+    let kinds: Vec<(String, String)> = entries
+        .items
+        .iter()
+        .map(|e| (e.action.clone(), e.record_type.clone()))
+        .collect();
+    for expected in [
+        ("create", "invitation"),
+        ("create", "user"),
+        ("accept", "invitation"),
+    ] {
+        assert!(
+            kinds.contains(&(expected.0.into(), expected.1.into())),
+            "{expected:?} in {kinds:?}"
+        );
+    }
+    assert!(
+        entries
+            .items
+            .iter()
+            .all(|e| !e.after.as_deref().unwrap_or("").contains("argon2")),
+        "no password hash in the trail"
+    );
+}
+
+#[tokio::test]
+async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("focal-point", Some("QAT"), None).unwrap();
+    let first = invited_user(&app, "focal@example.org", "Focal Point", role).await;
+    drop(first);
+
+    let browser = Browser::new(&app);
+    // Wrong password: one answer for a wrong address and a wrong password.
+    let csrf = browser.csrf("/sign-in").await;
+    let wrong_password = browser
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &csrf),
+                ("email", "focal@example.org"),
+                ("password", "not the password at all"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong_password.status(), 401);
+    let wrong_page = wrong_password.text().await.unwrap();
+    let wrong_address = browser
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &csrf),
+                ("email", "nobody@example.org"),
+                ("password", "not the password at all"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong_address.status(), 401);
+    assert!(wrong_page.contains("The e-mail address or the password is wrong"));
+
+    // Without the CSRF token the form is refused before anything is checked.
+    let forged = browser
+        .post(
+            "/sign-in",
+            &[("email", "focal@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(forged.status(), 403);
+
+    let signed_in = browser
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &csrf),
+                ("email", "FOCAL@example.org"),
+                ("password", PASSWORD),
+                ("next", "/states/QAT"),
+            ],
+        )
+        .await;
+    assert_eq!(signed_in.status(), 303);
+    assert_eq!(location(&signed_in), "/states/QAT");
+    let cookies: Vec<String> = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("taawun_session="))
+        .expect("a session cookie");
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
+    assert!(
+        cookies.iter().any(|c| c.starts_with("taawun_csrf=")),
+        "the CSRF token is renewed at sign-in"
+    );
+    let (_, html) = browser.page("/account").await;
+    assert!(html.contains("Focal Point"));
+    // An offsite `next` is not followed.
+    let csrf = browser.csrf("/account").await;
+    let elsewhere = Browser::new(&app);
+    let c2 = elsewhere.csrf("/sign-in").await;
+    let r = elsewhere
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &c2),
+                ("email", "focal@example.org"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), "/account");
+
+    let out = browser.post("/sign-out", &[("csrf", &csrf)]).await;
+    assert_eq!(out.status(), 303);
+    let after = browser.get("/account").await;
+    assert_eq!(
+        after.status(),
+        303,
+        "signed out: the account page asks to sign in"
+    );
+    assert!(location(&after).starts_with("/sign-in?next="));
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_and_the_page_says_so() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("donor", Some("NOR"), None).unwrap();
+    invited_user(&app, "donor@example.org", "Donor", role).await;
+    let browser = Browser::new(&app);
+    let csrf = browser.csrf("/sign-in").await;
+    let limit = taawun_accounts::SignInLimits::default().account_failures;
+    let mut last = 0;
+    for _ in 0..limit {
+        last = browser
+            .post(
+                "/sign-in",
+                &[
+                    ("csrf", &csrf),
+                    ("email", "donor@example.org"),
+                    ("password", "wrong wrong wrong"),
+                ],
+            )
+            .await
+            .status()
+            .as_u16();
+    }
+    assert_eq!(last, 403, "the failure that reaches the limit locks");
+    let locked = browser
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &csrf),
+                ("email", "donor@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(locked.status(), 403, "even the right password waits");
+    assert!(locked.text().await.unwrap().contains("locked"));
+
+    // A reset link unlocks it.
+    let csrf = browser.csrf("/password/forgot").await;
+    let asked = browser
+        .post(
+            "/password/forgot",
+            &[("csrf", &csrf), ("email", "donor@example.org")],
+        )
+        .await;
+    assert_eq!(asked.status(), 200);
+    let links = mailed_links(&app, "donor@example.org").await;
+    assert_eq!(links.len(), 1, "one reset link mailed");
+    let reset = &links[0];
+    let csrf = browser.csrf(reset).await;
+    let new_password = "a new password for the donor";
+    let done = browser
+        .post(
+            reset,
+            &[
+                ("csrf", &csrf),
+                ("password", new_password),
+                ("confirm", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(done.status(), 303);
+    // Used once only.
+    assert_eq!(browser.get(reset).await.status(), 410);
+    let fresh = Browser::new(&app);
+    let csrf = fresh.csrf("/sign-in").await;
+    let ok = fresh
+        .post(
+            "/sign-in",
+            &[
+                ("csrf", &csrf),
+                ("email", "donor@example.org"),
+                ("password", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status(), 303);
+}
+
+#[tokio::test]
+async fn a_reset_asked_for_an_unknown_address_looks_the_same_and_sends_nothing() {
+    let app = spawn_app().await;
+    let browser = Browser::new(&app);
+    let csrf = browser.csrf("/password/forgot").await;
+    let response = browser
+        .post(
+            "/password/forgot",
+            &[("csrf", &csrf), ("email", "nobody@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("If an account has this address")
+    );
+    assert_eq!(app.store.accounts().outbox_pending().await.unwrap(), 0);
+    // An expired or made-up link is refused with a clear page.
+    let (status, html) = browser.page("/password/reset/not-a-real-token").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("not valid"));
+}
+
+#[tokio::test]
+async fn api_tokens_are_shown_once_work_as_bearer_tokens_and_die_when_revoked() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("secretariat", None, None).unwrap();
+    let browser = invited_user(&app, "sec@example.org", "Secretariat Officer", role).await;
+    let csrf = browser.csrf("/account").await;
+    let created = browser
+        .post(
+            "/account/tokens",
+            &[("csrf", &csrf), ("name", "nightly export")],
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let html = created.text().await.unwrap();
+    let secret = regex::Regex::new(r"tw_[A-Za-z0-9_-]{43}")
+        .unwrap()
+        .find(&html)
+        .expect("the secret is shown")
+        .as_str()
+        .to_owned();
+    // Shown once: the account page no longer holds it.
+    assert!(!browser.page("/account").await.1.contains(&secret));
+
+    let me = app
+        .client
+        .get(app.url("/api/v1/account"))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    let body: serde_json::Value = me.json().await.unwrap();
+    assert_eq!(body["email"], "sec@example.org");
+    assert_eq!(body["roles"][0]["role"], "secretariat");
+
+    // The API makes tokens too, shown once in the 201 answer; a body that does not match the
+    // schema names the field.
+    let bad = app
+        .client
+        .post(app.url("/api/v1/account/tokens"))
+        .bearer_auth(&secret)
+        .json(&serde_json::json!({"nom": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let error: serde_json::Value = bad.json().await.unwrap();
+    assert!(
+        error["error"]["message"].as_str().unwrap().contains("name"),
+        "{error}"
+    );
+    let second = app
+        .client
+        .post(app.url("/api/v1/account/tokens"))
+        .bearer_auth(&secret)
+        .json(&serde_json::json!({"name": "second"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(second.status(), 201);
+    let second: serde_json::Value = second.json().await.unwrap();
+    let second_id = second["token"]["id"].as_i64().unwrap();
+
+    // Another user cannot see or revoke them: 404, not 403.
+    let other_role = taawun_accounts::RoleGrant::from_parts("administrator", None, None).unwrap();
+    let other = invited_user(&app, "root@example.org", "Root", other_role).await;
+    let csrf = other.csrf("/account").await;
+    let attempt = other
+        .post(
+            &format!("/account/tokens/{second_id}/revoke"),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(attempt.status(), 404);
+    let other_token = {
+        let created = other
+            .post("/account/tokens", &[("csrf", &csrf), ("name", "root")])
+            .await;
+        let html = created.text().await.unwrap();
+        regex::Regex::new(r"tw_[A-Za-z0-9_-]{43}")
+            .unwrap()
+            .find(&html)
+            .unwrap()
+            .as_str()
+            .to_owned()
+    };
+    let api_attempt = app
+        .client
+        .delete(app.url(&format!("/api/v1/account/tokens/{second_id}")))
+        .bearer_auth(&other_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api_attempt.status(), 404);
+
+    // Revoked: the token stops working at once.
+    let revoked = app
+        .client
+        .delete(app.url(&format!("/api/v1/account/tokens/{second_id}")))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 204);
+    let dead = app
+        .client
+        .get(app.url("/api/v1/account"))
+        .bearer_auth(second["secret"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dead.status(), 401);
+    let made_up = app
+        .client
+        .get(app.url("/api/v1/account"))
+        .bearer_auth("tw_madeup")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made_up.status(), 401);
+}
+
+#[tokio::test]
+async fn an_api_write_on_a_session_cookie_needs_the_csrf_header() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("secretariat", None, None).unwrap();
+    let browser = invited_user(&app, "s2@example.org", "S2", role).await;
+    let response = browser
+        .client
+        .post(format!("{}/api/v1/account/tokens", browser.base))
+        .json(&serde_json::json!({"name": "from a page"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(
+        app.store
+            .accounts()
+            .list_api_tokens(1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_refused() {
+    let app = spawn_app().await;
+    let big = "x".repeat(3 * 1024 * 1024);
+    let response = app
+        .client
+        .post(app.url("/sign-in"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+}
+
+#[tokio::test]
+async fn the_api_rate_limit_answers_429_with_retry_after() {
+    let app = spawn_app_with(|auth| {
+        auth.api_requests_per_second = 1;
+        auth.api_burst = 3;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let r = app.get("/api/v1/states?per_page=1").await;
+        statuses.push(r.status().as_u16());
+        if r.status() == 429 {
+            assert!(r.headers().contains_key("retry-after"));
+        }
+    }
+    assert!(statuses.starts_with(&[200, 200, 200]), "{statuses:?}");
+    assert!(statuses.contains(&429), "{statuses:?}");
+    // Pages are not API: not limited.
+    assert_eq!(app.get("/states").await.status(), 200);
+}
+
+#[tokio::test]
+async fn security_headers_are_on_every_answer() {
+    let app = spawn_app_with(|auth| auth.tls = true).await;
+    let response = app.get("/sign-in").await;
+    let headers = response.headers();
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    assert!(
+        headers["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=")
+    );
+    let csrf_cookie = headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("taawun_csrf="))
+        .unwrap()
+        .to_owned();
+    assert!(
+        csrf_cookie.contains("Secure")
+            && csrf_cookie.contains("SameSite=Strict")
+            && csrf_cookie.contains("HttpOnly")
+    );
+}
+
+#[tokio::test]
+async fn public_history_shows_roles_not_people_unless_they_chose_to_be_named() {
+    let app = spawn_app().await;
+    // The seed resolution was imported at start-up by the system.
+    let (status, body) = app
+        .get_json("/api/v1/history/resolution/A/HRC/RES/56/2")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["items"][0]["action"], "create");
+    assert_eq!(body["items"][0]["actor_role"], "system");
+
+    let role = taawun_accounts::RoleGrant::from_parts("administrator", None, None).unwrap();
+    let admin = invited_user(&app, "named@example.org", "Layla Haddad", role).await;
+    let user_id = app
+        .store
+        .accounts()
+        .credentials("named@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .user
+        .id;
+    // An account's history is not public.
+    assert_eq!(
+        app.get(&format!("/api/v1/history/user/{user_id}"))
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(admin.page(&format!("/history/user/{user_id}")).await.0, 200);
+
+    let csrf = admin.csrf("/account").await;
+    admin
+        .post(
+            "/account/profile",
+            &[("csrf", &csrf), ("display_name", "Layla Haddad")],
+        )
+        .await;
+    let org = app
+        .store
+        .accounts()
+        .create_organisation(
+            &taawun_store::ChangeContext {
+                actor: taawun_store::Actor::user(user_id, "administrator"),
+                request_id: None,
+            },
+            &taawun_store::NewOrganisation {
+                names: taawun_store::OrganisationNames {
+                    en: Some("Qatar National Human Rights Committee".into()),
+                    ar: Some("اللجنة الوطنية لحقوق الإنسان".into()),
+                    ..Default::default()
+                },
+                kind: "nhri".into(),
+                seat_iso3: Some("QAT".into()),
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    let path = format!("/api/v1/history/organisation/{}", org.id);
+    let (_, body) = app.get_json(&path).await;
+    assert_eq!(body["items"][0]["actor_role"], "administrator");
+    assert!(
+        body["items"][0]["actor_name"].is_null(),
+        "not named: {body}"
+    );
+    admin
+        .post(
+            "/account/profile",
+            &[
+                ("csrf", &csrf),
+                ("display_name", "Layla Haddad"),
+                ("name_public", "1"),
+            ],
+        )
+        .await;
+    let (_, body) = app.get_json(&path).await;
+    assert_eq!(body["items"][0]["actor_name"], "Layla Haddad");
+    let (status, html) = {
+        let r = app
+            .get_with(
+                &format!("/history/organisation/{}", org.id),
+                "accept-language",
+                "ar",
+            )
+            .await;
+        (r.status().as_u16(), r.text().await.unwrap())
+    };
+    assert_eq!(status, 200);
+    assert!(html.contains("dir=\"rtl\"") && html.contains("مسؤول النظام · Layla Haddad"));
+}
+
+#[tokio::test]
+async fn audit_verify_finds_the_first_altered_entry() {
+    // Tampering needs the database file: the SQLite case (the PostgreSQL store has the same
+    // test in its crate).
+    if std::env::var("TAAWUN_TEST_DATABASE_URL").is_ok_and(|u| !u.trim().is_empty()) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        taawun()
+            .args(["--data-dir", data])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let created = run(&["users", "create-admin", "one@example.org"]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(String::from_utf8_lossy(&created.stdout).contains("/invitations/"));
+    run(&["users", "create-admin", "two@example.org"]);
+    let intact = run(&["audit", "verify"]);
+    assert!(intact.status.success());
+    let out = String::from_utf8_lossy(&intact.stdout);
+    assert!(out.contains("intact"), "{out}");
+
+    // Someone with the file edits an entry behind the triggers' back.
+    let db = dir.path().join("taawun.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    let refused = sqlx::query("UPDATE audit_log SET actor_role = 'public' WHERE seq = 1")
+        .execute(&pool)
+        .await;
+    assert!(
+        refused.unwrap_err().to_string().contains("append-only"),
+        "the trigger refuses edits"
+    );
+    let refused = sqlx::query("DELETE FROM audit_log WHERE seq = 1")
+        .execute(&pool)
+        .await;
+    assert!(refused.is_err(), "the trigger refuses deletions");
+    sqlx::query("DROP TRIGGER audit_log_no_update")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let seq: i64 = sqlx::query_scalar(
+        "SELECT seq FROM audit_log WHERE after_json LIKE '%two@example.org%' ORDER BY seq LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE audit_log SET after_json = replace(after_json, 'two@', 'eve@') WHERE seq = ?",
+    )
+    .bind(seq)
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let broken = run(&["audit", "verify"]);
+    assert_eq!(
+        broken.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&broken.stdout)
+    );
+    let out = String::from_utf8_lossy(&broken.stdout);
+    assert!(out.contains(&format!("BROKEN at entry {seq}:")), "{out}");
+}

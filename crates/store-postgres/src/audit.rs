@@ -1,0 +1,162 @@
+//! The audit trail on PostgreSQL: appending inside a change's transaction, reading, verifying.
+
+use futures_util::TryStreamExt;
+use sqlx::postgres::PgRow;
+use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row};
+use taawun_audit::{Change, ChangeContext, Entry, Verification, Verifier};
+use taawun_store::{AuditFilter, Page, Paging, StoreError};
+
+use crate::db;
+
+pub(crate) fn now_us() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i64)
+}
+
+/// Appends a change after the current head, inside the caller's transaction. The head row is
+/// locked first (`FOR UPDATE`): another appender, on this server or another, waits there until
+/// this transaction ends, then reads the head this one left. The lock is held to the commit, so
+/// the append should be the transaction's last work.
+pub(crate) async fn append(
+    conn: &mut PgConnection,
+    context: &ChangeContext,
+    change: Change,
+) -> Result<Entry, StoreError> {
+    let (seq, hash): (i64, String) =
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db)?;
+    let entry = Entry::seal(seq + 1, now_us(), context, change, &hash);
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at_us, actor_user_id, actor_role, action, record_type, record_id,
+            before_json, after_json, request_id, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(entry.seq)
+    .bind(entry.at_us)
+    .bind(entry.actor_user_id)
+    .bind(&entry.actor_role)
+    .bind(&entry.action)
+    .bind(&entry.record_type)
+    .bind(&entry.record_id)
+    .bind(&entry.before)
+    .bind(&entry.after)
+    .bind(&entry.request_id)
+    .bind(&entry.prev_hash)
+    .bind(&entry.hash)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(entry.seq)
+        .bind(&entry.hash)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(entry)
+}
+
+const ENTRY_COLUMNS: &str = "seq, at_us, actor_user_id, actor_role, action, record_type, record_id, \
+     before_json, after_json, request_id, prev_hash, hash";
+
+fn entry_from_row(row: &PgRow) -> Result<Entry, sqlx::Error> {
+    Ok(Entry {
+        seq: row.try_get("seq")?,
+        at_us: row.try_get("at_us")?,
+        actor_user_id: row.try_get("actor_user_id")?,
+        actor_role: row.try_get("actor_role")?,
+        action: row.try_get("action")?,
+        record_type: row.try_get("record_type")?,
+        record_id: row.try_get("record_id")?,
+        before: row.try_get("before_json")?,
+        after: row.try_get("after_json")?,
+        request_id: row.try_get("request_id")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+fn push_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a AuditFilter) {
+    query.push(" WHERE 1 = 1");
+    if let Some(t) = &filter.record_type {
+        query.push(" AND record_type = ").push_bind(t);
+    }
+    if let Some(id) = &filter.record_id {
+        query.push(" AND record_id = ").push_bind(id);
+    }
+    if let Some(actor) = filter.actor_user_id {
+        query.push(" AND actor_user_id = ").push_bind(actor);
+    }
+}
+
+pub(crate) async fn entries(
+    pool: &PgPool,
+    filter: &AuditFilter,
+    paging: Paging,
+) -> Result<Page<Entry>, StoreError> {
+    let mut count = QueryBuilder::<Postgres>::new("SELECT count(*) FROM audit_log");
+    push_filter(&mut count, filter);
+    let total: i64 = count
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+    let mut query = QueryBuilder::<Postgres>::new(format!("SELECT {ENTRY_COLUMNS} FROM audit_log"));
+    push_filter(&mut query, filter);
+    query
+        .push(" ORDER BY seq DESC LIMIT ")
+        .push_bind(i64::from(paging.per_page))
+        .push(" OFFSET ")
+        .push_bind(paging.offset() as i64);
+    let rows = query.build().fetch_all(pool).await.map_err(db)?;
+    let items = rows
+        .iter()
+        .map(entry_from_row)
+        .collect::<Result<_, _>>()
+        .map_err(db)?;
+    Ok(Page {
+        items,
+        total: total.max(0) as u64,
+        page: paging.page,
+        per_page: paging.per_page,
+    })
+}
+
+pub(crate) async fn verify(
+    pool: &PgPool,
+    progress: &(dyn Fn(u64) + Send + Sync),
+) -> Result<Verification, StoreError> {
+    // One snapshot for the head and the entries: appenders that commit meanwhile are not seen,
+    // and are not waited for (a read takes no lock on the head).
+    let mut tx = pool
+        .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        .await
+        .map_err(db)?;
+    let (head_seq, head_hash): (i64, String) =
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+    let mut verifier = Verifier::new();
+    {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq <= $1 ORDER BY seq");
+        let mut rows = sqlx::query(&sql).bind(head_seq).fetch(&mut *tx);
+        let mut read = 0u64;
+        while let Some(row) = rows.try_next().await.map_err(db)? {
+            let entry = entry_from_row(&row).map_err(db)?;
+            read += 1;
+            if read.is_multiple_of(10_000) {
+                progress(read);
+            }
+            if !verifier.push(&entry) {
+                break;
+            }
+        }
+        progress(read);
+    }
+    verifier.check_head(head_seq, &head_hash);
+    tx.commit().await.map_err(db)?;
+    Ok(verifier.finish())
+}

@@ -209,9 +209,10 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
         } => {
             if action != Action::Read {
                 refuse
-            } else if *published || subject.is_admin() {
-                Allow
-            } else if account_of.is_some() && subject.user_id() == *account_of {
+            } else if *published
+                || subject.is_admin()
+                || (account_of.is_some() && subject.user_id() == *account_of)
+            {
                 Allow
             } else {
                 refuse
@@ -230,17 +231,13 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
                     Action::Read | Action::Update => Allow,
                     _ => Forbidden,
                 }
-            } else if signed_in {
-                NotFound
             } else {
-                // The public does not learn that a draft exists either.
+                // Neither another user nor the public learns that a draft exists.
                 NotFound
             }
         }
         Resource::Pledge { donor } => {
-            if subject.funds_as(donor) {
-                Allow
-            } else if subject.is_secretariat() && action == Action::Read {
+            if subject.funds_as(donor) || (subject.is_secretariat() && action == Action::Read) {
                 Allow
             } else {
                 NotFound

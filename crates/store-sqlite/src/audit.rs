@@ -142,7 +142,7 @@ pub(crate) async fn verify(
         while let Some(row) = rows.try_next().await.map_err(db)? {
             let entry = entry_from_row(&row).map_err(db)?;
             read += 1;
-            if read % 10_000 == 0 {
+            if read.is_multiple_of(10_000) {
                 progress(read);
             }
             if !verifier.push(&entry) {

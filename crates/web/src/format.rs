@@ -115,31 +115,6 @@ pub fn percent(share: f64, lang: Lang) -> String {
     format!("{:.1}{sign}", share * 100.0)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_and_shares() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(870_109), "870,109");
-        assert_eq!(count(1_000_000), "1,000,000");
-        assert_eq!(percent(0.6342, Lang::En), "63.4 %");
-        assert_eq!(percent(1.0, Lang::Ar), "100.0٪");
-    }
-
-    #[test]
-    fn dates_follow_each_language() {
-        let d = NaiveDate::from_ymd_opt(2024, 7, 10).unwrap();
-        assert_eq!(date(d, Lang::En), "10 July 2024");
-        assert_eq!(date(d, Lang::Ar), "10 تموز/يوليه 2024");
-        assert_eq!(date(d, Lang::Zh), "2024年7月10日");
-        assert_eq!(iso_date("2024-07-10", Lang::Fr), "10 juillet 2024");
-        assert_eq!(iso_date("n/a", Lang::Fr), "n/a");
-    }
-}
-
 /// A Unix time as `YYYY-MM-DD HH:MM UTC` (the same in every language: dates in records are
 /// shown in ISO form throughout).
 pub fn unix_date_time(seconds: i64) -> String {
@@ -170,5 +145,30 @@ pub async fn role_label(
             };
             format!("{kind} · {name}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_shares() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(870_109), "870,109");
+        assert_eq!(count(1_000_000), "1,000,000");
+        assert_eq!(percent(0.6342, Lang::En), "63.4 %");
+        assert_eq!(percent(1.0, Lang::Ar), "100.0٪");
+    }
+
+    #[test]
+    fn dates_follow_each_language() {
+        let d = NaiveDate::from_ymd_opt(2024, 7, 10).unwrap();
+        assert_eq!(date(d, Lang::En), "10 July 2024");
+        assert_eq!(date(d, Lang::Ar), "10 تموز/يوليه 2024");
+        assert_eq!(date(d, Lang::Zh), "2024年7月10日");
+        assert_eq!(iso_date("2024-07-10", Lang::Fr), "10 juillet 2024");
+        assert_eq!(iso_date("n/a", Lang::Fr), "n/a");
     }
 }

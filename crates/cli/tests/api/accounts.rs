@@ -818,3 +818,67 @@ async fn audit_verify_finds_the_first_altered_entry() {
     let out = String::from_utf8_lossy(&broken.stdout);
     assert!(out.contains(&format!("BROKEN at entry {seq}:")), "{out}");
 }
+
+#[tokio::test]
+async fn an_administrator_records_an_organisation_and_the_public_reads_it_and_its_history() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("administrator", None, None).unwrap();
+    let admin = invited_user(&app, "orgs@example.org", "Registrar", role).await;
+    let csrf = admin.csrf("/admin/organisations/new").await;
+    // Invalid: no name, an unknown kind and seat; nothing is written.
+    let refused = admin
+        .post(
+            "/admin/organisations",
+            &[("csrf", &csrf), ("kind", "club"), ("seat", "XXX")],
+        )
+        .await;
+    assert_eq!(refused.status(), 400);
+    assert_eq!(app.get_json("/api/v1/organisations").await.1["total"], 0);
+    let created = admin
+        .post(
+            "/admin/organisations",
+            &[
+                ("csrf", &csrf),
+                ("name_ar", "اللجنة الوطنية لحقوق الإنسان"),
+                ("name_en", "National Human Rights Committee"),
+                ("kind", "nhri"),
+                ("seat", "qat"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    let page = location(&created);
+    let id = page.rsplit('/').next().unwrap().to_owned();
+    let response = app.get_with(&page, "accept-language", "ar").await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("اللجنة الوطنية لحقوق الإنسان"));
+    let (status, body) = app.get_json(&format!("/api/v1/organisations/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["seat_iso3"], "QAT");
+    // Found by part of its Arabic name, written without the article.
+    let (_, found) = app
+        .get_json("/api/v1/organisations?text=%D9%84%D8%AC%D9%86%D8%A9")
+        .await;
+    assert_eq!(found["total"], 1, "{found}");
+    // The public cannot change it; its history is public and shows the role.
+    let put = app
+        .client
+        .put(app.url(&format!("/api/v1/organisations/{id}")))
+        .json(&serde_json::json!({"names": {"en": "x"}, "kind": "nhri"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 401);
+    let (_, history) = app
+        .get_json(&format!("/api/v1/history/organisation/{id}"))
+        .await;
+    assert_eq!(history["total"], 1);
+    assert_eq!(history["items"][0]["actor_role"], "administrator");
+    assert!(
+        history["items"][0]["after"]
+            .as_str()
+            .unwrap()
+            .contains("National Human Rights Committee")
+    );
+}

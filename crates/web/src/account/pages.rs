@@ -82,7 +82,7 @@ pub async fn sign_in(
     Form(form): Form<SignInForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/sign-in") {
-        return refused;
+        return *refused;
     }
     let next = safe_next(form.next.as_deref());
     let failed = |status: StatusCode, message: String| {
@@ -161,7 +161,7 @@ pub async fn sign_out(
     Form(form): Form<CsrfOnly>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/sign-out") {
-        return refused;
+        return *refused;
     }
     if let Some(digest) = principal.session_digest()
         && let Err(e) = app.store.accounts().delete_session(digest).await
@@ -213,16 +213,51 @@ struct AccountPage {
     history_href: String,
 }
 
+/// What the account page says after an action: a notice, or an error, and the status.
+struct Feedback {
+    new_token: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+}
+
+impl Feedback {
+    fn none() -> Feedback {
+        Feedback {
+            new_token: None,
+            notice: None,
+            error: None,
+            status: StatusCode::OK,
+        }
+    }
+    fn notice(message: String) -> Feedback {
+        Feedback {
+            notice: Some(message),
+            ..Feedback::none()
+        }
+    }
+    fn error(message: String, status: StatusCode) -> Feedback {
+        Feedback {
+            error: Some(message),
+            status,
+            ..Feedback::none()
+        }
+    }
+}
+
 async fn account_page(
     app: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
     user: &UserRecord,
-    new_token: Option<String>,
-    notice: Option<String>,
-    error: Option<String>,
-    status: StatusCode,
+    feedback: Feedback,
 ) -> Response {
+    let Feedback {
+        new_token,
+        notice,
+        error,
+        status,
+    } = feedback;
     let tokens = match app.store.accounts().list_api_tokens(user.id).await {
         Ok(tokens) => tokens,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
@@ -258,7 +293,7 @@ pub async fn account(
     let Some(user) = signed_in_user(&principal) else {
         return Redirect::to("/sign-in?next=/account").into_response();
     };
-    account_page(&app, lang, &csrf, &user, None, None, None, StatusCode::OK).await
+    account_page(&app, lang, &csrf, &user, Feedback::none()).await
 }
 
 #[derive(Deserialize)]
@@ -279,7 +314,7 @@ pub async fn update_profile(
     Form(form): Form<ProfileForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/profile") {
-        return refused;
+        return *refused;
     }
     let Some(user) = signed_in_user(&principal) else {
         return Redirect::to("/sign-in").into_response();
@@ -291,10 +326,7 @@ pub async fn update_profile(
             lang,
             &csrf,
             &user,
-            None,
-            None,
-            Some(lang.t("account-name-invalid")),
-            StatusCode::BAD_REQUEST,
+            Feedback::error(lang.t("account-name-invalid"), StatusCode::BAD_REQUEST),
         )
         .await;
     }
@@ -315,10 +347,7 @@ pub async fn update_profile(
                 lang,
                 &csrf,
                 &updated,
-                None,
-                Some(lang.t("account-profile-saved")),
-                None,
-                StatusCode::OK,
+                Feedback::notice(lang.t("account-profile-saved")),
             )
             .await
         }
@@ -367,7 +396,7 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/password") {
-        return refused;
+        return *refused;
     }
     let Some(user) = signed_in_user(&principal) else {
         return Redirect::to("/sign-in").into_response();
@@ -376,7 +405,7 @@ pub async fn change_password(
         let app = app.clone();
         let csrf = csrf.clone();
         let user = user.clone();
-        async move { account_page(&app, lang, &csrf, &user, None, None, Some(message), status).await }
+        async move { account_page(&app, lang, &csrf, &user, Feedback::error(message, status)).await }
     };
     // The current password again: a session left open on a shared computer must not be
     // enough to take the account over.
@@ -429,10 +458,7 @@ pub async fn change_password(
         lang,
         &csrf,
         &user,
-        None,
-        Some(lang.t("account-password-changed")),
-        None,
-        StatusCode::OK,
+        Feedback::notice(lang.t("account-password-changed")),
     )
     .await
 }
@@ -453,7 +479,7 @@ pub async fn create_token(
     Form(form): Form<TokenForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/tokens") {
-        return refused;
+        return *refused;
     }
     let Some(user) = signed_in_user(&principal) else {
         return Redirect::to("/sign-in").into_response();
@@ -464,10 +490,10 @@ pub async fn create_token(
             lang,
             &csrf,
             &user,
-            None,
-            None,
-            Some(lang.t("account-token-name-invalid")),
-            StatusCode::BAD_REQUEST,
+            Feedback::error(
+                lang.t("account-token-name-invalid"),
+                StatusCode::BAD_REQUEST,
+            ),
         )
         .await;
     };
@@ -478,10 +504,11 @@ pub async fn create_token(
                 lang,
                 &csrf,
                 &user,
-                Some(secret),
-                None,
-                None,
-                StatusCode::CREATED,
+                Feedback {
+                    new_token: Some(secret),
+                    status: StatusCode::CREATED,
+                    ..Feedback::none()
+                },
             )
             .await
         }
@@ -498,7 +525,7 @@ pub async fn revoke_token(
     Form(form): Form<CsrfOnly>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/tokens/revoke") {
-        return refused;
+        return *refused;
     }
     let Some(user) = signed_in_user(&principal) else {
         return Redirect::to("/sign-in").into_response();
@@ -520,10 +547,7 @@ pub async fn revoke_token(
                 lang,
                 &csrf,
                 &user,
-                None,
-                Some(lang.t("account-token-revoked")),
-                None,
-                StatusCode::OK,
+                Feedback::notice(lang.t("account-token-revoked")),
             )
             .await
         }
@@ -566,7 +590,7 @@ pub async fn forgot(
     Form(form): Form<ForgotForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/password/forgot") {
-        return refused;
+        return *refused;
     }
     if let Err(e) = service::send_reset_link(&app, &form.email, lang).await {
         return HtmlError::internal(lang, &e).into_response();
@@ -649,7 +673,7 @@ pub async fn reset(
     Form(form): Form<NewPasswordForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/password/reset") {
-        return refused;
+        return *refused;
     }
     let digest = taawun_accounts::digest(&token);
     let refuse = |message: String| {
@@ -749,7 +773,7 @@ pub async fn accept_invitation(
     Form(form): Form<NewPasswordForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/invitations") {
-        return refused;
+        return *refused;
     }
     let invitation = match usable_invitation(&app, lang, &token).await {
         Ok(i) => i,

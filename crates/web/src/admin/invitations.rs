@@ -163,7 +163,7 @@ pub async fn create(
     Form(form): Form<InvitationForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/invitations") {
-        return refused;
+        return *refused;
     }
     let invalid = |message: String, form: InvitationForm| {
         let app = app.clone();
@@ -297,7 +297,7 @@ pub async fn revoke(
     Form(form): Form<CsrfOnly>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/invitations/revoke") {
-        return refused;
+        return *refused;
     }
     let Ok(id) = id.parse::<i64>() else {
         return HtmlError::not_found(lang, lang.t("invitation-unknown")).into_response();

@@ -151,16 +151,26 @@ struct UserPage {
     error: Option<String>,
 }
 
+/// What the page says after an action.
+enum Feedback {
+    None,
+    Notice(String),
+    Error(String, StatusCode),
+}
+
 async fn user_page(
     app: &AppState,
     lang: Lang,
     csrf: &CsrfToken,
     principal: &Principal,
     user: UserRecord,
-    notice: Option<String>,
-    error: Option<String>,
-    status: StatusCode,
+    feedback: Feedback,
 ) -> Response {
+    let (notice, error, status) = match feedback {
+        Feedback::None => (None, None, StatusCode::OK),
+        Feedback::Notice(m) => (Some(m), None, StatusCode::OK),
+        Feedback::Error(m, status) => (None, Some(m), status),
+    };
     let mut roles = Vec::new();
     for r in &user.roles {
         let (kind, state, organisation) = r.to_parts();
@@ -209,19 +219,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Response {
     match load(&app, lang, &id).await {
-        Ok(user) => {
-            user_page(
-                &app,
-                lang,
-                &csrf,
-                &principal,
-                user,
-                None,
-                None,
-                StatusCode::OK,
-            )
-            .await
-        }
+        Ok(user) => user_page(&app, lang, &csrf, &principal, user, Feedback::None).await,
         Err(response) => response,
     }
 }
@@ -284,9 +282,7 @@ async fn after_change(
                 csrf,
                 principal,
                 user,
-                Some(lang.t(notice_id)),
-                None,
-                StatusCode::OK,
+                Feedback::Notice(lang.t(notice_id)),
             )
             .await
         }
@@ -297,9 +293,7 @@ async fn after_change(
                 csrf,
                 principal,
                 before,
-                None,
-                Some(message),
-                status,
+                Feedback::Error(message, status),
             )
             .await
         }
@@ -315,7 +309,7 @@ pub async fn grant(
     Form(form): Form<RoleForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/users/roles") {
-        return refused;
+        return *refused;
     }
     let user = match load(&app, lang, &id).await {
         Ok(user) => user,
@@ -330,9 +324,7 @@ pub async fn grant(
                 &csrf,
                 &principal,
                 user,
-                None,
-                Some(message),
-                StatusCode::BAD_REQUEST,
+                Feedback::Error(message, StatusCode::BAD_REQUEST),
             )
             .await;
         }
@@ -363,7 +355,7 @@ pub async fn revoke(
     Form(form): Form<RoleForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/users/roles/revoke") {
-        return refused;
+        return *refused;
     }
     let user = match load(&app, lang, &id).await {
         Ok(user) => user,
@@ -378,9 +370,7 @@ pub async fn revoke(
                 &csrf,
                 &principal,
                 user,
-                None,
-                Some(message),
-                StatusCode::BAD_REQUEST,
+                Feedback::Error(message, StatusCode::BAD_REQUEST),
             )
             .await;
         }
@@ -396,9 +386,7 @@ pub async fn revoke(
             &csrf,
             &principal,
             user,
-            None,
-            Some(lang.t("admin-cannot-demote-self")),
-            StatusCode::CONFLICT,
+            Feedback::Error(lang.t("admin-cannot-demote-self"), StatusCode::CONFLICT),
         )
         .await;
     }
@@ -436,7 +424,7 @@ pub async fn set_status(
     Form(form): Form<StatusForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/users/status") {
-        return refused;
+        return *refused;
     }
     let user = match load(&app, lang, &id).await {
         Ok(user) => user,
@@ -466,9 +454,7 @@ pub async fn set_status(
             &csrf,
             &principal,
             user,
-            None,
-            Some(lang.t("admin-cannot-disable-self")),
-            StatusCode::CONFLICT,
+            Feedback::Error(lang.t("admin-cannot-disable-self"), StatusCode::CONFLICT),
         )
         .await;
     }

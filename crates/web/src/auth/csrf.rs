@@ -72,7 +72,7 @@ pub fn check_form(
     submitted: &str,
     lang: crate::i18n::Lang,
     path: &str,
-) -> Result<(), axum::response::Response> {
+) -> Result<(), Box<axum::response::Response>> {
     use axum::response::IntoResponse;
     if expected.matches(submitted) {
         return Ok(());
@@ -82,10 +82,12 @@ pub fn check_form(
         present = !submitted.is_empty(),
         "form refused: CSRF token missing or wrong"
     );
-    Err(crate::error::HtmlError::with_status(
-        lang,
-        axum::http::StatusCode::FORBIDDEN,
-        lang.t("error-csrf"),
-    )
-    .into_response())
+    Err(Box::new(
+        crate::error::HtmlError::with_status(
+            lang,
+            axum::http::StatusCode::FORBIDDEN,
+            lang.t("error-csrf"),
+        )
+        .into_response(),
+    ))
 }

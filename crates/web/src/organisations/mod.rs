@@ -103,7 +103,22 @@ mod tests {
         }
         for id in &en {
             for lang in [Lang::En, Lang::Ar] {
-                let text = lang.t(id);
+                // Every variable any message uses, so that each formats without errors.
+                let text = lang.t_args(
+                    id,
+                    &[
+                        ("count", 3.into()),
+                        ("page", 1.into()),
+                        ("pages", 2.into()),
+                        ("id", "7".into()),
+                        ("name", "X".into()),
+                        ("language", "X".into()),
+                        ("max", 300.into()),
+                        ("chars", 301.into()),
+                        ("value", "X".into()),
+                        ("code", "XXX".into()),
+                    ],
+                );
                 assert!(
                     !text.is_empty() && !text.contains("Unknown localization"),
                     "{id}: {text}"
@@ -152,5 +167,33 @@ mod tests {
             );
         }
         assert_eq!(table.specs().len(), 10);
+    }
+
+    #[test]
+    fn the_api_is_described() {
+        use utoipa::OpenApi;
+        let doc = serde_json::to_value(crate::openapi::ApiDoc::openapi()).unwrap();
+        for (path, methods) in [
+            ("/api/v1/organisations", &["get", "post"][..]),
+            ("/api/v1/organisations/{id}", &["get", "put"][..]),
+        ] {
+            for method in methods {
+                let op = &doc["paths"][path][method];
+                assert_eq!(op["tags"][0], "organisations", "{method} {path}");
+                let writes = *method != "get";
+                assert_eq!(op.get("security").is_some(), writes, "{method} {path}");
+            }
+        }
+        for schema in [
+            "OrganisationView",
+            "OrganisationNamesView",
+            "OrganisationList",
+            "OrganisationRequest",
+        ] {
+            assert!(
+                doc["components"]["schemas"].get(schema).is_some(),
+                "{schema} is not in the document"
+            );
+        }
     }
 }

@@ -110,7 +110,11 @@ fn parse_id(id: &str) -> Option<i64> {
 fn not_found(ui: Lang, id: &str) -> Response {
     HtmlError::not_found(
         ui,
-        ui.t_args("organisation-not-found", &[("id", id.to_owned().into())]),
+        ui.t_args(
+            "organisation-not-found",
+            // What was typed, kept short: it is shown back.
+            &[("id", id.chars().take(40).collect::<String>().into())],
+        ),
     )
     .into_response()
 }
@@ -303,6 +307,13 @@ pub async fn show(
         Ok(None) => return not_found(lang, &id),
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
+    render(
+        &show_view(lang, &record, may(&principal, Action::Update)),
+        StatusCode::OK,
+    )
+}
+
+fn show_view(lang: Lang, record: &OrganisationRecord, may_edit: bool) -> ShowPage {
     let (name_lang, name) = best_name(&record.names, lang);
     let names = Lang::ALL
         .into_iter()
@@ -315,7 +326,7 @@ pub async fn show(
             })
         })
         .collect();
-    let view = ShowPage {
+    ShowPage {
         page: PageContext::new(
             lang,
             format!("/organisations/{}", record.id),
@@ -337,9 +348,8 @@ pub async fn show(
         created: crate::format::unix_date_time(record.created_at),
         updated: crate::format::unix_date_time(record.updated_at),
         history_href: format!("/history/organisation/{}", record.id),
-        may_edit: may(&principal, Action::Update),
-    };
-    render(&view, StatusCode::OK)
+        may_edit,
+    }
 }
 
 /// One name field of the form.
@@ -387,6 +397,16 @@ fn form_page(
     problems: &[Problem],
     status: StatusCode,
 ) -> Response {
+    render(&form_view(lang, csrf, purpose, form, problems), status)
+}
+
+fn form_view(
+    lang: Lang,
+    csrf: &CsrfToken,
+    purpose: &Purpose,
+    form: &OrganisationForm,
+    problems: &[Problem],
+) -> FormPage {
     let (heading, action, submit, cancel_href, path) = match purpose {
         Purpose::Create => (
             lang.t("organisation-new-title"),
@@ -423,7 +443,7 @@ fn form_page(
         })
         .collect();
     let seat = form.seat.trim().to_owned();
-    let view = FormPage {
+    FormPage {
         page: PageContext::new(lang, path, heading.clone()),
         csrf: csrf.0.clone(),
         heading,
@@ -438,8 +458,7 @@ fn form_page(
         seats: seat_choices(lang, None),
         seat,
         seat_problem: problem_for(Field::Seat),
-    };
-    render(&view, status)
+    }
 }
 
 pub async fn new_form(lang: Lang, csrf: CsrfToken) -> Response {
@@ -461,7 +480,7 @@ pub async fn create(
     Form(form): Form<OrganisationForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/organisations") {
-        return refused;
+        return *refused;
     }
     let new = match validate(&form) {
         Ok(new) => new,
@@ -534,7 +553,7 @@ pub async fn update(
     Form(form): Form<OrganisationForm>,
 ) -> Response {
     if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/organisations/{id}") {
-        return refused;
+        return *refused;
     }
     let record = match load(&app, lang, &id).await {
         Ok(record) => record,
@@ -631,5 +650,149 @@ mod tests {
                 .iter()
                 .any(|c| c.value == "SUN" && c.selected)
         );
+    }
+
+    fn record() -> OrganisationRecord {
+        OrganisationRecord {
+            id: 12,
+            names: OrganisationNames {
+                ar: Some("اللجنة الوطنية لحقوق الإنسان".into()),
+                en: Some("National Human Rights Committee <Qatar>".into()),
+                ..OrganisationNames::default()
+            },
+            kind: "nhri".into(),
+            seat_iso3: Some("QAT".into()),
+            created_at: 1_720_000_000,
+            updated_at: 1_720_086_400,
+        }
+    }
+
+    #[test]
+    fn the_page_shows_each_name_in_its_direction() {
+        let html = show_view(Lang::En, &record(), false).render().unwrap();
+        assert!(
+            html.contains(r#"<td lang="ar" dir="rtl">اللجنة الوطنية لحقوق الإنسان</td>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("National Human Rights Committee &#60;Qatar&#62;")
+                || html.contains("National Human Rights Committee &lt;Qatar&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="/states/QAT">Qatar</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/history/organisation/12""#));
+        assert!(html.contains("National human rights institution"));
+        assert!(!html.contains("/admin/organisations/12/edit"));
+        assert!(
+            show_view(Lang::En, &record(), true)
+                .render()
+                .unwrap()
+                .contains(r#"href="/admin/organisations/12/edit""#)
+        );
+
+        // In Arabic, the heading is the Arabic name, right to left.
+        let html = show_view(Lang::Ar, &record(), false).render().unwrap();
+        assert!(
+            html.contains(r#"<h1 lang="ar" dir="rtl">اللجنة الوطنية لحقوق الإنسان</h1>"#),
+            "{html}"
+        );
+        assert!(html.contains("مؤسسة وطنية لحقوق الإنسان"));
+        assert!(html.contains(r#"<html lang="ar" dir="rtl">"#));
+    }
+
+    #[test]
+    fn a_refused_form_shows_what_was_typed_and_why() {
+        let form = OrganisationForm {
+            name_ar: "مفوضية \"حقوق\"".into(),
+            kind: "ngo".into(),
+            seat: "zzz".into(),
+            ..OrganisationForm::default()
+        };
+        let problems = validate(&form).unwrap_err();
+        let csrf = CsrfToken("t".repeat(40));
+        let html = form_view(Lang::En, &csrf, &Purpose::Create, &form, &problems)
+            .render()
+            .unwrap();
+        assert!(
+            html.contains(&format!(r#"name="csrf" value="{}""#, "t".repeat(40))),
+            "{html}"
+        );
+        assert!(html.contains(r#"action="/admin/organisations""#));
+        assert!(html.contains(r#"lang="ar" dir="rtl""#));
+        assert!(
+            html.contains("مفوضية &#34;حقوق&#34;") || html.contains("مفوضية &quot;حقوق&quot;"),
+            "{html}"
+        );
+        assert!(html.contains(r#"value="zzz""#), "{html}");
+        assert!(html.contains("is not a kind of organisation"), "{html}");
+        assert!(html.contains("No State has the code"), "{html}");
+        assert!(
+            html.contains(r#"aria-invalid="true" aria-describedby="kind-problem""#),
+            "{html}"
+        );
+        // The typed kind is not a choice: the list offers the known ones, none selected.
+        assert!(!html.contains(" selected>"), "{html}");
+
+        let edit = Purpose::Edit {
+            id: 12,
+            name: "Committee".into(),
+        };
+        let html = form_view(
+            Lang::Ar,
+            &csrf,
+            &edit,
+            &OrganisationForm::from_record(&record()),
+            &[],
+        )
+        .render()
+        .unwrap();
+        assert!(html.contains(r#"action="/admin/organisations/12""#));
+        assert!(html.contains(r#"<option value="nhri" selected>"#), "{html}");
+        assert!(html.contains(r#"value="QAT""#));
+        assert!(!html.contains(r#"role="alert""#));
+    }
+
+    #[test]
+    fn the_list_has_an_empty_state_and_a_link_for_administrators() {
+        let view = |total: u64, rows: Vec<Row>, filtered: bool, may_create: bool| ListPage {
+            page: PageContext::new(Lang::En, "/organisations", "Organisations"),
+            text: String::new(),
+            kinds: kind_choices(Lang::En, ""),
+            seats: seat_choices(Lang::En, None),
+            rows,
+            total,
+            summary: String::new(),
+            pages: Vec::new(),
+            json_href: "/api/v1/organisations".into(),
+            first_href: "/organisations".into(),
+            filtered,
+            may_create,
+        };
+        let html = view(0, Vec::new(), false, false).render().unwrap();
+        assert!(html.contains("No organisation has been recorded yet."));
+        assert!(!html.contains("/admin/organisations/new"));
+        let html = view(0, Vec::new(), true, true).render().unwrap();
+        assert!(html.contains("No organisation matches these filters."));
+        assert!(html.contains(r#"href="/admin/organisations/new""#));
+        let html = view(60, Vec::new(), false, false).render().unwrap();
+        assert!(html.contains("past the end"));
+        let row = Row {
+            id: 3,
+            name: "المفوضية".into(),
+            name_lang: "ar",
+            name_dir: "rtl",
+            kind: "UN entity".into(),
+            seat_iso3: String::new(),
+            seat_name: String::new(),
+        };
+        let html = view(1, vec![row], false, false).render().unwrap();
+        assert!(
+            html.contains(r#"<a href="/organisations/3" lang="ar" dir="rtl">المفوضية</a>"#),
+            "{html}"
+        );
+        assert!(html.contains("Not given"));
     }
 }

@@ -1220,21 +1220,26 @@ impl AccountStore for PostgresStore {
         now: i64,
     ) -> Result<OrganisationRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        // Changes to one organisation are made, and logged, one at a time.
-        sqlx::query("SELECT id FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-        let before = load_organisation(&mut tx, id)
-            .await?
-            .ok_or_else(|| AccountError::NotFound(format!("there is no organisation {id}")))?;
+        // Changes to one organisation are made, and logged, one at a time: the row is locked
+        // as it is read.
+        let before = sqlx::query(&format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1 FOR NO KEY UPDATE"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(organisation_from_row)
+        .transpose()?
+        .ok_or_else(|| AccountError::NotFound(format!("there is no organisation {id}")))?;
         check_seat(&mut tx, organisation).await?;
         let n = &organisation.names;
-        sqlx::query(
+        let after = sqlx::query(&format!(
             "UPDATE organisations SET name_ar = $1, name_en = $2, name_fr = $3, name_es = $4, name_ru = $5, name_zh = $6,
-                kind = $7, seat_iso3 = $8, search_key = $9, updated_at = $10 WHERE id = $11",
-        )
+                kind = $7, seat_iso3 = $8, search_key = $9, updated_at = $10 WHERE id = $11
+             RETURNING {ORGANISATION_COLUMNS}"
+        ))
         .bind(&n.ar)
         .bind(&n.en)
         .bind(&n.fr)
@@ -1246,12 +1251,10 @@ impl AccountStore for PostgresStore {
         .bind(organisation_search_key(n))
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        let after = load_organisation(&mut tx, id)
-            .await?
-            .ok_or_else(|| StoreError::Database("the organisation vanished".into()))?;
+        let after = organisation_from_row(&after)?;
         let before_view = NewOrganisation {
             names: before.names,
             kind: before.kind,

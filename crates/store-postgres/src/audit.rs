@@ -14,10 +14,12 @@ pub(crate) fn now_us() -> i64 {
         .map_or(0, |d| d.as_micros() as i64)
 }
 
-/// Appends a change after the current head, inside the caller's transaction. The head row is
-/// locked first (`FOR UPDATE`): another appender, on this server or another, waits there until
-/// this transaction ends, then reads the head this one left. The lock is held to the commit, so
-/// the append should be the transaction's last work.
+/// Appends a change after the current head, inside the caller's transaction, in two round
+/// trips. The head row is locked first (`FOR UPDATE`): another appender, on this server or
+/// another, waits there until this transaction ends, then reads the head this one left. The
+/// entry is sealed here (the hash is computed in Rust, from the head just read), then inserted
+/// and made the new head by one statement. The lock is held to the commit, so the append should
+/// be the transaction's last work.
 pub(crate) async fn append(
     conn: &mut PgConnection,
     context: &ChangeContext,
@@ -29,10 +31,14 @@ pub(crate) async fn append(
             .await
             .map_err(db)?;
     let entry = Entry::seal(seq + 1, now_us(), context, change, &hash);
-    sqlx::query(
-        "INSERT INTO audit_log (seq, at_us, actor_user_id, actor_role, action, record_type, record_id,
-            before_json, after_json, request_id, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    let moved = sqlx::query(
+        "WITH appended AS (
+            INSERT INTO audit_log (seq, at_us, actor_user_id, actor_role, action, record_type,
+                record_id, before_json, after_json, request_id, prev_hash, hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            RETURNING seq, hash)
+         UPDATE audit_head SET seq = appended.seq, hash = appended.hash
+         FROM appended WHERE audit_head.id = 1",
     )
     .bind(entry.seq)
     .bind(entry.at_us)
@@ -49,12 +55,11 @@ pub(crate) async fn append(
     .execute(&mut *conn)
     .await
     .map_err(db)?;
-    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-        .bind(entry.seq)
-        .bind(&entry.hash)
-        .execute(&mut *conn)
-        .await
-        .map_err(db)?;
+    if moved.rows_affected() != 1 {
+        return Err(StoreError::Database(
+            "the audit head did not move with the appended entry".into(),
+        ));
+    }
     Ok(entry)
 }
 

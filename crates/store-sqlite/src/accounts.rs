@@ -1209,10 +1209,11 @@ impl AccountStore for SqliteStore {
             .ok_or_else(|| AccountError::NotFound(format!("there is no organisation {id}")))?;
         check_seat(&mut tx, organisation).await?;
         let n = &organisation.names;
-        sqlx::query(
+        let after = sqlx::query(&format!(
             "UPDATE organisations SET name_ar = ?, name_en = ?, name_fr = ?, name_es = ?, name_ru = ?, name_zh = ?,
-                kind = ?, seat_iso3 = ?, search_key = ?, updated_at = ? WHERE id = ?",
-        )
+                kind = ?, seat_iso3 = ?, search_key = ?, updated_at = ? WHERE id = ?
+             RETURNING {ORGANISATION_COLUMNS}"
+        ))
         .bind(&n.ar)
         .bind(&n.en)
         .bind(&n.fr)
@@ -1224,12 +1225,10 @@ impl AccountStore for SqliteStore {
         .bind(organisation_search_key(n))
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        let after = load_organisation(&mut tx, id)
-            .await?
-            .ok_or_else(|| StoreError::Database("the organisation vanished".into()))?;
+        let after = organisation_from_row(&after)?;
         let before_view = NewOrganisation {
             names: before.names,
             kind: before.kind,

@@ -20,7 +20,10 @@
 //! Phases: (1) the index is built (1 GB of indexing memory, 2 threads) and closed; (2) a child
 //! process opens it memory-mapped, runs the queries and reports latency, recall and its
 //! resident memory — measured apart from the build, whose allocations would otherwise still
-//! count; (3) PostgreSQL and (4) SQLite load the same corpus and run the same queries.
+//! count; (3) PostgreSQL and (4) SQLite load the same corpus and run the same queries:
+//! the top 10 ids alone, and on PostgreSQL also a search page's whole work (the number of
+//! matches, facet counts and snippets of the top 10), which is what Taawun's timed `search`
+//! call does.
 
 #[path = "../eval/corpus.rs"]
 mod corpus;
@@ -112,6 +115,9 @@ fn megabytes(bytes: u64) -> String {
 #[derive(Default, Serialize, Deserialize)]
 struct EngineReport {
     latencies_us: BTreeMap<String, Vec<u64>>,
+    /// A search page's whole work (PostgreSQL only: total, facets, snippets of the top 10).
+    #[serde(default)]
+    page_latencies_us: BTreeMap<String, Vec<u64>>,
     /// (row label, recall, reciprocal rank)
     judged: Vec<(String, f64, f64)>,
 }
@@ -119,6 +125,13 @@ struct EngineReport {
 impl EngineReport {
     fn record_latency(&mut self, language: Language, elapsed: Duration) {
         self.latencies_us
+            .entry(language.code().to_string())
+            .or_default()
+            .push(elapsed.as_micros() as u64);
+    }
+
+    fn record_page_latency(&mut self, language: Language, elapsed: Duration) {
+        self.page_latencies_us
             .entry(language.code().to_string())
             .or_default()
             .push(elapsed.as_micros() as u64);
@@ -132,8 +145,20 @@ impl EngineReport {
     }
 
     fn latency(&self, language: Language) -> (Duration, Duration, usize) {
-        let mut values: Vec<Duration> = self
-            .latencies_us
+        Self::percentiles(&self.latencies_us, language)
+    }
+
+    fn page_latency(&self, language: Language) -> Option<(Duration, Duration, usize)> {
+        self.page_latencies_us
+            .contains_key(language.code())
+            .then(|| Self::percentiles(&self.page_latencies_us, language))
+    }
+
+    fn percentiles(
+        latencies_us: &BTreeMap<String, Vec<u64>>,
+        language: Language,
+    ) -> (Duration, Duration, usize) {
+        let mut values: Vec<Duration> = latencies_us
             .get(language.code())
             .map(|v| v.iter().map(|us| Duration::from_micros(*us)).collect())
             .unwrap_or_default();
@@ -299,6 +324,15 @@ async fn run_postgres(
         let hits = postgres::search(&mut connection, query, text).await?;
         report.record_latency(query.language, started.elapsed());
         std::hint::black_box(hits);
+    }
+    for (query, text) in queries.iter().zip(&texts) {
+        postgres::page(&mut connection, query, text).await?;
+    }
+    for (query, text) in queries.iter().zip(&texts) {
+        let started = Instant::now();
+        let rows = postgres::page(&mut connection, query, text).await?;
+        report.record_page_latency(query.language, started.elapsed());
+        std::hint::black_box(rows);
     }
     for query in judged {
         let text = segmenter.text(query.language, &query.query);
@@ -549,6 +583,39 @@ fn print_report(
             ratio(other(postgres)),
             ratio(other(sqlite))
         );
+    }
+    if let Some((_, pg)) = postgres.filter(|(_, r)| !r.page_latencies_us.is_empty()) {
+        println!();
+        println!(
+            "The same work on both sides, ms: a search page's answer — the number of matches, facet counts, and the top 10 with highlighted snippets. Taawun: the `search` call above (seven facets); PostgreSQL: one statement counting the matches, counting the two facets its table has (session, year), and cutting `ts_headline` snippets for the top 10."
+        );
+        println!();
+        println!(
+            "| language | Taawun p50 | Taawun p99 | PostgreSQL p50 | PostgreSQL p99 | PG p50 ÷ Taawun | PG p99 ÷ Taawun |"
+        );
+        println!("|---|---|---|---|---|---|---|");
+        for language in Language::ALL {
+            let (t50, t99, _) = served.report.latency(language);
+            let Some((p50, p99, _)) = pg.page_latency(language) else {
+                continue;
+            };
+            let ratio = |a: Duration, b: Duration| {
+                if b.is_zero() {
+                    "–".to_string()
+                } else {
+                    format!("{:.1}×", a.as_secs_f64() / b.as_secs_f64())
+                }
+            };
+            println!(
+                "| {language} | {} | {} | {} | {} | {} | {} |",
+                ms(t50),
+                ms(t99),
+                ms(p50),
+                ms(p99),
+                ratio(p50, t50),
+                ratio(p99, t99)
+            );
+        }
     }
     println!();
     println!(

@@ -139,6 +139,39 @@ pub async fn search(
     Ok(rows.iter().map(|r| r.get::<String, _>(0)).collect())
 }
 
+/// A search page's work, as the platform would ask PostgreSQL for it: the number of matches,
+/// the counts of the facets the table has (session and year; body and language are filtered
+/// on), and the top 10 with a highlighted snippet each (`ts_headline`, on those ten only).
+/// Returns the number of rows answered, so that nothing is optimised away.
+pub async fn page(
+    connection: &mut PgConnection,
+    query: &BenchQuery,
+    text: &str,
+) -> Result<usize, sqlx::Error> {
+    let sql = format!(
+        "WITH q AS (SELECT websearch_to_tsquery($2::regconfig, $3) AS q), \
+         m AS MATERIALIZED (SELECT d.judge, d.session, d.year, d.text, ts_rank(d.tsv, q.q) AS rank \
+             FROM {SCHEMA}.docs d, q \
+             WHERE d.lang = $1 AND d.tsv @@ q.q AND d.body = $4 AND d.year BETWEEN $5 AND $6), \
+         top AS (SELECT judge, text, rank FROM m ORDER BY rank DESC LIMIT 10) \
+         SELECT 'hit' AS part, judge AS value, \
+             ts_headline($2::regconfig, text, (SELECT q FROM q)) AS snippet, 0::bigint AS n FROM top \
+         UNION ALL SELECT 'total', NULL, NULL, count(*) FROM m \
+         UNION ALL SELECT 'session', session::text, NULL, count(*) FROM m GROUP BY session \
+         UNION ALL SELECT 'year', year::text, NULL, count(*) FROM m GROUP BY year"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(query.language.code())
+        .bind(config(query.language))
+        .bind(text)
+        .bind(&query.body)
+        .bind(query.from_year)
+        .bind(query.to_year)
+        .fetch_all(&mut *connection)
+        .await?;
+    Ok(rows.len())
+}
+
 /// The judgement ids of the top 10 for a judged query (its language; the seed alone for the
 /// seed's topics); `text` as for [`search`].
 pub async fn judged(

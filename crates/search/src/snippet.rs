@@ -9,7 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{AnalyzerChoice, FieldKind, Stage, analyze, analyzer, arabic};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+
+use crate::analysis::{AnalyzerChoice, FieldKind, Stage, analyzer, arabic};
 use crate::compile::LanguageTerms;
 use crate::language::Language;
 
@@ -52,68 +54,87 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
-/// The stemmed-field term of one word, or `None` for a stop word: `normalized` is the word
-/// as the exact analyser gave it, `written` as the text has it (Snowball reads accents that
-/// the exact form has folded away, so it must see the word as written, as at indexing).
-fn stem_of(
-    choice: AnalyzerChoice,
+/// Decides, word by word, whether a hit's words match the query's terms. Made once per
+/// snippet: what every word would otherwise recompute (the stems' first letters, the stemmed
+/// analyser, which sits behind a lock) is prepared here, as snippets are on the search's hot
+/// path.
+struct Matcher<'a> {
     language: Language,
-    normalized: &str,
-    written: &str,
-) -> Option<String> {
-    if choice == AnalyzerChoice::Taawun && language == Language::Ar {
-        return (!arabic::is_stop_word(normalized)).then(|| arabic::stem(normalized).to_string());
-    }
-    let mut stemmed = analyzer(choice, language, FieldKind::Stemmed, Stage::Query);
-    analyze(&mut stemmed, written)
-        .into_iter()
-        .next()
-        .map(|t| t.text)
+    terms: &'a LanguageTerms,
+    choice: AnalyzerChoice,
+    /// The first two letters of each stemmed term: Snowball stems keep a word's first
+    /// letters, so a word that begins like none of them need not be stemmed. (Arabic stems
+    /// drop prefixes, and are cheap: always stemmed.)
+    stem_heads: Vec<String>,
+    /// The stemmed field's analyser, fetched when a word first needs it.
+    stemmer: Option<TextAnalyzer>,
 }
 
-/// Whether `word` may stem to one of `stems`: Snowball stems keep the word's first letters, so
-/// a word that does not begin like any stem need not be stemmed. (Arabic stems drop
-/// prefixes, and are cheap: always stemmed.)
-fn may_stem_to(language: Language, word: &str, stems: &std::collections::HashSet<String>) -> bool {
-    if language == Language::Ar {
-        return true;
+impl<'a> Matcher<'a> {
+    fn new(language: Language, terms: &'a LanguageTerms, choice: AnalyzerChoice) -> Matcher<'a> {
+        let mut stem_heads: Vec<String> = terms
+            .stemmed
+            .iter()
+            .map(|stem| stem.chars().take(2).collect())
+            .collect();
+        stem_heads.sort_unstable();
+        stem_heads.dedup();
+        Matcher {
+            language,
+            terms,
+            choice,
+            stem_heads,
+            stemmer: None,
+        }
     }
-    stems.iter().any(|stem| {
-        let head: String = stem.chars().take(2).collect();
-        word.starts_with(&head)
-    })
+
+    /// Whether the stemmed-field term of one word is a query term (a stop word has none):
+    /// `normalized` is the word as the exact analyser gave it, `written` as the text has it
+    /// (Snowball reads accents that the exact form has folded away, so it must see the word
+    /// as written, as at indexing).
+    fn stem_matches(&mut self, normalized: &str, written: &str) -> bool {
+        if self.choice == AnalyzerChoice::Taawun && self.language == Language::Ar {
+            return !arabic::is_stop_word(normalized)
+                && self.terms.stemmed.contains(arabic::stem(normalized));
+        }
+        if !self
+            .stem_heads
+            .iter()
+            .any(|head| normalized.starts_with(head.as_str()))
+        {
+            return false;
+        }
+        let (choice, language) = (self.choice, self.language);
+        let stemmer = self
+            .stemmer
+            .get_or_insert_with(|| analyzer(choice, language, FieldKind::Stemmed, Stage::Query));
+        let mut stream = stemmer.token_stream(written);
+        stream.advance() && self.terms.stemmed.contains(stream.token().text.as_str())
+    }
+
+    /// Whether one word (as the exact analyser gives it; `written` as in the text) matches.
+    fn word_matches(&mut self, word: &str, written: &str) -> bool {
+        let terms = self.terms;
+        if self.language == Language::Zh {
+            // Chinese is cut into whole words here (jieba's default mode); the index also
+            // holds the shorter words inside a long one (search mode), so a query word inside
+            // a longer word matched it: mark the longer word.
+            return terms
+                .stemmed
+                .iter()
+                .chain(&terms.exact)
+                .chain(&terms.prefixes)
+                .any(|term| word.contains(term.as_str()));
+        }
+        terms.exact.contains(word)
+            || terms.stemmed.contains(word)
+            || terms.matches_prefix(self.language, word)
+            || (!terms.stemmed.is_empty() && self.stem_matches(word, written))
+    }
 }
 
 /// A byte range of the text being cut: `(start, end)`.
 type Span = (usize, usize);
-
-/// Whether one word (as the exact analyser gives it; `written` as in the text) matches.
-fn word_matches(
-    word: &str,
-    written: &str,
-    language: Language,
-    terms: &LanguageTerms,
-    choice: AnalyzerChoice,
-) -> bool {
-    if language == Language::Zh {
-        // Chinese is cut into whole words here (jieba's default mode); the index also holds
-        // the shorter words inside long ones (search mode), so a query word inside a longer
-        // word matched it: mark the longer word.
-        return terms
-            .stemmed
-            .iter()
-            .chain(&terms.exact)
-            .chain(&terms.prefixes)
-            .any(|term| word.contains(term.as_str()));
-    }
-    terms.exact.contains(word)
-        || terms.stemmed.contains(word)
-        || terms.matches_prefix(language, word)
-        || (!terms.stemmed.is_empty()
-            && may_stem_to(language, word, &terms.stemmed)
-            && stem_of(choice, language, word, written)
-                .is_some_and(|stem| terms.stemmed.contains(&stem)))
-}
 
 /// Byte ranges of `text` matching `terms`, merged where they overlap or only spaces separate
 /// them (a matched phrase gets one mark), and every word's range (for cutting).
@@ -135,21 +156,14 @@ fn matches(
     let searching =
         !terms.stemmed.is_empty() || !terms.exact.is_empty() || !terms.prefixes.is_empty();
     let mut words = analyzer(choice, language, kind, stage);
+    let mut matcher = Matcher::new(language, terms, choice);
     let mut stream = words.token_stream(text);
     let mut tokens = Vec::new();
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     while let Some(token) = stream.next() {
         let range = (token.offset_from, token.offset_to);
         tokens.push(range);
-        if searching
-            && word_matches(
-                &token.text,
-                &text[range.0..range.1],
-                language,
-                terms,
-                choice,
-            )
-        {
+        if searching && matcher.word_matches(&token.text, &text[range.0..range.1]) {
             ranges.push(range);
         }
     }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
+use crate::analysis::tokenizer::is_word_char;
 use crate::analysis::{AnalyzerChoice, FieldKind, Stage, analyzer, arabic};
 use crate::compile::LanguageTerms;
 use crate::language::Language;
@@ -115,17 +116,6 @@ impl<'a> Matcher<'a> {
     /// Whether one word (as the exact analyser gives it; `written` as in the text) matches.
     fn word_matches(&mut self, word: &str, written: &str) -> bool {
         let terms = self.terms;
-        if self.language == Language::Zh {
-            // Chinese is cut into whole words here (jieba's default mode); the index also
-            // holds the shorter words inside a long one (search mode), so a query word inside
-            // a longer word matched it: mark the longer word.
-            return terms
-                .stemmed
-                .iter()
-                .chain(&terms.exact)
-                .chain(&terms.prefixes)
-                .any(|term| word.contains(term.as_str()));
-        }
         terms.exact.contains(word)
             || terms.stemmed.contains(word)
             || terms.matches_prefix(self.language, word)
@@ -139,36 +129,36 @@ type Span = (usize, usize);
 /// Byte ranges of `text` matching `terms`, merged where they overlap or only spaces separate
 /// them (a matched phrase gets one mark), and every word's range (for cutting).
 ///
-/// The text is analysed once, by the exact analyser (jieba's default mode for Chinese); a
-/// word is then stemmed only if it could match a stemmed term. Snippets are made for every
-/// hit shown, so this is on the search's hot path.
+/// The text is analysed once, by the exact analyser; a word is then stemmed only if it could
+/// match a stemmed term. Snippets are made for every hit shown, so this is on the search's hot
+/// path.
 fn matches(
     text: &str,
     language: Language,
     terms: &LanguageTerms,
     choice: AnalyzerChoice,
 ) -> (Vec<Span>, Vec<Span>) {
-    let (kind, stage) = if language == Language::Zh {
-        (FieldKind::Stemmed, Stage::Query)
-    } else {
-        (FieldKind::Words, Stage::Index)
-    };
     let searching =
         !terms.stemmed.is_empty() || !terms.exact.is_empty() || !terms.prefixes.is_empty();
-    let mut words = analyzer(choice, language, kind, stage);
-    let mut matcher = Matcher::new(language, terms, choice);
-    let mut stream = words.token_stream(text);
-    let mut tokens = Vec::new();
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    while let Some(token) = stream.next() {
-        let range = (token.offset_from, token.offset_to);
-        tokens.push(range);
-        if searching && matcher.word_matches(&token.text, &text[range.0..range.1]) {
-            ranges.push(range);
+    let (mut ranges, mut tokens) = if language == Language::Zh {
+        chinese_matches(text, terms, searching)
+    } else {
+        let mut words = analyzer(choice, language, FieldKind::Words, Stage::Index);
+        let mut matcher = Matcher::new(language, terms, choice);
+        let mut stream = words.token_stream(text);
+        let mut tokens = Vec::new();
+        let mut ranges: Vec<Span> = Vec::new();
+        while let Some(token) = stream.next() {
+            let range = (token.offset_from, token.offset_to);
+            tokens.push(range);
+            if searching && matcher.word_matches(&token.text, &text[range.0..range.1]) {
+                ranges.push(range);
+            }
         }
-    }
+        (ranges, tokens)
+    };
     ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    let mut merged: Vec<Span> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
         if let Some(last) = merged.last_mut()
             && (start <= last.1 || text[last.1..start].chars().all(char::is_whitespace))
@@ -180,6 +170,53 @@ fn matches(
     }
     tokens.sort_unstable();
     (merged, tokens)
+}
+
+/// Chinese: the query's words are found in the text as written, not by segmenting each hit.
+/// The index holds jieba's search-mode words (the shorter words inside a long one too), so a
+/// query word matched wherever it occurs inside a longer word, and that occurrence is what is
+/// marked; running jieba over every hit shown was most of a Chinese search's time. Every Han
+/// character is a place the fragment may be cut (Chinese has no spaces between words; Latin
+/// words and numbers inside the text stay whole). Latin letters are compared in lower case, as
+/// the query's words are normalised.
+fn chinese_matches(text: &str, terms: &LanguageTerms, searching: bool) -> (Vec<Span>, Vec<Span>) {
+    let mut tokens: Vec<Span> = Vec::new();
+    let mut run: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        if c.is_ascii_alphanumeric() {
+            run.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = run.take() {
+            tokens.push((start, at));
+        }
+        if is_word_char(c) {
+            tokens.push((at, end));
+        }
+    }
+    if let Some(start) = run {
+        tokens.push((start, text.len()));
+    }
+    let mut ranges = Vec::new();
+    if searching {
+        // Lower-casing ASCII keeps every byte offset where it was.
+        let lowered = text.to_ascii_lowercase();
+        for term in terms
+            .stemmed
+            .iter()
+            .chain(&terms.exact)
+            .chain(&terms.prefixes)
+            .filter(|term| !term.is_empty())
+        {
+            ranges.extend(
+                lowered
+                    .match_indices(term.as_str())
+                    .map(|(at, found)| (at, at + found.len())),
+            );
+        }
+    }
+    (ranges, tokens)
 }
 
 /// Byte offset `chars` characters after `from` in `text` (or the end).
@@ -345,6 +382,39 @@ mod tests {
         assert!(snippet.text.starts_with("word") || snippet.text.starts_with("international"));
         assert!(snippet.text.ends_with("more"), "{:?}", snippet.text);
         assert!(snippet.html.starts_with('…') && snippet.html.ends_with('…'));
+        assert_eq!(snippet.highlights.len(), 1);
+    }
+
+    #[test]
+    fn chinese_words_are_marked_where_they_occur_even_inside_longer_words() {
+        let text = "人权理事会在COVID-19期间加强国际合作。";
+        let snippet = make(
+            text,
+            Language::Zh,
+            Some(&terms(&["人权", "合作", "covid"], &[])),
+            AnalyzerChoice::Taawun,
+        );
+        let marked: Vec<&str> = snippet
+            .highlights
+            .iter()
+            .map(|h| &snippet.text[h.start..h.end])
+            .collect();
+        assert_eq!(marked, ["人权", "COVID", "合作"]);
+        assert_eq!(snippet.text, text);
+    }
+
+    #[test]
+    fn long_chinese_texts_are_cut_between_characters_around_the_match() {
+        let text = format!("{}国际合作{}", "前".repeat(300), "后".repeat(300));
+        let snippet = make(
+            &text,
+            Language::Zh,
+            Some(&terms(&["合作"], &[])),
+            AnalyzerChoice::Taawun,
+        );
+        assert!(snippet.truncated_start && snippet.truncated_end);
+        assert!(snippet.text.contains("国际合作"));
+        assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 1);
         assert_eq!(snippet.highlights.len(), 1);
     }
 

@@ -69,6 +69,22 @@ fn user_from_row(row: &SqliteRow, roles: Vec<RoleGrant>) -> Result<UserRecord, S
     })
 }
 
+/// Refuses a State code that the reference data does not have (roles, invitations and
+/// organisations' seats name States by ISO3 code).
+async fn require_state(conn: &mut SqliteConnection, iso3: &str) -> Result<(), AccountError> {
+    let known: Option<String> = sqlx::query_scalar("SELECT iso3 FROM states WHERE iso3 = ?")
+        .bind(iso3)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+    match known {
+        Some(_) => Ok(()),
+        None => Err(AccountError::NotFound(format!(
+            "there is no State with the code {iso3}"
+        ))),
+    }
+}
+
 /// The account columns qualified for a join with `users u`, and its roles `r` (LEFT JOIN: an
 /// account may hold none). One row per role; [`user_from_joined_rows`] reads them back.
 const JOINED_USER_COLUMNS: &str = "u.id AS id, u.email AS email, u.display_name AS display_name, \
@@ -154,16 +170,7 @@ async fn insert_role(
 ) -> Result<(), AccountError> {
     let (state, organisation) = binding_parts(role);
     if let Some(iso3) = state {
-        let known: Option<String> = sqlx::query_scalar("SELECT iso3 FROM states WHERE iso3 = ?")
-            .bind(iso3)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(db)?;
-        if known.is_none() {
-            return Err(AccountError::NotFound(format!(
-                "there is no State with the code {iso3}"
-            )));
-        }
+        require_state(&mut *conn, iso3).await?;
     }
     if let Some(id) = organisation {
         let known: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = ?")
@@ -292,16 +299,7 @@ async fn check_seat(
     organisation: &NewOrganisation,
 ) -> Result<(), AccountError> {
     if let Some(iso3) = &organisation.seat_iso3 {
-        let known: Option<String> = sqlx::query_scalar("SELECT iso3 FROM states WHERE iso3 = ?")
-            .bind(iso3)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(db)?;
-        if known.is_none() {
-            return Err(AccountError::NotFound(format!(
-                "there is no State with the code {iso3}"
-            )));
-        }
+        require_state(&mut *conn, iso3).await?;
     }
     Ok(())
 }
@@ -772,17 +770,7 @@ impl AccountStore for SqliteStore {
         }
         let (state, organisation) = binding_parts(&invitation.role);
         if let Some(iso3) = state {
-            let known: Option<String> =
-                sqlx::query_scalar("SELECT iso3 FROM states WHERE iso3 = ?")
-                    .bind(iso3)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db)?;
-            if known.is_none() {
-                return Err(AccountError::NotFound(format!(
-                    "there is no State with the code {iso3}"
-                )));
-            }
+            require_state(&mut tx, iso3).await?;
         }
         if let Some(id) = organisation
             && load_organisation(&mut tx, id).await?.is_none()

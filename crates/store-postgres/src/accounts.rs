@@ -616,6 +616,17 @@ impl AccountStore for PostgresStore {
             .map_err(db)
     }
 
+    async fn account_labels(&self, ids: &[i64]) -> Result<Vec<(i64, String, String)>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        sqlx::query_as("SELECT id, display_name, email FROM users WHERE id = ANY($1)")
+            .bind(ids)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)
+    }
+
     async fn record_sign_in(
         &self,
         email: &str,

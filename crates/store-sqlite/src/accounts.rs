@@ -602,6 +602,24 @@ impl AccountStore for SqliteStore {
             .map_err(db)
     }
 
+    async fn account_labels(&self, ids: &[i64]) -> Result<Vec<(i64, String, String)>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query =
+            QueryBuilder::<Sqlite>::new("SELECT id, display_name, email FROM users WHERE id IN (");
+        let mut separated = query.separated(", ");
+        for id in ids {
+            separated.push_bind(*id);
+        }
+        query.push(")");
+        query
+            .build_query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)
+    }
+
     async fn record_sign_in(
         &self,
         email: &str,

@@ -282,6 +282,9 @@ pub trait AccountStore: Send + Sync + 'static {
     ) -> Result<UserRecord, AccountError>;
     /// Public display names of the accounts that chose to be named.
     async fn public_names(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError>;
+    /// Display name and e-mail address of each of these accounts (for administrators' pages),
+    /// in one query.
+    async fn account_labels(&self, ids: &[i64]) -> Result<Vec<(i64, String, String)>, StoreError>;
 
     // Sign-in throttling.
     async fn record_sign_in(

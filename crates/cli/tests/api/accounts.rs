@@ -207,6 +207,11 @@ async fn the_first_administrator_comes_in_by_the_printed_link_and_the_trail_reco
     let (status, html) = browser.page("/admin/audit?verify=1").await;
     assert_eq!(status, 200);
     assert!(html.contains("chain-intact"), "the chain verifies: {html}");
+    // Administrators see who acted by name and address (escaped in the page).
+    assert!(
+        html.contains("Amina &#60;admin@example.org&#62;"),
+        "the actor is named: {html}"
+    );
     let entries = app
         .store
         .accounts()

@@ -96,13 +96,17 @@ pub async fn names_for(app: &AppState, entries: &[Entry], all: bool) -> HashMap<
     ids.sort_unstable();
     ids.dedup();
     if all {
-        let mut names = HashMap::new();
-        for id in ids {
-            if let Ok(Some(user)) = app.store.accounts().get_user(id).await {
-                names.insert(id, format!("{} <{}>", user.display_name, user.email));
+        match app.store.accounts().account_labels(&ids).await {
+            Ok(labels) => labels
+                .into_iter()
+                .map(|(id, name, email)| (id, format!("{name} <{email}>")))
+                .collect(),
+            Err(error) => {
+                // The entries are shown anyway, with the actors' roles and numbers.
+                tracing::warn!(%error, "could not read the names of the audit entries' actors");
+                HashMap::new()
             }
         }
-        names
     } else {
         app.store
             .accounts()

@@ -69,6 +69,18 @@ fn user_from_row(row: &SqliteRow, roles: Vec<RoleGrant>) -> Result<UserRecord, S
     })
 }
 
+/// `{head}(?, ?, …)` with one bound parameter per id: SQLite has no array parameters.
+fn with_id_list(head: &str, ids: &[i64]) -> QueryBuilder<'static, Sqlite> {
+    let mut query = QueryBuilder::new(head);
+    query.push("(");
+    let mut separated = query.separated(", ");
+    for id in ids {
+        separated.push_bind(*id);
+    }
+    query.push(")");
+    query
+}
+
 /// Refuses a State code that the reference data does not have (roles, invitations and
 /// organisations' seats name States by ISO3 code).
 async fn require_state(conn: &mut SqliteConnection, iso3: &str) -> Result<(), AccountError> {
@@ -587,37 +599,28 @@ impl AccountStore for SqliteStore {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query = QueryBuilder::<Sqlite>::new(
-            "SELECT id, display_name FROM users WHERE name_public = 1 AND id IN (",
-        );
-        let mut separated = query.separated(", ");
-        for id in ids {
-            separated.push_bind(*id);
-        }
-        query.push(")");
-        query
-            .build_query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)
+        with_id_list(
+            "SELECT id, display_name FROM users WHERE name_public = 1 AND id IN ",
+            ids,
+        )
+        .build_query_as()
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)
     }
 
     async fn account_labels(&self, ids: &[i64]) -> Result<Vec<(i64, String, String)>, StoreError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut query =
-            QueryBuilder::<Sqlite>::new("SELECT id, display_name, email FROM users WHERE id IN (");
-        let mut separated = query.separated(", ");
-        for id in ids {
-            separated.push_bind(*id);
-        }
-        query.push(")");
-        query
-            .build_query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)
+        with_id_list(
+            "SELECT id, display_name, email FROM users WHERE id IN ",
+            ids,
+        )
+        .build_query_as()
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)
     }
 
     async fn record_sign_in(

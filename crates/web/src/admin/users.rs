@@ -300,6 +300,14 @@ async fn after_change(
     }
 }
 
+/// Granting or revoking one role: the same form, checks and page; only the store call and
+/// the self-demotion guard differ.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RoleChange {
+    Grant,
+    Revoke,
+}
+
 pub async fn grant(
     State(app): State<AppState>,
     lang: Lang,
@@ -308,42 +316,7 @@ pub async fn grant(
     Path(id): Path<String>,
     Form(form): Form<RoleForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/users/roles") {
-        return *refused;
-    }
-    let user = match load(&app, lang, &id).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let role = match role_from_form(&form.role, &form.state, &form.organisation) {
-        Ok(role) => role,
-        Err(message) => {
-            return user_page(
-                &app,
-                lang,
-                &csrf,
-                &principal,
-                user,
-                Feedback::Error(message, StatusCode::BAD_REQUEST),
-            )
-            .await;
-        }
-    };
-    let result = app
-        .store
-        .accounts()
-        .grant_role(&principal.change_context(), user.id, &role)
-        .await;
-    after_change(
-        &app,
-        lang,
-        &csrf,
-        &principal,
-        user,
-        result,
-        "admin-role-granted",
-    )
-    .await
+    change_role(&app, lang, &csrf, &principal, &id, &form, RoleChange::Grant).await
 }
 
 pub async fn revoke(
@@ -354,10 +327,35 @@ pub async fn revoke(
     Path(id): Path<String>,
     Form(form): Form<RoleForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/users/roles/revoke") {
+    change_role(
+        &app,
+        lang,
+        &csrf,
+        &principal,
+        &id,
+        &form,
+        RoleChange::Revoke,
+    )
+    .await
+}
+
+async fn change_role(
+    app: &AppState,
+    lang: Lang,
+    csrf: &CsrfToken,
+    principal: &Principal,
+    id: &str,
+    form: &RoleForm,
+    change: RoleChange,
+) -> Response {
+    let form_path = match change {
+        RoleChange::Grant => "/admin/users/roles",
+        RoleChange::Revoke => "/admin/users/roles/revoke",
+    };
+    if let Err(refused) = check_form(csrf, &form.csrf, lang, form_path) {
         return *refused;
     }
-    let user = match load(&app, lang, &id).await {
+    let user = match load(app, lang, id).await {
         Ok(user) => user,
         Err(response) => return response,
     };
@@ -365,10 +363,10 @@ pub async fn revoke(
         Ok(role) => role,
         Err(message) => {
             return user_page(
-                &app,
+                app,
                 lang,
-                &csrf,
-                &principal,
+                csrf,
+                principal,
                 user,
                 Feedback::Error(message, StatusCode::BAD_REQUEST),
             )
@@ -377,34 +375,33 @@ pub async fn revoke(
     };
     // An administrator cannot take their own administrator role: someone must be left to give
     // it back.
-    if role.kind == RoleKind::Administrator
+    if change == RoleChange::Revoke
+        && role.kind == RoleKind::Administrator
         && principal.user.as_ref().is_some_and(|u| u.id == user.id)
     {
         return user_page(
-            &app,
+            app,
             lang,
-            &csrf,
-            &principal,
+            csrf,
+            principal,
             user,
             Feedback::Error(lang.t("admin-cannot-demote-self"), StatusCode::CONFLICT),
         )
         .await;
     }
-    let result = app
-        .store
-        .accounts()
-        .revoke_role(&principal.change_context(), user.id, &role)
-        .await;
-    after_change(
-        &app,
-        lang,
-        &csrf,
-        &principal,
-        user,
-        result,
-        "admin-role-revoked",
-    )
-    .await
+    let accounts = app.store.accounts();
+    let context = principal.change_context();
+    let (result, notice_id) = match change {
+        RoleChange::Grant => (
+            accounts.grant_role(&context, user.id, &role).await,
+            "admin-role-granted",
+        ),
+        RoleChange::Revoke => (
+            accounts.revoke_role(&context, user.id, &role).await,
+            "admin-role-revoked",
+        ),
+    };
+    after_change(app, lang, csrf, principal, user, result, notice_id).await
 }
 
 #[derive(Deserialize)]

@@ -385,7 +385,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     dir,
                     skip_unknown,
                 },
-        } => crate::vote_import::run(&database, format, &dir, skip_unknown).await?,
+        } => crate::vote_import::run(&database, format, &dir, skip_unknown, &index_dir).await?,
         Command::Import {
             command: ImportCommand::Resolution { files },
         } => {

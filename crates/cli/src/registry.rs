@@ -131,14 +131,17 @@ pub fn summary_line(record: &Resolution, outcome: ImportOutcome) -> String {
 }
 
 /// Imports the bundled seed when the registry is empty.
-pub async fn import_seed_if_empty(store: &dyn Store) -> anyhow::Result<()> {
+/// Returns the record when it was imported, for the search index to follow.
+pub async fn import_seed_if_empty(
+    store: &dyn Store,
+) -> anyhow::Result<Option<taawun_documents::Resolution>> {
     if store.count_resolutions().await? > 0 {
-        return Ok(());
+        return Ok(None);
     }
     let version = parse_text(SEED_NAME, SEED_TEXT, Resolver::builtin())?;
     let outcome = store
         .import_resolution(&taawun_store::ChangeContext::system(), &version)
         .await?;
     tracing::info!(symbol = %version.record.symbol, ?outcome, "imported the example resolution into the empty registry");
-    Ok(())
+    Ok(Some(version.record))
 }

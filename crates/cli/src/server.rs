@@ -59,10 +59,16 @@ impl Application {
         config: ServerConfig,
     ) -> anyhow::Result<Self> {
         prepare(store.as_ref()).await?;
-        crate::registry::import_seed_if_empty(store.as_ref())
+        let seed = crate::registry::import_seed_if_empty(store.as_ref())
             .await
             .context("cannot import the example resolution")?;
         crate::search_index::ensure_filled(store.as_ref(), &search).await?;
+        // An index filled before the seed came in (by a vote import) lacks it.
+        if let Some(seed) = seed {
+            search
+                .upsert(&seed)
+                .context("cannot add the example resolution to the search index")?;
+        }
         let listener = TcpListener::bind(addr).await.map_err(|error| {
             let advice = match error.kind() {
                 std::io::ErrorKind::AddrInUse => {

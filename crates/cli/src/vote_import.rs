@@ -53,6 +53,7 @@ pub async fn run(
     format: VoteFormat,
     dir: &Path,
     skip_unknown: bool,
+    index_dir: &Path,
 ) -> anyhow::Result<()> {
     let dataset = read(format, dir, skip_unknown)?;
     let store = database::open(database).await?;
@@ -84,6 +85,23 @@ pub async fn run(
         dataset.skipped.len(),
         dataset.notes.len(),
     )?;
+    // The database holds the votes now; the index follows. If it cannot (another process is
+    // writing it), the votes are safe and `taawun reindex` catches up.
+    if report.roll_calls_created > 0 {
+        let body = match format {
+            VoteFormat::Hrc => "hrc",
+            VoteFormat::Unga => "unga",
+        };
+        let indexed = match crate::search_index::open(index_dir) {
+            Ok(index) => {
+                crate::search_index::index_voting_records(store.as_ref(), &index, body).await
+            }
+            Err(e) => Err(e),
+        };
+        if let Err(e) = indexed {
+            eprintln!("warning: {e:#}; run `taawun reindex` to bring the search index up to date");
+        }
+    }
     for skipped in &dataset.skipped {
         writeln!(
             out,

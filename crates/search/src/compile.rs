@@ -66,6 +66,18 @@ pub struct Highlight {
     pub by_language: HashMap<Language, LanguageTerms>,
 }
 
+impl Highlight {
+    /// Adds another query's terms (an alternative searched beside the query).
+    pub fn merge(&mut self, other: Highlight) {
+        for (language, terms) in other.by_language {
+            let mine = self.by_language.entry(language).or_default();
+            mine.stemmed.extend(terms.stemmed);
+            mine.exact.extend(terms.exact);
+            mine.prefixes.extend(terms.prefixes);
+        }
+    }
+}
+
 /// The text part of a search, before filters.
 pub enum TextQuery {
     /// No words to look for: the filters alone decide (browse mode), minus any exclusions.

@@ -6,8 +6,10 @@ use std::time::{Duration, Instant};
 
 use tantivy::collector::TopDocs;
 use tantivy::directory::{Advice, MmapDirectory};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
-use tantivy::schema::Value;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RegexQuery, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TokenizerManager;
 use tantivy::{
     DocAddress, Index, IndexReader, IndexSettings, IndexWriter, Order, ReloadPolicy, Searcher,
@@ -27,10 +29,25 @@ use crate::request::{MAX_RESULT_WINDOW, SearchRequest, Sort};
 use crate::results::{Hit, Mode, Notice, SearchResults};
 use crate::schema::{self, Fields, names};
 use crate::snippet;
+use crate::symbol::{SymbolQuery, symbol_query};
+
+/// The score of a record found by its symbol: above any text match, so that typing a symbol
+/// lands on its record first.
+const SYMBOL_SCORE: f32 = 1000.0;
+
+/// Any of the queries (each already a whole query).
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
 
 /// Bumped whenever the schema or an analyser changes what is indexed: an index written with
 /// another version is rebuilt empty on opening (and must be re-filled with `reindex`).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const FORMAT_FILE: &str = "taawun-search-format";
 
 /// Writers for single records: small and short-lived, so that no writer lock is held between
@@ -379,7 +396,33 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         request.validate()?;
         let clauses = query::parse(&request.q)?;
-        let (text, highlight) = compile(&clauses, request.lang, &self.fields, self.choice);
+        let (text, mut highlight) = compile(&clauses, request.lang, &self.fields, self.choice);
+        // Other ways of saying what `q` names (a State's names in the six languages), each
+        // searched as a phrase; a record matching any of them, or `q`, is a hit.
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for alternative in &request.alternatives {
+            let phrase = [query::Clause::phrase(alternative)];
+            if let (TextQuery::Search(query), terms) =
+                compile(&phrase, None, &self.fields, self.choice)
+            {
+                alternatives.push(query);
+                highlight.merge(terms);
+            }
+        }
+        if let Some(symbol) = symbol_query(&request.q) {
+            alternatives.push(self.symbol_query(&symbol));
+        }
+        let text = match (text, alternatives.is_empty()) {
+            (text, true) => text,
+            (TextQuery::Search(query), false) => {
+                alternatives.push(query);
+                TextQuery::Search(any_of(alternatives))
+            }
+            (TextQuery::OnlyStopWords | TextQuery::NothingSearchable, false) => {
+                TextQuery::Search(any_of(alternatives))
+            }
+            (browse @ TextQuery::Browse(_), false) => browse,
+        };
         let (base, mode): (Option<Box<dyn Query>>, Mode) = match text {
             TextQuery::OnlyStopWords => {
                 return Ok(SearchResults::empty(
@@ -474,6 +517,33 @@ impl SearchIndex {
             facets: tally.into_facets(request.facet_limit),
             notice,
         })
+    }
+
+    /// The title documents of the records a symbol query names: the exact symbol first,
+    /// then the records it stands for besides (see [`crate::symbol`]).
+    fn symbol_query(&self, symbol: &SymbolQuery) -> Box<dyn Query> {
+        let titles: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_text(self.fields.kind, ParagraphKind::Title.as_str()),
+            IndexRecordOption::Basic,
+        ));
+        let exact: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.symbol, &symbol.exact),
+                IndexRecordOption::Basic,
+            )),
+            SYMBOL_SCORE,
+        ));
+        let mut either = vec![(Occur::Should, exact)];
+        if let Ok(related) = RegexQuery::from_pattern(&symbol.pattern, self.fields.symbol) {
+            either.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(related), SYMBOL_SCORE / 2.0)),
+            ));
+        }
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, titles),
+            (Occur::Must, Box::new(BooleanQuery::new(either))),
+        ]))
     }
 
     fn facet_collector(&self) -> FacetCollector {

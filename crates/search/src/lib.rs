@@ -62,6 +62,7 @@ mod request;
 mod results;
 mod schema;
 pub mod snippet;
+mod symbol;
 
 pub use compile::EXACT_BOOST;
 pub use document::{ParagraphKind, RecordType, SearchDocument, Searchable};
@@ -71,10 +72,11 @@ pub use index::{
     FORMAT_VERSION, IndexUpdate, OpenStatus, ReindexOptions, ReindexStats, SearchIndex,
 };
 pub use language::{Language, candidate_languages};
-pub use records::body_code;
+pub use records::{VotingRecord, body_code};
 pub use request::{
-    DEFAULT_FACET_LIMIT, DEFAULT_PER_PAGE, DateBound, MAX_FACET_LIMIT, MAX_PER_PAGE,
-    MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW, SearchRequest, Sort,
+    DEFAULT_FACET_LIMIT, DEFAULT_PER_PAGE, DateBound, MAX_ALTERNATIVES, MAX_FACET_LIMIT,
+    MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW, SearchRequest, Sort,
 };
 pub use results::{Hit, Mode, Notice, SearchResults};
 pub use snippet::Snippet;
+pub use symbol::{SymbolQuery, symbol_query};

@@ -35,6 +35,17 @@ pub struct Clause {
     pub text: String,
 }
 
+impl Clause {
+    /// A phrase to find as it is (not typed by the user: no syntax is read in it).
+    pub fn phrase(text: &str) -> Clause {
+        Clause {
+            kind: ClauseKind::Phrase,
+            negated: false,
+            text: text.to_owned(),
+        }
+    }
+}
+
 fn is_open_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '«' | '„')
 }

@@ -11,6 +11,8 @@ use crate::language::Language;
 pub const MAX_QUERY_CHARS: usize = 500;
 /// Most terms (words, phrases, exclusions) accepted in one query.
 pub const MAX_QUERY_TERMS: usize = 64;
+/// Alternatives searched beside the query (a State's names: six languages, a few forms each).
+pub const MAX_ALTERNATIVES: usize = 24;
 /// Largest page size.
 pub const MAX_PER_PAGE: u32 = 100;
 pub const DEFAULT_PER_PAGE: u32 = 20;
@@ -129,6 +131,10 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Values listed per facet.
     pub facet_limit: usize,
+    /// Other ways of saying what `q` names, each searched as a phrase beside `q` (a hit matches
+    /// `q` or any of them): the platform passes a State's names in the six languages when `q`
+    /// names a State, so that فنزويلا finds the records titled in English "…Venezuela".
+    pub alternatives: Vec<String>,
 }
 
 impl Default for SearchRequest {
@@ -147,6 +153,7 @@ impl Default for SearchRequest {
             per_page: DEFAULT_PER_PAGE,
             sort: Sort::Relevance,
             facet_limit: DEFAULT_FACET_LIMIT,
+            alternatives: Vec::new(),
         }
     }
 }
@@ -167,6 +174,26 @@ impl SearchRequest {
         if length > MAX_QUERY_CHARS {
             return Err(SearchError::TooLong {
                 parameter: "q",
+                length,
+                max: MAX_QUERY_CHARS,
+            });
+        }
+        if self.alternatives.len() > MAX_ALTERNATIVES {
+            return Err(SearchError::OutOfRange {
+                parameter: "alternatives",
+                value: i64::try_from(self.alternatives.len()).unwrap_or(i64::MAX),
+                min: 0,
+                max: MAX_ALTERNATIVES as i64,
+            });
+        }
+        if let Some(length) = self
+            .alternatives
+            .iter()
+            .map(|a| a.chars().count())
+            .find(|length| *length > MAX_QUERY_CHARS)
+        {
+            return Err(SearchError::TooLong {
+                parameter: "alternatives",
                 length,
                 max: MAX_QUERY_CHARS,
             });

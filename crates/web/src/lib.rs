@@ -8,6 +8,7 @@ mod account;
 mod admin;
 pub mod auth;
 mod charts;
+mod digits;
 mod error;
 mod format;
 mod health;
@@ -88,6 +89,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             auth::authenticate,
         ))
+        .layer(axum::middleware::map_request(digits::ascii_digits_in_query))
         .with_state(state);
     layers::apply(routes, tls)
 }

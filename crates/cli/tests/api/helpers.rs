@@ -33,6 +33,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub store: Arc<dyn Store>,
+    /// The server's search index, for tests that import records behind its back.
+    pub search: Arc<taawun_search::SearchIndex>,
     _dir: Option<TempDir>,
 }
 
@@ -82,7 +84,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfi
     auth.api_requests_per_second = 0;
     adjust(&mut auth);
     let config = taawun::server::ServerConfig { auth, mail: None };
-    let app = Application::build(store.clone(), search, "127.0.0.1:0", config)
+    let app = Application::build(store.clone(), search.clone(), "127.0.0.1:0", config)
         .await
         .expect("the application starts");
     let address = format!("http://{}", app.local_addr());
@@ -95,6 +97,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfi
         address,
         client,
         store,
+        search,
         _dir: dir,
     }
 }

@@ -2,6 +2,8 @@
 //! and without the article and attached particles, phrases, highlighting, facets, and every
 //! kind of bad input answered without a 500.
 
+use std::collections::BTreeSet;
+
 use crate::helpers::{spawn_app, taawun};
 
 #[tokio::test]
@@ -163,4 +165,180 @@ fn reindex_and_search_from_the_command_line() {
     let answer: serde_json::Value = serde_json::from_slice(&search.stdout).unwrap();
     assert!(answer["total"].as_u64().unwrap() > 0, "{answer}");
     assert_eq!(answer["hits"][0]["symbol"], "A/HRC/RES/56/2");
+}
+
+/// The app with the Council's voting records imported and indexed as `taawun import votes`
+/// does; `None` (the test says it is skipped) without `../shared`.
+async fn app_with_hrc_votes() -> Option<(crate::helpers::TestApp, taawun_votes::Dataset)> {
+    if !crate::helpers::shared("data/votes/hrc").is_dir() {
+        eprintln!("skipped: ../shared/data/votes/hrc is absent");
+        return None;
+    }
+    let app = spawn_app().await;
+    let dataset = crate::votes::hrc();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    taawun::search_index::index_voting_records(app.store.as_ref(), &app.search, "hrc")
+        .await
+        .unwrap();
+    Some((app, dataset))
+}
+
+fn hit_symbols(results: &serde_json::Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["symbol"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_voting_record_is_found_by_its_title_and_its_symbol() {
+    let Some((app, dataset)) = app_with_hrc_votes().await else {
+        return;
+    };
+    // A symbol as typed, with spaces, in lower case, with Arabic-Indic digits, and right to
+    // left as Arabic PDFs give it: the record comes first.
+    let wanted = "A/HRC/RES/56/2";
+    for typed in [
+        "A/HRC/RES/56/2",
+        "a / hrc / res / 56 / 2",
+        "A/HRC/RES/٥٦/٢",
+        "2/56/RES/HRC/A",
+    ] {
+        let q = taawun_web_encode(typed);
+        let (status, results) = app.get_json(&format!("/api/v1/search?q={q}")).await;
+        assert_eq!(status, 200, "{results}");
+        assert_eq!(hit_symbols(&results)[0], wanted, "{typed:?}: {results}");
+        assert!(
+            hit_symbols(&results).iter().all(|s| s == wanted),
+            "{typed:?} finds only that record: {results}"
+        );
+    }
+    // A symbol cut short finds every record it begins, and nothing else.
+    let l_symbols: BTreeSet<String> = dataset
+        .roll_calls
+        .iter()
+        .filter_map(|r| r.symbol.clone())
+        .filter(|s| s.starts_with("A/HRC/57/L."))
+        .collect();
+    let (_, results) = app
+        .get_json("/api/v1/search?q=A%2FHRC%2F57%2FL.&per_page=100")
+        .await;
+    let found: BTreeSet<String> = hit_symbols(&results).into_iter().collect();
+    assert_eq!(found, l_symbols);
+
+    // A title word finds every roll call whose title has it, and each hit leads to a page.
+    let titled: BTreeSet<String> = dataset
+        .roll_calls
+        .iter()
+        .filter(|r| r.title.contains("Venezuela"))
+        .filter_map(|r| r.symbol.clone())
+        .collect();
+    assert!(!titled.is_empty(), "the Council voted on Venezuela");
+    let (_, results) = app
+        .get_json("/api/v1/search?q=Venezuela&per_page=100")
+        .await;
+    let found: BTreeSet<String> = hit_symbols(&results).into_iter().collect();
+    assert_eq!(found, titled);
+    for symbol in &found {
+        let response = app.get(&format!("/resolutions/{symbol}")).await;
+        assert_eq!(response.status(), 200, "{symbol} has a page");
+    }
+    // The State named in Arabic finds the same records (its names in the six languages are
+    // searched beside the query), and the page links to the State and its voting record.
+    let (_, arabic) = app
+        .get_json("/api/v1/search?q=%D9%81%D9%86%D8%B2%D9%88%D9%8A%D9%84%D8%A7&per_page=100")
+        .await;
+    let found_ar: BTreeSet<String> = hit_symbols(&arabic).into_iter().collect();
+    assert_eq!(found_ar, titled, "فنزويلا finds what Venezuela finds");
+    let page = app
+        .get("/search?q=%D9%81%D9%86%D8%B2%D9%88%D9%8A%D9%84%D8%A7")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("href=\"/states/VEN\""), "{page}");
+    assert!(page.contains("href=\"/states/VEN/votes\""));
+
+    // Phrases across the record: every roll call titled "right to development".
+    let on_development: BTreeSet<String> = dataset
+        .roll_calls
+        .iter()
+        .filter(|r| r.title.to_lowercase().contains("right to development"))
+        .filter_map(|r| r.symbol.clone())
+        .collect();
+    let (_, results) = app
+        .get_json("/api/v1/search?q=%22right%20to%20development%22&per_page=100")
+        .await;
+    let found: BTreeSet<String> = hit_symbols(&results).into_iter().collect();
+    assert!(
+        on_development.is_subset(&found),
+        "missing: {:?}",
+        on_development.difference(&found).collect::<Vec<_>>()
+    );
+}
+
+fn taawun_web_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn numbers_in_arabic_indic_and_persian_digits_are_numbers() {
+    let app = spawn_app().await;
+    for (ascii, arabic) in [
+        ("/api/v1/search?q=&year=2024", "/api/v1/search?q=&year=٢٠٢٤"),
+        ("/api/v1/search?q=&year=2024", "/api/v1/search?q=&year=۲۰۲۴"),
+        (
+            "/api/v1/search?q=&session=56",
+            "/api/v1/search?q=&session=٥٦",
+        ),
+        (
+            "/api/v1/resolutions?year=2024",
+            "/api/v1/resolutions?year=٢٠٢٤",
+        ),
+    ] {
+        let (status_ascii, expected) = app.get_json(ascii).await;
+        let (status, got) = app.get_json(arabic).await;
+        assert_eq!((status, status_ascii), (200, 200), "{arabic}: {got}");
+        assert_eq!(got, expected, "{arabic} answers as {ascii}");
+    }
+    let page = app.get("/resolutions?year=٢٠٢٤").await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("A/HRC/RES/56/2"));
+}
+
+#[tokio::test]
+async fn an_empty_result_says_what_is_searched_and_what_to_try() {
+    let app = spawn_app().await;
+    let page = app
+        .get_with("/search?q=zzqxv", "accept-language", "en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("The search covers"), "{page}");
+    assert!(page.contains("/search?q=A%2FHRC%2FRES%2F56%2F2"));
+    let arabic = app
+        .get_with("/search?q=zzqxv", "accept-language", "ar")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(arabic.contains("يشمل البحث"), "{arabic}");
 }

@@ -1,5 +1,7 @@
 //! [`crate::Searchable`] for each record type of the platform, one module per type.
 
 mod resolution;
+mod voting_record;
 
 pub use resolution::body_code;
+pub use voting_record::VotingRecord;

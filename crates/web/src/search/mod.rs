@@ -77,7 +77,7 @@ pub async fn api(
     State(app): State<AppState>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Json<SearchResults>, ApiError> {
-    let request = query::request(&params)?;
+    let (request, _) = request_with_state(&params)?;
     match run(&app, request).await {
         Ok(results) => Ok(Json(results)),
         Err(Failure::Invalid(parameter, message)) => Err(ApiError::invalid(parameter, message)),
@@ -122,6 +122,9 @@ struct SearchPage {
     searched: bool,
     summary: String,
     notice: String,
+    /// On an empty result: what the search covers, and what to try.
+    no_matches: bool,
+    state_card: Option<StateCard>,
     hits: Vec<HitView>,
     facets: Vec<FacetGroup>,
     pages: Vec<PageLink>,
@@ -175,16 +178,94 @@ fn facet_group(
     })
 }
 
+/// The State the whole query names (`Venezuela`, `فنزويلا`, `the Syrian Arab Republic`), by its
+/// UN name or a known variant; never a guess between two (`Korea`) nor a fuzzy match.
+pub fn named_state(q: &str) -> Option<&'static taawun_states::State> {
+    let q = q.trim();
+    if q.is_empty() || q.chars().count() > 80 || q.contains(['"', '*', '«', '“']) {
+        return None;
+    }
+    let resolution = taawun_states::Resolver::builtin().resolve(q);
+    match resolution.match_kind {
+        Some(taawun_states::MatchKind::Exact | taawun_states::MatchKind::Alias) => {
+            resolution.iso3.and_then(taawun_states::by_iso3)
+        }
+        _ => None,
+    }
+}
+
+/// How records name a State besides the query: its UN short name in each of the six
+/// languages (without the part in brackets, as titles write it: "Venezuela" of "Venezuela
+/// (Bolivarian Republic of)", when that part alone still means this State) and its formal
+/// English name.
+fn state_alternatives(state: &taawun_states::State) -> Vec<String> {
+    let resolver = taawun_states::Resolver::builtin();
+    let names = &state.names;
+    let mut alternatives: Vec<String> = Vec::new();
+    for name in [
+        names.ar,
+        names.en,
+        names.fr,
+        names.es,
+        names.ru,
+        names.zh,
+        state.formal_en,
+    ] {
+        let core = match name.split_once('(') {
+            Some((before, _)) if resolver.resolve(before.trim()).iso3 == Some(state.iso3) => {
+                before.trim()
+            }
+            _ => name,
+        };
+        let core = core.trim().trim_start_matches("the ").to_owned();
+        if !core.is_empty() && !alternatives.contains(&core) {
+            alternatives.push(core);
+        }
+    }
+    alternatives.truncate(taawun_search::MAX_ALTERNATIVES);
+    alternatives
+}
+
+/// The request as parsed, with the names of the State the query names searched beside it.
+fn request_with_state(
+    params: &HashMap<String, String>,
+) -> Result<
+    (
+        taawun_search::SearchRequest,
+        Option<&'static taawun_states::State>,
+    ),
+    crate::paging::InvalidParameter,
+> {
+    let mut request = query::request(params)?;
+    let state = named_state(&request.q);
+    if let Some(state) = state {
+        request.alternatives = state_alternatives(state);
+    }
+    Ok((request, state))
+}
+
+/// A link to the State the query names, with its voting record.
+pub struct StateCard {
+    pub name: String,
+    pub href: String,
+    pub votes_href: String,
+}
+
 pub async fn page(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let request = match query::request(&params) {
+    let (request, named) = match request_with_state(&params) {
         Ok(r) => r,
         Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
+    let state_card = named.map(|state| StateCard {
+        name: state.names.get(lang.code()).to_owned(),
+        href: format!("/states/{}", state.iso3),
+        votes_href: format!("/states/{}/votes", state.iso3),
+    });
     let q = request.q.clone();
     let results = match run(&app, request).await {
         Ok(r) => r,
@@ -302,7 +383,9 @@ pub async fn page(
                 ("pages", pages_total.into()),
             ],
         ),
+        no_matches: results.notice == Some(Notice::NoMatches),
         notice,
+        state_card,
         hits,
         facets,
         pages: page_links("/search", &params, results.page, pages_total),

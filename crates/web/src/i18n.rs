@@ -1,8 +1,11 @@
 //! Interface languages: negotiation (a cookie set by the switcher link, then `Accept-Language`,
 //! then English) and message lookup in the Fluent files under `locales/`.
 //!
-//! Arabic and English are complete; French, Spanish, Russian and Chinese files may be partial:
-//! a message missing there falls back to English.
+//! The interface is offered in the languages whose message files are complete — Arabic and
+//! English ([`Lang::INTERFACE`]); a test fails when a message is missing in one of them, or when
+//! the code asks for a message no file has. The other four UN languages remain languages of
+//! records (a text in French is marked `lang="fr"`), and join the interface when their files
+//! are complete.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -51,6 +54,13 @@ static ID_ZH: LanguageIdentifier = langid!("zh");
 
 impl Lang {
     pub const ALL: [Lang; 6] = [Lang::Ar, Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Zh];
+
+    /// The languages the interface is offered in: those with every message translated.
+    pub const INTERFACE: [Lang; 2] = [Lang::Ar, Lang::En];
+
+    pub fn is_interface(self) -> bool {
+        Self::INTERFACE.contains(&self)
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -138,6 +148,7 @@ fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == LANG_COOKIE)
         .and_then(|(_, value)| Lang::from_code(value))
+        .filter(|lang| lang.is_interface())
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -146,7 +157,7 @@ fn accept_language(headers: &HeaderMap) -> Option<Lang> {
         .split(',')
         .filter_map(|part| {
             let mut pieces = part.split(';');
-            let lang = Lang::from_code(pieces.next()?.trim())?;
+            let lang = Lang::from_code(pieces.next()?.trim()).filter(|l| l.is_interface())?;
             let quality = pieces
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
@@ -183,7 +194,7 @@ async fn switch_language(
     Path(code): Path<String>,
     Query(query): Query<SwitchQuery>,
 ) -> Response {
-    let Some(chosen) = Lang::from_code(&code) else {
+    let Some(chosen) = Lang::from_code(&code).filter(|l| l.is_interface()) else {
         return crate::error::HtmlError::not_found(
             lang,
             lang.t_args("error-unknown-language", &[("code", code.into())]),
@@ -248,28 +259,95 @@ mod tests {
         );
     }
 
-    #[test]
-    fn every_language_has_the_core_messages_and_arabic_is_complete() {
-        for lang in Lang::ALL {
-            assert!(!lang.t("site-name").is_empty());
-        }
-        let en =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/main.ftl"))
-                .unwrap();
-        let ar =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/ar/main.ftl"))
-                .unwrap();
-        let ids = |text: &str| -> Vec<String> {
-            text.lines()
-                .filter(|l| !l.starts_with([' ', '#', '.', '*', '[']) && l.contains(" ="))
-                .map(|l| l.split(" =").next().unwrap().trim().to_owned())
-                .collect()
-        };
-        let ar_ids = ids(&ar);
-        let missing: Vec<_> = ids(&en)
+    /// The ids of every message in the language's files.
+    fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
+        let folder = format!("{}/locales/{}", env!("CARGO_MANIFEST_DIR"), lang.code());
+        std::fs::read_dir(&folder)
             .into_iter()
-            .filter(|id| !ar_ids.contains(id))
-            .collect();
-        assert!(missing.is_empty(), "Arabic lacks: {missing:?}");
+            .flatten()
+            .flatten()
+            .filter(|entry| entry.path().extension().is_some_and(|e| e == "ftl"))
+            .flat_map(|entry| {
+                std::fs::read_to_string(entry.path())
+                    .unwrap_or_default()
+                    .lines()
+                    .filter(|l| !l.starts_with([' ', '#', '.', '*', '[']) && l.contains(" ="))
+                    .map(|l| l.split(" =").next().unwrap().trim().to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_interface_language_has_every_message() {
+        let english = message_ids(Lang::En);
+        assert!(english.len() > 100, "the English messages are read");
+        for lang in Lang::INTERFACE {
+            let ids = message_ids(lang);
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(missing.is_empty(), "{} lacks: {missing:?}", lang.code());
+            assert!(
+                extra.is_empty(),
+                "{} has messages English lacks: {extra:?}",
+                lang.code()
+            );
+        }
+    }
+
+    /// Every message the templates and the code ask for by a literal id exists (a typo would
+    /// show the id itself to the user).
+    #[test]
+    fn every_message_asked_for_exists() {
+        let english = message_ids(Lang::En);
+        let mut missing = std::collections::BTreeSet::new();
+        let mut files = Vec::new();
+        let mut folders = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")),
+        ];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for call in [".t(\"", ".t_args(\""] {
+                for (at, _) in text.match_indices(call) {
+                    let rest = &text[at + call.len()..];
+                    let id: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect();
+                    // An id built at run time (`format!("vote-body-{b}")`) ends at the brace.
+                    let whole = rest[id.len()..].starts_with('"');
+                    if whole && !id.is_empty() && !english.contains(&id) {
+                        missing.insert(format!("{id} ({})", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "messages asked for but not written: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn only_interface_languages_are_negotiated() {
+        assert_eq!(
+            Lang::negotiate(&headers(&[("accept-language", "fr-FR,fr;q=0.9,ar;q=0.5")])),
+            Lang::Ar
+        );
+        assert_eq!(
+            Lang::negotiate(&headers(&[("cookie", "taawun_lang=zh")])),
+            Lang::En
+        );
     }
 }

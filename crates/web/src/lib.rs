@@ -4,6 +4,7 @@
 //! Split by feature: each folder holds its routes, views and API handlers side by side, and
 //! exposes a `router()` merged in [`router`].
 
+mod about;
 mod account;
 mod admin;
 pub mod auth;
@@ -98,6 +99,7 @@ pub fn router(state: AppState) -> Router {
 pub fn route_table() -> auth::Routes {
     auth::Routes::new()
         .merge(home::routes())
+        .merge(about::routes())
         .merge(health::routes())
         .merge(states::routes())
         .merge(resolutions::routes())

@@ -58,8 +58,9 @@ impl PageContext {
         *other == self.lang
     }
 
-    pub fn languages(&self) -> [Lang; 6] {
-        Lang::ALL
+    /// The languages the switcher offers.
+    pub fn languages(&self) -> [Lang; 2] {
+        Lang::INTERFACE
     }
 }
 

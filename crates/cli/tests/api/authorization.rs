@@ -41,6 +41,7 @@ const INVITERS: &[Who] = &[Who::Secretariat, Who::Administrator];
 fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
     let public_reads = [
         "/",
+        "/about/sources",
         "/healthz",
         "/readyz",
         "/states",

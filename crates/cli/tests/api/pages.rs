@@ -139,3 +139,31 @@ async fn the_resolver_page_explains_its_answer() {
     assert!(page.contains("/states/CMR"));
     assert!(page.contains("close match"));
 }
+
+/// The sources page names each dataset the platform imports and says the records are not the
+/// official ones, in both interface languages; every page links to it.
+#[tokio::test]
+async fn the_sources_page_says_where_every_record_comes_from() {
+    let app = spawn_app().await;
+    for (lang, not_official, dataset, cohesion) in [
+        ("en", "not the official records", "Voeten", "Hix"),
+        ("ar", "وليست السجلات الرسمية", "فوتن", "هيكس"),
+    ] {
+        let response = app
+            .get_with("/about/sources", "accept-language", lang)
+            .await;
+        assert_eq!(response.status(), 200);
+        let page = response.text().await.unwrap();
+        assert!(page.contains(not_official), "{lang}: {page}");
+        assert!(page.contains(dataset), "{lang}");
+        assert!(page.contains("world-atlas"), "{lang}");
+        assert!(page.contains(cohesion), "{lang}: cohesion's index is named");
+        let home = app.get_with("/", "accept-language", lang).await;
+        assert!(
+            home.text()
+                .await
+                .unwrap()
+                .contains("href=\"/about/sources\"")
+        );
+    }
+}

@@ -278,12 +278,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let store = database::open(&database).await?;
             crate::server::prepare(store.as_ref()).await?;
-            let public_url = public_url.unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+            // The link must lead to the server people use: the public URL when it is
+            // configured, else the address `serve` would listen on (TAAWUN_ADDR), else the
+            // default — and then the output says how to make the link right.
+            let (public_url, assumed) =
+                admin_link_base(public_url, std::env::var("TAAWUN_ADDR").ok());
             let link = crate::accounts::create_admin(store.as_ref(), &email, &public_url).await?;
             println!(
                 "Invitation for {email} as administrator. Open this link within 7 days to choose a name and password (it works once):"
             );
             println!("{link}");
+            if assumed {
+                println!(
+                    "(The link assumes the platform is reached at {public_url}. If it is served elsewhere, create the invitation again with --public-url URL or TAAWUN_PUBLIC_URL set to the address people open.)"
+                );
+            }
         }
         Command::Audit {
             command: AuditCommand::Verify { json },
@@ -430,6 +439,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The address an administrator's invitation link starts with, and whether it was assumed
+/// (neither `--public-url` nor the serve address was configured).
+fn admin_link_base(public_url: Option<String>, serve_addr: Option<String>) -> (String, bool) {
+    if let Some(url) = public_url.filter(|u| !u.trim().is_empty()) {
+        return (url.trim().trim_end_matches('/').to_owned(), false);
+    }
+    if let Some(addr) = serve_addr.filter(|a| !a.trim().is_empty()) {
+        return (format!("http://{}", addr.trim()), false);
+    }
+    ("http://127.0.0.1:8080".to_owned(), true)
+}
+
 fn states(command: StatesCommand) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
@@ -491,4 +512,28 @@ fn states(command: StatesCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::admin_link_base;
+
+    #[test]
+    fn the_admin_link_follows_the_configured_address() {
+        assert_eq!(
+            admin_link_base(
+                Some("https://taawun.example.org/".into()),
+                Some("0.0.0.0:9000".into())
+            ),
+            ("https://taawun.example.org".to_owned(), false)
+        );
+        assert_eq!(
+            admin_link_base(None, Some("127.0.0.1:9000".into())),
+            ("http://127.0.0.1:9000".to_owned(), false)
+        );
+        assert_eq!(
+            admin_link_base(None, None),
+            ("http://127.0.0.1:8080".to_owned(), true)
+        );
+    }
 }

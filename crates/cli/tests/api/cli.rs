@@ -202,3 +202,57 @@ fn serve_prints_its_address_and_serves() {
     assert_eq!(status.unwrap(), 200);
     assert!(dir.path().join("taawun.db").is_file());
 }
+
+#[test]
+fn the_administrators_link_leads_to_the_configured_address_or_says_how_to_fix_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let assumed = taawun()
+        .args([
+            "--data-dir",
+            data,
+            "users",
+            "create-admin",
+            "one@example.org",
+        ])
+        .output()
+        .unwrap();
+    assert!(assumed.status.success());
+    let out = String::from_utf8_lossy(&assumed.stdout);
+    assert!(out.contains("http://127.0.0.1:8080/invitations/"), "{out}");
+    assert!(
+        out.contains("--public-url"),
+        "says how to make the link right: {out}"
+    );
+
+    let configured = taawun()
+        .args([
+            "--data-dir",
+            data,
+            "--public-url",
+            "https://taawun.example.org",
+        ])
+        .args(["users", "create-admin", "two@example.org"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&configured.stdout);
+    assert!(
+        out.contains("https://taawun.example.org/invitations/"),
+        "{out}"
+    );
+    assert!(!out.contains("assumes"), "{out}");
+
+    let served = taawun()
+        .env("TAAWUN_ADDR", "127.0.0.1:9099")
+        .args([
+            "--data-dir",
+            data,
+            "users",
+            "create-admin",
+            "three@example.org",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&served.stdout);
+    assert!(out.contains("http://127.0.0.1:9099/invitations/"), "{out}");
+}

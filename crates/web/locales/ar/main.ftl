@@ -1,5 +1,6 @@
 site-name = تعاون
 skip-to-content = انتقل إلى المحتوى
+nav-menu = القائمة
 nav-label = القائمة الرئيسية
 nav-states = الدول
 nav-api = واجهة البرمجة

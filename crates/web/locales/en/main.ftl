@@ -1,5 +1,6 @@
 site-name = Taawun
 skip-to-content = Skip to content
+nav-menu = Menu
 nav-label = Main
 nav-states = States
 nav-api = API

@@ -202,3 +202,64 @@ fn serve_prints_its_address_and_serves() {
     assert_eq!(status.unwrap(), 200);
     assert!(dir.path().join("taawun.db").is_file());
 }
+
+/// A server's request log shows single-use links' paths with their secret replaced.
+#[test]
+fn request_logs_redact_single_use_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = taawun()
+        .args(["users", "create-admin", "first@example.org", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(created.status.success());
+    let printed = String::from_utf8_lossy(&created.stdout).into_owned();
+    let secret = regex::Regex::new(r"/invitations/(\S+)")
+        .unwrap()
+        .captures(&printed)
+        .expect("the link is printed")[1]
+        .to_owned();
+    let log_path = dir.path().join("serve.log");
+    let mut child = taawun()
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("the address is printed")
+        .trim_end_matches('/')
+        .to_owned();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let statuses = runtime.block_on(async {
+        let mut statuses = Vec::new();
+        for path in [
+            format!("/invitations/{secret}"),
+            format!("/password/reset/{secret}"),
+        ] {
+            let status = reqwest::get(format!("{url}{path}"))
+                .await
+                .map(|r| r.status().as_u16());
+            statuses.push(status.unwrap());
+        }
+        statuses
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(statuses[0], 200, "the invitation opens");
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("/invitations/[redacted]"), "{log}");
+    assert!(log.contains("/password/reset/[redacted]"), "{log}");
+    assert!(!log.contains(&secret), "{log}");
+}

@@ -44,8 +44,16 @@ pub async fn sign_in(
         .sign_in_failures(&email, address, limits.window_start(now))
         .await?;
     let credentials = accounts.credentials(&email).await?;
+    // An address without an account is locked as an account would be (from its failure that
+    // reached the limit), so that both answer alike.
+    let locked_until = match &credentials {
+        Some(c) => c.user.locked_until,
+        None => failures
+            .newest_account_failure
+            .and_then(|at| limits.lock_after_failure(failures.account, at)),
+    };
     let gate = limits.gate(
-        credentials.as_ref().and_then(|c| c.user.locked_until),
+        locked_until,
         failures.address,
         failures.oldest_address_failure,
         now,
@@ -85,15 +93,15 @@ pub async fn sign_in(
         other => {
             accounts.record_sign_in(&email, address, false, now).await?;
             tracing::warn!(address, known_account = other.is_some(), "failed sign-in");
-            if let Some(c) = other
-                && let Some(until) = limits.lock_after_failure(failures.account + 1, now)
-            {
-                accounts.lock_user(c.user.id, until).await?;
-                tracing::warn!(
-                    user_id = c.user.id,
-                    until,
-                    "account locked after repeated failed sign-ins"
-                );
+            if let Some(until) = limits.lock_after_failure(failures.account + 1, now) {
+                if let Some(c) = other {
+                    accounts.lock_user(c.user.id, until).await?;
+                    tracing::warn!(
+                        user_id = c.user.id,
+                        until,
+                        "account locked after repeated failed sign-ins"
+                    );
+                }
                 return Err(SignInError::Locked { until });
             }
             return Err(SignInError::BadCredentials);

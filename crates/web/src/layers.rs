@@ -85,10 +85,13 @@ pub fn apply(router: Router, tls: bool) -> Router {
             .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
             .layer(trace)
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-            .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
             // The fastest level: pages are 20-100 kB of text, and at the default level compressing
             // them costs more CPU than producing them; level 1 still saves ~75 % of the bytes.
             .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+            // Inside compression (it reads the bodies it rewrites) and outside the body limit and
+            // the timeout (whose plain answers it turns into the API's JSON).
+            .layer(axum::middleware::from_fn(crate::error::api_errors_as_json))
+            .layer(RequestBodyLimitLayer::new(crate::error::BODY_LIMIT_BYTES))
             .layer(security)
             // Innermost, so that a handler that takes too long gets a 503 with an empty body.
             .layer(TimeoutLayer::with_status_code(

@@ -263,3 +263,31 @@ fn request_logs_redact_single_use_links() {
     assert!(log.contains("/password/reset/[redacted]"), "{log}");
     assert!(!log.contains(&secret), "{log}");
 }
+
+/// A file that reports no size and never ends is refused at the limit, while reading.
+#[test]
+fn a_never_ending_file_is_refused_at_the_size_limit() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        eprintln!("skipped: this system has no /dev/zero");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let limit = taawun_documents::MAX_DOCUMENT_BYTES.to_string();
+    for args in [
+        vec!["parse", "resolution", "/dev/zero"],
+        vec!["import", "resolution", "/dev/zero"],
+    ] {
+        let output = taawun()
+            .args(&args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("/dev/zero") && stderr.contains(&limit),
+            "{args:?}: {stderr}"
+        );
+    }
+}

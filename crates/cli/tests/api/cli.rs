@@ -291,3 +291,30 @@ fn a_never_ending_file_is_refused_at_the_size_limit() {
         );
     }
 }
+
+/// `taawun migrate` says what it did: on a new database, that it created it, how many
+/// migrations it applied and that it loaded the States; then that there was nothing to do.
+#[test]
+fn migrate_says_what_it_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = || {
+        let output = taawun()
+            .args(["migrate", "--data-dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let states = taawun_store::state_records_from_builtin().len();
+    let first = migrate();
+    assert!(first.starts_with("Created the database: "), "{first}");
+    assert!(first.contains("migrations applied"), "{first}");
+    assert!(
+        first.contains(&format!("{states} built-in States loaded")),
+        "{first}"
+    );
+    let second = migrate();
+    assert!(second.starts_with("The database is up to date"), "{second}");
+    assert!(second.contains("already loaded"), "{second}");
+}

@@ -54,6 +54,7 @@ fn states_list_json_has_every_state_with_the_documented_fields() {
 
 #[test]
 fn states_resolve_json_resolves_the_seed_vote_lists() {
+    taawun_testdata::require_shared!();
     let names = seed_vote_names();
     let output = taawun()
         .args(["states", "resolve", "--json"])

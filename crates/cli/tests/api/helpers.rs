@@ -144,9 +144,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfi
 
 /// A file under `../shared/` (read in place, never copied).
 pub fn shared(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(path)
+    taawun_testdata::shared(path)
 }
 
 /// The State names of the seed resolution's vote lists (after المؤيدون, المعارضون and the

@@ -21,6 +21,7 @@ fn hrc_dataset() -> taawun_votes::Dataset {
 
 #[tokio::test]
 async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
+    taawun_testdata::require_shared!();
     let (store, _guard) = test_store().await;
     store.migrate().await.unwrap();
     let seed = taawun::registry::parse_text(
@@ -91,6 +92,7 @@ async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
 
 #[tokio::test]
 async fn the_votes_api_serves_a_symbols_roll_call() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     app.store
         .import_votes(
@@ -121,6 +123,7 @@ async fn the_votes_api_serves_a_symbols_roll_call() {
 
 #[test]
 fn the_import_command_reports_and_a_second_run_adds_nothing() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let run = || {
         let output = Command::new(env!("CARGO_BIN_EXE_taawun"))
@@ -156,6 +159,7 @@ fn the_import_command_reports_and_a_second_run_adds_nothing() {
 
 #[test]
 fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let hrc = dir.path().join("hrc");
@@ -185,6 +189,7 @@ fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
 
 #[tokio::test]
 async fn a_states_voting_record_and_agreement_between_two_states() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let dataset = hrc_dataset();
     app.store
@@ -276,6 +281,7 @@ async fn a_states_voting_record_and_agreement_between_two_states() {
 
 #[tokio::test]
 async fn the_resolution_page_compares_the_text_with_the_voting_records() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     app.store
         .import_votes(
@@ -371,6 +377,7 @@ fn unga_part(dir: &std::path::Path, with_issues: bool) -> std::collections::Hash
 /// folder imported later adds the issues (once: a third run changes nothing).
 #[tokio::test]
 async fn a_vote_import_without_issues_says_so_and_a_complete_folder_adds_them() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let (partial, complete) = (dir.path().join("partial"), dir.path().join("complete"));
     let chosen = unga_part(&partial, false);

@@ -37,8 +37,11 @@ pub async fn sign_in(
     let now = now();
     // An address that is not an address cannot have an account; it still costs a hash, so the
     // answer takes as long as any other failure.
-    let email =
-        taawun_accounts::normalize_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
+    let normalized = taawun_accounts::normalize_email(email);
+    // Only an address can have an account, so only an address is locked when it has none (what
+    // is not an address reveals nothing by not being locked).
+    let is_address = normalized.is_ok();
+    let email = normalized.unwrap_or_else(|_| email.trim().to_lowercase());
     let limits = &config.sign_in_limits;
     let failures = accounts
         .sign_in_failures(&email, address, limits.window_start(now))
@@ -48,6 +51,7 @@ pub async fn sign_in(
     // reached the limit), so that both answer alike.
     let locked_until = match &credentials {
         Some(c) => c.user.locked_until,
+        None if !is_address => None,
         None => failures
             .newest_account_failure
             .and_then(|at| limits.lock_after_failure(failures.account, at)),
@@ -93,7 +97,10 @@ pub async fn sign_in(
         other => {
             accounts.record_sign_in(&email, address, false, now).await?;
             tracing::warn!(address, known_account = other.is_some(), "failed sign-in");
-            if let Some(until) = limits.lock_after_failure(failures.account + 1, now) {
+            if let Some(until) = limits
+                .lock_after_failure(failures.account + 1, now)
+                .filter(|_| other.is_some() || is_address)
+            {
                 if let Some(c) = other {
                     accounts.lock_user(c.user.id, until).await?;
                     tracing::warn!(

@@ -307,7 +307,7 @@ pub async fn revoke(
     let subject = principal.subject();
     let may_revoke = |role: &taawun_accounts::RoleGrant| {
         decide(
-            subject.clone(),
+            subject,
             Action::Create,
             &Resource::Invitation { role: role.kind },
         ) == Decision::Allow

@@ -352,6 +352,7 @@ async fn lock_out_answers_alike_for_a_real_and_an_unknown_address() {
     let role = taawun_accounts::RoleGrant::from_parts("donor", Some("NOR"), None).unwrap();
     invited_user(&app, "real@example.org", "Real", role).await;
     let limit = taawun_accounts::SignInLimits::default().account_failures;
+    let alert = regex::Regex::new(r#"(?s)role="alert"[^>]*>(.*?)</"#).unwrap();
     let mut answers = Vec::new();
     for email in ["real@example.org", "unknown@example.org"] {
         let browser = Browser::new(&app);
@@ -371,8 +372,7 @@ async fn lock_out_answers_alike_for_a_real_and_an_unknown_address() {
             let status = response.status().as_u16();
             let html = response.text().await.unwrap();
             // The page's message, without the form (which repeats the address typed).
-            let message = regex::Regex::new(r#"(?s)role="alert"[^>]*>(.*?)</"#)
-                .unwrap()
+            let message = alert
                 .captures(&html)
                 .map(|c| c[1].trim().to_owned())
                 .unwrap_or_default();

@@ -215,6 +215,10 @@ pub enum Break {
     /// The log ends before the entry its head records as the last: entries were removed from
     /// the end.
     Truncated { last_seq: i64 },
+    /// The entry comes after the one the head names: it was added without moving the head.
+    Uncovered { head_seq: i64 },
+    /// The head names the last entry but records another hash than that entry's.
+    HeadChanged { head_hash: String },
 }
 
 impl std::fmt::Display for Break {
@@ -222,7 +226,7 @@ impl std::fmt::Display for Break {
         match self {
             Break::Altered => write!(
                 f,
-                "its content does not match its hash (the entry was changed)"
+                "its content does not match its hash (the entry was changed, or written outside the platform)"
             ),
             Break::Unlinked { .. } => write!(
                 f,
@@ -230,11 +234,19 @@ impl std::fmt::Display for Break {
             ),
             Break::OutOfSequence { expected_seq } => write!(
                 f,
-                "entry {expected_seq} was expected here (an entry was removed or inserted)"
+                "entry {expected_seq} was expected here: it is missing (entries were removed)"
             ),
             Break::Truncated { last_seq } => write!(
                 f,
                 "the log ends at entry {last_seq} but its head records this entry as the last (entries were removed from the end)"
+            ),
+            Break::Uncovered { head_seq } => write!(
+                f,
+                "the entry is not covered by the head, which names entry {head_seq} as the last (it was inserted outside the platform)"
+            ),
+            Break::HeadChanged { head_hash } => write!(
+                f,
+                "the head was changed: it names this entry as the last but records the hash {head_hash}, not this entry's"
             ),
         }
     }
@@ -251,6 +263,7 @@ pub struct BrokenEntry {
 /// through it without holding them.
 #[derive(Clone, Debug)]
 pub struct Verifier {
+    head_seq: Option<i64>,
     next_seq: i64,
     prev_hash: String,
     checked: u64,
@@ -260,6 +273,7 @@ pub struct Verifier {
 impl Default for Verifier {
     fn default() -> Self {
         Verifier {
+            head_seq: None,
             next_seq: 1,
             prev_hash: GENESIS.to_owned(),
             checked: 0,
@@ -273,13 +287,24 @@ impl Verifier {
         Verifier::default()
     }
 
+    /// A verifier told the head's number before the walk, so that an entry past the head is
+    /// reported as written outside the platform rather than checked as part of the chain.
+    pub fn with_head(head_seq: i64) -> Verifier {
+        Verifier {
+            head_seq: Some(head_seq),
+            ..Verifier::default()
+        }
+    }
+
     /// Checks the next entry. Returns false once the chain is broken (the caller can stop
     /// reading: only the first break is reported, since everything after it is unproven).
     pub fn push(&mut self, entry: &Entry) -> bool {
         if self.broken.is_some() {
             return false;
         }
-        let reason = if entry.seq != self.next_seq {
+        let reason = if let Some(head_seq) = self.head_seq.filter(|&head| entry.seq > head) {
+            Some(Break::Uncovered { head_seq })
+        } else if entry.seq != self.next_seq {
             Some(Break::OutOfSequence {
                 expected_seq: self.next_seq,
             })
@@ -320,7 +345,14 @@ impl Verifier {
         } else if head_seq == last_seq && head_hash != self.prev_hash {
             self.broken = Some(BrokenEntry {
                 seq: head_seq,
-                reason: Break::Altered,
+                reason: Break::HeadChanged {
+                    head_hash: head_hash.to_owned(),
+                },
+            });
+        } else if head_seq < last_seq {
+            self.broken = Some(BrokenEntry {
+                seq: head_seq + 1,
+                reason: Break::Uncovered { head_seq },
             });
         }
     }
@@ -440,6 +472,73 @@ mod tests {
                 reason: Break::OutOfSequence { expected_seq: 11 }
             })
         );
+    }
+
+    fn walk(entries: &[Entry], head_seq: i64, head_hash: &str) -> Verification {
+        let mut verifier = Verifier::with_head(head_seq);
+        for entry in entries {
+            if !verifier.push(entry) {
+                break;
+            }
+        }
+        verifier.check_head(head_seq, head_hash);
+        verifier.finish()
+    }
+
+    #[test]
+    fn an_entry_after_the_head_is_reported_as_inserted_outside_the_platform() {
+        let mut entries = chain(10);
+        let head = entries[9].hash.clone();
+        // Forged as a raw INSERT would: the next number and the head's hash as its link.
+        let mut forged = entries[9].clone();
+        forged.seq = 11;
+        forged.prev_hash = head.clone();
+        forged.hash = forged.computed_hash();
+        entries.push(forged);
+        let result = walk(&entries, 10, &head);
+        assert_eq!(result.checked, 10);
+        let broken = result.broken.expect("the stray entry is found");
+        assert_eq!(
+            (broken.seq, &broken.reason),
+            (11, &Break::Uncovered { head_seq: 10 })
+        );
+        assert!(
+            broken
+                .reason
+                .to_string()
+                .contains("not covered by the head, which names entry 10")
+        );
+    }
+
+    #[test]
+    fn a_changed_head_is_reported_as_such_and_not_as_a_changed_entry() {
+        let entries = chain(10);
+        let result = walk(&entries, 10, "deadbeef");
+        assert_eq!(result.checked, 10);
+        let broken = result.broken.unwrap();
+        assert_eq!(broken.seq, 10);
+        assert_eq!(
+            broken.reason,
+            Break::HeadChanged {
+                head_hash: "deadbeef".into()
+            }
+        );
+        assert!(
+            broken
+                .reason
+                .to_string()
+                .starts_with("the head was changed")
+        );
+        // A head moved back over intact entries leaves them uncovered.
+        let result = walk(&entries, 8, &entries[7].hash);
+        assert_eq!(
+            result.broken,
+            Some(BrokenEntry {
+                seq: 9,
+                reason: Break::Uncovered { head_seq: 8 }
+            })
+        );
+        assert!(walk(&entries, 10, &entries[9].hash).is_intact());
     }
 
     #[test]

@@ -362,8 +362,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Migrate => {
             let store = database::open(&database).await?;
-            crate::server::prepare(store.as_ref()).await?;
-            println!("The database is up to date ({}).", database.describe());
+            let prepared = crate::server::prepare(store.as_ref()).await?;
+            println!("{prepared} ({}).", database.describe());
         }
         Command::States { command } => states(command)?,
         Command::Parse {

@@ -20,23 +20,36 @@ pub struct Parsed {
     pub version: NewResolutionVersion,
 }
 
-/// Reads and decodes a file, refusing files too large to be a resolution before reading them.
+/// Reads and decodes a file, refusing files too large to be a resolution. The limit holds while
+/// reading (at most one byte past it is read), not only from the file's size: a device or a pipe
+/// (`/dev/zero`) reports no size and never ends.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    use std::io::Read;
+
+    let too_large = |size: String| {
+        anyhow::anyhow!(
+            "{}: the file has {size} bytes; a resolution text has at most {} — is this the right file?",
+            path.display(),
+            MAX_DOCUMENT_BYTES
+        )
+    };
     let metadata = std::fs::metadata(path)
         .with_context(|| format!("{}: cannot read the file", path.display()))?;
     if metadata.is_dir() {
         bail!("{}: is a directory, not a resolution text", path.display());
     }
     if metadata.len() > MAX_DOCUMENT_BYTES as u64 {
-        bail!(
-            "{}: the file has {} bytes; a resolution text has at most {} — is this the right file?",
-            path.display(),
-            metadata.len(),
-            MAX_DOCUMENT_BYTES
-        );
+        return Err(too_large(metadata.len().to_string()));
     }
-    let bytes =
-        std::fs::read(path).with_context(|| format!("{}: cannot read the file", path.display()))?;
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("{}: cannot read the file", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{}: cannot read the file", path.display()))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(format!("more than {MAX_DOCUMENT_BYTES}")));
+    }
     decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 

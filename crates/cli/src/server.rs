@@ -12,11 +12,17 @@ use taawun_web::AppState;
 use tokio::net::TcpListener;
 
 /// Migrates and loads the built-in reference data (writes only when the table changed).
-pub async fn prepare(store: &dyn Store) -> anyhow::Result<()> {
+pub async fn prepare(store: &dyn Store) -> anyhow::Result<Prepared> {
+    // A database that does not answer is reported by `migrate` below, with its cause.
+    let applied_before = store.readiness().await.map_or(0, |r| r.migrations_applied);
     store
         .migrate()
         .await
         .context("cannot migrate the database")?;
+    let readiness = store
+        .readiness()
+        .await
+        .context("cannot read the database's migrations")?;
     let records = taawun_store::state_records_from_builtin();
     let fingerprint = taawun_store::table_fingerprint(&records);
     let report = store
@@ -33,7 +39,56 @@ pub async fn prepare(store: &dyn Store) -> anyhow::Result<()> {
             "built-in States written to the database"
         );
     }
-    Ok(())
+    Ok(Prepared {
+        created: applied_before == 0,
+        migrations_applied: readiness.migrations_applied.saturating_sub(applied_before),
+        migrations_total: readiness.migrations_applied,
+        states_loaded: report.changed.then_some(report.states),
+    })
+}
+
+/// What [`prepare`] did to the database.
+#[derive(Clone, Copy, Debug)]
+pub struct Prepared {
+    /// The database had no migration applied: it was created now.
+    pub created: bool,
+    /// Migrations applied now, and in all.
+    pub migrations_applied: usize,
+    pub migrations_total: usize,
+    /// The built-in States written, when the table had changed (or was empty).
+    pub states_loaded: Option<usize>,
+}
+
+impl std::fmt::Display for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        if self.created {
+            write!(f, "Created the database")?;
+        } else if self.migrations_applied > 0 {
+            write!(f, "Migrated the database")?;
+        } else {
+            write!(f, "The database is up to date")?;
+        }
+        if self.migrations_applied > 0 {
+            write!(
+                f,
+                ": {} migration{} applied ({} in all)",
+                self.migrations_applied,
+                plural(self.migrations_applied),
+                self.migrations_total
+            )?;
+        } else {
+            write!(
+                f,
+                ": all {} migrations applied before",
+                self.migrations_total
+            )?;
+        }
+        match self.states_loaded {
+            Some(n) => write!(f, "; {n} built-in States loaded"),
+            None => write!(f, "; the built-in States were already loaded"),
+        }
+    }
 }
 
 /// What the server needs besides the database and the index.

@@ -48,6 +48,24 @@ pub fn read(format: VoteFormat, dir: &Path, skip_unknown: bool) -> anyhow::Resul
     dataset.map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", dir.display()))
 }
 
+/// The dataset's optional files that `dir` lacks, with what their absence means.
+pub fn missing_optional_files(format: VoteFormat, dir: &Path) -> Vec<(&'static str, &'static str)> {
+    let optional = match format {
+        VoteFormat::Hrc => vec![(
+            taawun_votes::hrc::LEGIS,
+            "the States' names were not cross-checked against their codes",
+        )],
+        VoteFormat::Unga => vec![(
+            taawun_votes::unga::ISSUES,
+            "the roll calls have no issues (human rights, the Middle East, nuclear weapons, …), so the issue filter of the vote pages and API finds none of them",
+        )],
+    };
+    optional
+        .into_iter()
+        .filter(|(file, _)| !dir.join(file).is_file())
+        .collect()
+}
+
 pub async fn run(
     database: &DatabaseConfig,
     format: VoteFormat,
@@ -76,15 +94,37 @@ pub async fn run(
     };
     writeln!(
         out,
-        "{body}: {} roll calls read — {} created, {} already imported; {} votes written; {} roll calls have their text in the registry; {} rows skipped; {} notes",
+        "{body}: {} roll calls read — {} created, {} already imported ({} of them given the issues they lacked); {} votes written; {} roll calls have their text in the registry; {} rows skipped; {} notes",
         dataset.roll_calls.len(),
         report.roll_calls_created,
         report.roll_calls_existing,
+        report.roll_calls_completed,
         report.votes_written,
         report.linked_to_registry,
         dataset.skipped.len(),
         dataset.notes.len(),
     )?;
+    for (file, meaning) in missing_optional_files(format, dir) {
+        writeln!(
+            out,
+            "  missing {file} in {}: {meaning}. Import the folder again once it holds the file: what was imported stays, and what the file adds is added.",
+            dir.display()
+        )?;
+    }
+    for skipped in &dataset.skipped {
+        writeln!(
+            out,
+            "  skipped {} row {}: {:?} ({})",
+            skipped.file, skipped.row, skipped.value, skipped.reason
+        )?;
+    }
+    for note in &dataset.notes {
+        writeln!(
+            out,
+            "  note {} row {}: {:?} — {}",
+            note.file, note.row, note.value, note.message
+        )?;
+    }
     // The database holds the votes now; the index follows. If it cannot (another process is
     // writing it), the votes are safe and `taawun reindex` catches up.
     if report.roll_calls_created > 0 {
@@ -101,20 +141,6 @@ pub async fn run(
         if let Err(e) = indexed {
             eprintln!("warning: {e:#}; run `taawun reindex` to bring the search index up to date");
         }
-    }
-    for skipped in &dataset.skipped {
-        writeln!(
-            out,
-            "  skipped {} row {}: {:?} ({})",
-            skipped.file, skipped.row, skipped.value, skipped.reason
-        )?;
-    }
-    for note in &dataset.notes {
-        writeln!(
-            out,
-            "  note {} row {}: {:?} — {}",
-            note.file, note.row, note.value, note.message
-        )?;
     }
     Ok(())
 }

@@ -105,6 +105,7 @@ fn english_vote() {
 
 #[test]
 fn both_languages_say_the_same() {
+    taawun_testdata::require_shared!();
     let en = english();
     let ar = common::parse(common::SEED);
     assert_eq!(en.symbol, ar.symbol);

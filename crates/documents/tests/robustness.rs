@@ -112,6 +112,7 @@ proptest! {
     fn shuffled_real_lines_never_panic(
         picks in prop::collection::vec((any::<bool>(), any::<prop::sample::Index>()), 0..150)
     ) {
+    taawun_testdata::require_shared!(Ok(()));
         let text: Vec<&str> = picks
             .iter()
             .map(|(english, i)| {
@@ -128,6 +129,7 @@ proptest! {
         edits in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(NASTY)), 0..40),
         english in any::<bool>(),
     ) {
+    taawun_testdata::require_shared!(Ok(()));
         let lines = if english { &*ENGLISH_LINES } else { &*SEED_LINES };
         let mut text = lines.join("\n");
         for (at, insert) in edits {
@@ -143,6 +145,7 @@ proptest! {
     /// The seed cut anywhere.
     #[test]
     fn truncated_seed_never_panics(cut in any::<prop::sample::Index>()) {
+    taawun_testdata::require_shared!(Ok(()));
         let text = SEED_LINES.join("\n");
         let mut at = cut.index(text.len() + 1);
         while !text.is_char_boundary(at) {
@@ -202,6 +205,7 @@ const LIMIT: Duration = Duration::from_secs(30);
 
 #[test]
 fn a_long_valid_text_parses_in_bounded_time() {
+    taawun_testdata::require_shared!();
     // 27 × 37 = 999 operative paragraphs: the most a marker of three digits can number.
     let text = long_resolution(27);
     assert!(text.len() > 400_000, "{}", text.len());

@@ -57,6 +57,7 @@ fn preambular_lines() -> Vec<String> {
 
 #[test]
 fn header() {
+    taawun_testdata::require_shared!();
     let r = seed();
     assert_eq!(r.symbol, "A/HRC/RES/56/2");
     assert_eq!(r.body, Body::HumanRightsCouncil);
@@ -83,6 +84,7 @@ fn header() {
 
 #[test]
 fn preambular_paragraphs() {
+    taawun_testdata::require_shared!();
     let r = seed();
     let lines = preambular_lines();
     assert_eq!(lines.len(), 33);
@@ -102,6 +104,7 @@ fn preambular_paragraphs() {
 
 #[test]
 fn operative_paragraphs() {
+    taawun_testdata::require_shared!();
     let r = seed();
     let numbers: Vec<u32> = r.operative.iter().map(|p| p.number).collect();
     assert_eq!(numbers, (1..=37).collect::<Vec<_>>());
@@ -135,6 +138,7 @@ fn operative_paragraphs() {
 
 #[test]
 fn normalized_text() {
+    taawun_testdata::require_shared!();
     let r = seed();
     for p in r.preambular.iter().chain(&r.operative) {
         assert_eq!(p.normalized, normalize_for_search(&p.text));
@@ -155,6 +159,7 @@ fn normalized_text() {
 
 #[test]
 fn footnotes() {
+    taawun_testdata::require_shared!();
     let r = seed();
     let text = common::read(common::SEED);
     let markers = ["⁽¹⁾", "⁽²⁾", "⁽³⁾", "⁽⁴⁾", "⁽⁵⁾"];
@@ -189,6 +194,7 @@ fn footnotes() {
 
 #[test]
 fn references() {
+    taawun_testdata::require_shared!();
     let r = seed();
     use ReferenceKind::*;
     let got: Vec<(&str, &str, ReferenceKind, Option<NaiveDate>)> = r
@@ -371,6 +377,7 @@ fn references() {
 
 #[test]
 fn vote() {
+    taawun_testdata::require_shared!();
     let r = seed();
     let vote = r.vote.unwrap();
     assert_eq!(vote.method, AdoptionMethod::RecordedVote);
@@ -430,6 +437,7 @@ fn vote() {
 
 #[test]
 fn mandates() {
+    taawun_testdata::require_shared!();
     let r = seed();
     use Addressee::{HighCommissioner, SecretaryGeneral, States, TheBody};
     use OutputKind::{Compilation, Consultation, Report, Seminar};
@@ -487,6 +495,7 @@ fn mandates() {
 
 #[test]
 fn warnings() {
+    taawun_testdata::require_shared!();
     let r = seed();
     let mut by_code: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for w in &r.warnings {
@@ -520,6 +529,7 @@ fn warnings() {
 
 #[test]
 fn json_round_trip_and_field_names() {
+    taawun_testdata::require_shared!();
     let r = seed();
     let json = serde_json::to_value(&r).unwrap();
     for field in [

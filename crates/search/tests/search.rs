@@ -12,10 +12,7 @@ use taawun_search::{
 fn seed_path() -> PathBuf {
     std::env::var_os("TAAWUN_SEED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/seeds/000_b863d33a48876efe.txt")
-        })
+        .unwrap_or_else(|| taawun_testdata::shared("seeds/000_b863d33a48876efe.txt"))
 }
 
 fn seed() -> taawun_documents::Resolution {
@@ -57,6 +54,7 @@ fn arabic(q: &str) -> SearchRequest {
 
 #[test]
 fn the_seed_is_indexed_paragraph_by_paragraph() {
+    taawun_testdata::require_shared!();
     let resolution = seed();
     let index = index_with_seed();
     let expected = 1 + resolution.preambular.len() + resolution.operative.len();
@@ -68,6 +66,7 @@ fn the_seed_is_indexed_paragraph_by_paragraph() {
 
 #[test]
 fn arabic_forms_find_each_other() {
+    taawun_testdata::require_shared!();
     let index = index_with_seed();
     let counts: Vec<u64> = ["التعاون", "تعاون", "والتعاون", "بالتعاون"]
         .iter()
@@ -84,6 +83,7 @@ fn arabic_forms_find_each_other() {
 
 #[test]
 fn exact_forms_rank_first_and_snippets_mark_whole_words() {
+    taawun_testdata::require_shared!();
     let index = index_with_seed();
     let results = index.search(&arabic("التعاون الدولي")).unwrap();
     assert!(results.total > 0);
@@ -109,6 +109,7 @@ fn exact_forms_rank_first_and_snippets_mark_whole_words() {
 
 #[test]
 fn phrases_prefixes_and_exclusions() {
+    taawun_testdata::require_shared!();
     let index = index_with_seed();
     let phrase = index.search(&arabic("\"التعاون الدولي\"")).unwrap().total;
     let words = index.search(&arabic("التعاون الدولي")).unwrap().total;
@@ -125,6 +126,7 @@ fn phrases_prefixes_and_exclusions() {
 
 #[test]
 fn facets_and_filters() {
+    taawun_testdata::require_shared!();
     let index = index_with_seed();
     let results = index.search(&arabic("التعاون")).unwrap();
     assert_eq!(results.facets.body[0].value, "hrc");
@@ -184,6 +186,7 @@ fn facets_and_filters() {
 
 #[test]
 fn browse_mode_lists_by_date() {
+    taawun_testdata::require_shared!();
     let index = index_with_seed();
     index
         .update(|update| {
@@ -227,6 +230,7 @@ fn browse_mode_lists_by_date() {
 
 #[test]
 fn bad_input_never_fails_the_index() {
+    taawun_testdata::require_shared!();
     let index = index_with_seed();
     let stop = index.search(&arabic("في من على")).unwrap();
     assert_eq!(stop.notice, Some(Notice::OnlyStopWords));
@@ -383,6 +387,7 @@ fn every_language_is_searchable() {
 
 #[test]
 fn an_index_on_disk_reopens_and_a_foreign_format_is_rebuilt() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index");
     {

@@ -1,13 +1,10 @@
 //! The resolver on real names: the seed resolution's vote lists, the built-in table's own names,
 //! and the ambiguous cases the resolver must refuse to guess.
 
-use std::path::PathBuf;
-
 use taawun_states::{MatchKind, Resolver, all};
 
 fn seed_text() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/seeds/000_b863d33a48876efe.txt");
+    let path = taawun_testdata::shared("seeds/000_b863d33a48876efe.txt");
     std::fs::read_to_string(path).expect("the seed resolution is readable")
 }
 
@@ -39,6 +36,7 @@ fn seed_vote_lists() -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn every_state_in_the_seed_vote_lists_resolves() {
+    taawun_testdata::require_shared!();
     let lists = seed_vote_lists();
     let counts: Vec<usize> = lists.iter().map(|(_, names)| names.len()).collect();
     assert_eq!(

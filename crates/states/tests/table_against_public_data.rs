@@ -8,9 +8,7 @@ use std::path::PathBuf;
 use taawun_states::{RegionalGroup, UnStatus, all};
 
 fn shared_data(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(path)
+    taawun_testdata::shared("data").join(path)
 }
 
 fn hdx_rows() -> Vec<HashMap<String, String>> {
@@ -82,6 +80,7 @@ fn codes_are_unique_and_well_formed() {
 
 #[test]
 fn members_observers_and_regional_groups_add_up() {
+    taawun_testdata::require_shared!();
     let count = |status| all().filter(|s| s.status == status).count();
     assert_eq!(count(UnStatus::Member), 193);
     let observers: HashSet<_> = all()
@@ -146,6 +145,7 @@ fn members_observers_and_regional_groups_add_up() {
 /// of our aliases, so that documents written with it still resolve.
 #[test]
 fn names_and_codes_agree_with_the_hdx_taxonomy() {
+    taawun_testdata::require_shared!();
     let mut problems = Vec::new();
     let mut covered = HashSet::new();
     for row in hdx_rows() {

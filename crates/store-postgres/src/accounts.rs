@@ -655,8 +655,8 @@ impl AccountStore for PostgresStore {
     ) -> Result<SignInFailures, StoreError> {
         // An account's failures count since its last success, so a person who finally types the
         // right password starts afresh.
-        let account: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM sign_in_attempts WHERE email = $1 AND NOT succeeded AND at > $2
+        let (account, newest_account_failure): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT count(*), max(at) FROM sign_in_attempts WHERE email = $1 AND NOT succeeded AND at > $2
                AND at > coalesce((SELECT max(at) FROM sign_in_attempts WHERE email = $3 AND succeeded), 0)",
         )
         .bind(email)
@@ -675,6 +675,7 @@ impl AccountStore for PostgresStore {
         .map_err(db)?;
         Ok(SignInFailures {
             account: account.max(0) as u32,
+            newest_account_failure,
             address: address_count.max(0) as u32,
             oldest_address_failure: oldest,
         })
@@ -946,7 +947,8 @@ impl AccountStore for PostgresStore {
         context: &ChangeContext,
         id: i64,
         now: i64,
-    ) -> Result<InvitationRecord, AccountError> {
+        may_revoke: &(dyn for<'r> Fn(&'r RoleGrant) -> bool + Send + Sync),
+    ) -> Result<Result<InvitationRecord, RoleGrant>, AccountError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
             "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1 FOR UPDATE"
@@ -957,6 +959,9 @@ impl AccountStore for PostgresStore {
         .map_err(db)?
         .ok_or_else(|| AccountError::NotFound(format!("there is no invitation {id}")))?;
         let before = invitation_from_row(&row)?;
+        if !may_revoke(&before.role) {
+            return Ok(Err(before.role));
+        }
         if before.accepted_at.is_some() || before.revoked_at.is_some() {
             return Err(AccountError::Conflict(
                 "the invitation was already used or revoked".into(),
@@ -981,7 +986,7 @@ impl AccountStore for PostgresStore {
         )
         .await?;
         tx.commit().await.map_err(db)?;
-        Ok(after)
+        Ok(Ok(after))
     }
 
     async fn create_password_reset(
@@ -1393,7 +1398,7 @@ impl AccountStore for PostgresStore {
 
     async fn outbox_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE outbox SET sent_at = $1, leased_until = NULL, last_error = NULL WHERE id = $2",
+            "UPDATE outbox SET sent_at = $1, leased_until = NULL, last_error = NULL, body = '' WHERE id = $2",
         )
         .bind(now)
         .bind(id)
@@ -1410,7 +1415,7 @@ impl AccountStore for PostgresStore {
         permanent: bool,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET last_error = $1, failed_at = CASE WHEN $2 THEN $3 ELSE NULL END WHERE id = $4")
+        sqlx::query("UPDATE outbox SET last_error = $1, failed_at = CASE WHEN $2 THEN $3 ELSE NULL END, body = CASE WHEN $2 THEN '' ELSE body END WHERE id = $4")
             .bind(error)
             .bind(permanent)
             .bind(now)

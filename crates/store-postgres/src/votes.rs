@@ -24,13 +24,19 @@ pub async fn import(
         return Ok(report);
     };
     let mut tx = pool.begin().await.map_err(db)?;
-    let existing: Vec<String> =
-        sqlx::query_scalar("SELECT source_id FROM roll_calls WHERE body = $1")
+    let stored: Vec<(String, bool)> =
+        sqlx::query_as("SELECT source_id, issues = '[]'::jsonb FROM roll_calls WHERE body = $1")
             .bind(body)
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?;
-    let existing: std::collections::HashSet<String> = existing.into_iter().collect();
+    let without_issues: std::collections::HashSet<String> = stored
+        .iter()
+        .filter(|(_, empty)| *empty)
+        .map(|(id, _)| id.clone())
+        .collect();
+    let existing: std::collections::HashSet<String> =
+        stored.into_iter().map(|(id, _)| id).collect();
 
     // The tallies, stored with the roll call so that listings need not count votes.
     let mut tallies: HashMap<&str, [i32; 3]> = HashMap::new();
@@ -155,7 +161,19 @@ pub async fn import(
     .await
     .map_err(db)?;
     report.linked_to_registry = linked as usize;
-    if report.roll_calls_created > 0 {
+    // Roll calls imported earlier without their issues (the issues file was missing) get them
+    // now: a complete folder repairs an incomplete first import.
+    for (source_id, issues) in taawun_store::issues_to_complete(dataset, &without_issues) {
+        sqlx::query("UPDATE roll_calls SET issues = $1::jsonb WHERE body = $2 AND source_id = $3")
+            .bind(issues)
+            .bind(body)
+            .bind(source_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        report.roll_calls_completed += 1;
+    }
+    if report.roll_calls_created > 0 || report.roll_calls_completed > 0 {
         crate::audit::append(
             &mut tx,
             context,

@@ -810,6 +810,7 @@ async fn imports_are_logged_in_the_same_chain() {
         after,
         serde_json::json!({
             "roll_calls_created": 2,
+            "roll_calls_completed": 0,
             "votes_written": 3,
             "first_source_id": "9001",
             "last_source_id": "9002",

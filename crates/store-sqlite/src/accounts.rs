@@ -651,8 +651,8 @@ impl AccountStore for SqliteStore {
     ) -> Result<SignInFailures, StoreError> {
         // An account's failures count since its last success, so a person who finally types the
         // right password starts afresh.
-        let account: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM sign_in_attempts WHERE email = ? AND succeeded = 0 AND at > ?
+        let (account, newest_account_failure): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT count(*), max(at) FROM sign_in_attempts WHERE email = ? AND succeeded = 0 AND at > ?
                AND at > coalesce((SELECT max(at) FROM sign_in_attempts WHERE email = ? AND succeeded = 1), 0)",
         )
         .bind(email)
@@ -671,6 +671,7 @@ impl AccountStore for SqliteStore {
         .map_err(db)?;
         Ok(SignInFailures {
             account: account.max(0) as u32,
+            newest_account_failure,
             address: address_count.max(0) as u32,
             oldest_address_failure: oldest,
         })
@@ -944,7 +945,8 @@ impl AccountStore for SqliteStore {
         context: &ChangeContext,
         id: i64,
         now: i64,
-    ) -> Result<InvitationRecord, AccountError> {
+        may_revoke: &(dyn for<'r> Fn(&'r RoleGrant) -> bool + Send + Sync),
+    ) -> Result<Result<InvitationRecord, RoleGrant>, AccountError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
             "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = ?"
@@ -955,6 +957,9 @@ impl AccountStore for SqliteStore {
         .map_err(db)?
         .ok_or_else(|| AccountError::NotFound(format!("there is no invitation {id}")))?;
         let before = invitation_from_row(&row)?;
+        if !may_revoke(&before.role) {
+            return Ok(Err(before.role));
+        }
         if before.accepted_at.is_some() || before.revoked_at.is_some() {
             return Err(AccountError::Conflict(
                 "the invitation was already used or revoked".into(),
@@ -979,7 +984,7 @@ impl AccountStore for SqliteStore {
         )
         .await?;
         tx.commit().await.map_err(db)?;
-        Ok(after)
+        Ok(Ok(after))
     }
 
     async fn create_password_reset(
@@ -1372,7 +1377,7 @@ impl AccountStore for SqliteStore {
 
     async fn outbox_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE outbox SET sent_at = ?, leased_until = NULL, last_error = NULL WHERE id = ?",
+            "UPDATE outbox SET sent_at = ?, leased_until = NULL, last_error = NULL, body = '' WHERE id = ?",
         )
         .bind(now)
         .bind(id)
@@ -1389,7 +1394,7 @@ impl AccountStore for SqliteStore {
         permanent: bool,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET last_error = ?, failed_at = CASE WHEN ? THEN ? ELSE NULL END WHERE id = ?")
+        sqlx::query("UPDATE outbox SET last_error = ?1, failed_at = CASE WHEN ?2 THEN ?3 ELSE NULL END, body = CASE WHEN ?2 THEN '' ELSE body END WHERE id = ?4")
             .bind(error)
             .bind(permanent)
             .bind(now)

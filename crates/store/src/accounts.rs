@@ -212,6 +212,10 @@ pub struct AuditFilter {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SignInFailures {
     pub account: u32,
+    /// When the newest of `account` happened: an address without an account is "locked" from
+    /// it, exactly as an account would be, so that lock-out does not tell which addresses have
+    /// accounts.
+    pub newest_account_failure: Option<i64>,
     pub address: u32,
     pub oldest_address_failure: Option<i64>,
 }
@@ -345,12 +349,15 @@ pub trait AccountStore: Send + Sync + 'static {
         now: i64,
     ) -> Result<Result<UserRecord, LinkState>, AccountError>;
     async fn list_invitations(&self, paging: Paging) -> Result<Page<InvitationRecord>, StoreError>;
+    /// Revokes an invitation if `may_revoke` allows it for the invitation's role (read in the
+    /// same transaction); `Ok(Err(role))` when it does not.
     async fn revoke_invitation(
         &self,
         context: &ChangeContext,
         id: i64,
         now: i64,
-    ) -> Result<InvitationRecord, AccountError>;
+        may_revoke: &(dyn for<'r> Fn(&'r RoleGrant) -> bool + Send + Sync),
+    ) -> Result<Result<InvitationRecord, RoleGrant>, AccountError>;
 
     // Password reset.
     /// Stores a reset link for the account and its e-mail together.
@@ -428,8 +435,10 @@ pub trait AccountStore: Send + Sync + 'static {
         lease_seconds: i64,
         limit: u32,
     ) -> Result<Vec<OutboxMessage>, StoreError>;
+    /// Marks a message sent and empties its body: e-mail carries single-use links, which must
+    /// not stay readable in the database once delivered.
     async fn outbox_sent(&self, id: i64, now: i64) -> Result<(), StoreError>;
-    /// Records a failed attempt; a permanent failure is not retried.
+    /// Records a failed attempt; a permanent failure is not retried (and its body is emptied).
     async fn outbox_failed(
         &self,
         id: i64,

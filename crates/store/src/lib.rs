@@ -271,11 +271,31 @@ pub fn votes_change(
 ) -> Change {
     let after = serde_json::json!({
         "roll_calls_created": report.roll_calls_created,
+        "roll_calls_completed": report.roll_calls_completed,
         "votes_written": report.votes_written,
         "first_source_id": new_roll_calls.first().map(|r| r.id.as_str()),
         "last_source_id": new_roll_calls.last().map(|r| r.id.as_str()),
     });
     Change::new("import", "voting-records", body).after(&after)
+}
+
+/// The issues to add to roll calls already stored without any (imported before the issues file
+/// was at hand): `(source id, issues as a JSON array)`. Issues already stored are never changed.
+pub fn issues_to_complete<'a>(
+    dataset: &'a taawun_votes::Dataset,
+    stored_without_issues: &std::collections::HashSet<String>,
+) -> Vec<(&'a str, String)> {
+    dataset
+        .roll_calls
+        .iter()
+        .filter(|r| !r.issues.is_empty() && stored_without_issues.contains(&r.id))
+        .map(|r| {
+            (
+                r.id.as_str(),
+                serde_json::to_string(&r.issues).unwrap_or_else(|_| "[]".into()),
+            )
+        })
+        .collect()
 }
 
 /// The audit entry of the built-in States written into the database.

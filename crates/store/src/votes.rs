@@ -10,6 +10,9 @@ pub struct VoteImportReport {
     pub roll_calls_created: usize,
     /// Roll calls already imported (by body and source id): left as they are.
     pub roll_calls_existing: usize,
+    /// Roll calls already imported without issues (the issues file was missing then) that this
+    /// import gave their issues.
+    pub roll_calls_completed: usize,
     pub votes_written: usize,
     /// Roll calls whose symbol names a resolution the registry holds as text.
     pub linked_to_registry: usize,

@@ -12,6 +12,7 @@ use common::{hrc_dataset, shared};
 
 #[test]
 fn every_roll_call_and_state() {
+    taawun_testdata::require_shared!();
     let data = hrc_dataset();
     assert_eq!(data.roll_calls.len(), 974);
     let states: BTreeSet<&str> = data.votes.iter().map(|v| v.state.as_str()).collect();
@@ -34,6 +35,7 @@ fn every_roll_call_and_state() {
 
 #[test]
 fn symbols_sessions_dates_and_kinds() {
+    taawun_testdata::require_shared!();
     let data = hrc_dataset();
     let first = &data.roll_calls[0];
     assert_eq!(first.id, "A/HRC/RES/1/2");
@@ -79,6 +81,7 @@ fn symbols_sessions_dates_and_kinds() {
 /// text (Arabic, as extracted from the PDF) must be those the data has voting each way.
 #[test]
 fn resolution_56_2_matches_its_text() {
+    taawun_testdata::require_shared!();
     let data = hrc_dataset();
     let votes: Vec<_> = data.votes_on("A/HRC/RES/56/2").collect();
     let count = |c| votes.iter().filter(|v| v.choice == c).count();
@@ -158,6 +161,7 @@ fn stated_vote(text: &str) -> ((usize, usize, usize), Vec<Vec<String>>) {
 
 #[test]
 fn eight_roll_calls_have_no_members_at_all() {
+    taawun_testdata::require_shared!();
     // Eight columns of all-votes.csv are all code 4 (not a member): the scrape lost these votes.
     let data = hrc_dataset();
     let matrix = VoteMatrix::from_dataset(data);
@@ -182,6 +186,7 @@ fn eight_roll_calls_have_no_members_at_all() {
 
 #[test]
 fn analytics_on_the_council() {
+    taawun_testdata::require_shared!();
     let data = hrc_dataset();
     let matrix = VoteMatrix::from_dataset(data);
     assert_eq!(matrix.states().len(), 125);

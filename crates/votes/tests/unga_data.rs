@@ -20,6 +20,7 @@ fn per_state() -> BTreeMap<&'static str, usize> {
 
 #[test]
 fn every_roll_call_and_vote() {
+    taawun_testdata::require_shared!();
     let data = unga_dataset();
     assert_eq!(data.roll_calls.len(), 6_203);
     assert_eq!(data.votes.len(), 870_109);
@@ -39,6 +40,7 @@ fn every_roll_call_and_vote() {
 
 #[test]
 fn ids_dates_and_symbols_decode() {
+    taawun_testdata::require_shared!();
     let data = unga_dataset();
     let first = data.roll_call("3").unwrap();
     // -8766 days before 1970-01-01: 24 years of 365 days and 6 leap days.
@@ -82,6 +84,7 @@ fn ids_dates_and_symbols_decode() {
 
 #[test]
 fn issues_attach_to_their_roll_calls() {
+    taawun_testdata::require_shared!();
     let data = unga_dataset();
     let labels: usize = data.roll_calls.iter().map(|r| r.issues.len()).sum();
     assert_eq!(labels, 5_745);
@@ -116,12 +119,14 @@ fn issues_attach_to_their_roll_calls() {
 
 #[test]
 fn namibia_is_not_a_missing_value() {
+    taawun_testdata::require_shared!();
     let counts = per_state();
     assert_eq!(counts["NAM"], 2_455);
 }
 
 #[test]
 fn historic_states_resolve() {
+    taawun_testdata::require_shared!();
     let counts = per_state();
     let historic: BTreeMap<&str, usize> = counts
         .iter()
@@ -149,6 +154,7 @@ fn historic_states_resolve() {
 
 #[test]
 fn china_seat_before_1971_is_kept_as_taiwan() {
+    taawun_testdata::require_shared!();
     let data = unga_dataset();
     let dates: BTreeMap<&str, NaiveDate> = data
         .roll_calls
@@ -171,6 +177,7 @@ fn china_seat_before_1971_is_kept_as_taiwan() {
 
 #[test]
 fn progress_is_reported_every_ten_thousand_rows() {
+    taawun_testdata::require_shared!();
     let mut reports: Vec<Progress> = Vec::new();
     let mut callback = |p: Progress| reports.push(p);
     unga::read_dir(

@@ -287,3 +287,126 @@ pub async fn not_found_fallback(lang: Lang, uri: Uri) -> Response {
         .into_response()
     }
 }
+
+/// The body size limit of every request (see `layers`).
+pub const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Under `/api/`, every error is the API's JSON, whoever produced it: the body-size limit (413),
+/// axum's own rejections (a path segment that is not valid percent-encoded UTF-8, a method not
+/// allowed), the timeout. Handlers' errors are JSON already and pass through unchanged.
+pub async fn api_errors_as_json(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let status = response.status();
+    if !path.starts_with("/api/") || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+        .unwrap_or_default();
+    let parameter = (status == StatusCode::BAD_REQUEST)
+        .then(|| undecodable_parameter(&path))
+        .flatten();
+    let (code, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "payload_too_large",
+            format!("the request body is larger than the limit of {BODY_LIMIT_BYTES} bytes"),
+        ),
+        StatusCode::BAD_REQUEST if parameter.is_some() => (
+            "invalid_parameter",
+            "the path parameter is not valid percent-encoded UTF-8".to_owned(),
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "this method is not allowed on this path".to_owned(),
+        ),
+        StatusCode::SERVICE_UNAVAILABLE if text.is_empty() => (
+            "unavailable",
+            "the server could not answer in time; try again later".to_owned(),
+        ),
+        _ => (
+            if status.is_server_error() {
+                "internal"
+            } else {
+                "invalid_request"
+            },
+            if text.is_empty() {
+                status.canonical_reason().unwrap_or("error").to_owned()
+            } else {
+                text
+            },
+        ),
+    };
+    let mut json = ApiError {
+        status,
+        code,
+        message,
+        parameter,
+    }
+    .into_response();
+    // Keep what the original said besides its body (`Allow`, `Retry-After`, …).
+    for (name, value) in &parts.headers {
+        if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            json.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    json
+}
+
+/// The name of the route parameter whose segment of `path` does not decode to UTF-8.
+fn undecodable_parameter(path: &str) -> Option<String> {
+    static PATTERNS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        crate::route_table()
+            .specs()
+            .iter()
+            .map(|s| s.path)
+            .collect()
+    });
+    let segments: Vec<&str> = path.split('/').collect();
+    let bad = segments.iter().position(|segment| {
+        percent_encoding::percent_decode_str(segment)
+            .decode_utf8()
+            .is_err()
+    })?;
+    patterns.iter().find_map(|pattern| {
+        let parts: Vec<&str> = pattern.split('/').collect();
+        let wildcard = parts.last().is_some_and(|p| p.starts_with("{*"));
+        let fits = if wildcard {
+            segments.len() >= parts.len()
+        } else {
+            segments.len() == parts.len()
+        };
+        if !fits {
+            return None;
+        }
+        let literal_match = parts
+            .iter()
+            .zip(&segments)
+            .all(|(p, s)| p.starts_with('{') || p == s);
+        if !literal_match {
+            return None;
+        }
+        let index = bad.min(parts.len() - 1);
+        let part = parts[index];
+        part.starts_with('{').then(|| {
+            part.trim_start_matches('{')
+                .trim_start_matches('*')
+                .trim_end_matches('}')
+                .to_owned()
+        })
+    })
+}

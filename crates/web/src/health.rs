@@ -33,10 +33,15 @@ pub async fn readyz(State(app): State<AppState>) -> Response {
             Json(json!({ "status": "not ready", "reason": "migrations are missing; run `taawun migrate`", "database": readiness })),
         )
             .into_response(),
-        Err(error) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "not ready", "reason": error.to_string() })),
-        )
-            .into_response(),
+        // The store's error text (addresses, user names, SQL) is for the operator's log, not
+        // for whoever asks.
+        Err(error) => {
+            tracing::error!(%error, "readiness check: the database does not answer");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "not ready", "reason": "the database does not answer; the server's log says why" })),
+            )
+                .into_response()
+        }
     }
 }

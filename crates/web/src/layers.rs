@@ -23,6 +23,23 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// No inline scripts or styles, nothing from elsewhere, no framing.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+/// Routes whose last segment is a secret (a single-use link's token): whoever reads the logs
+/// must not be able to open them. `secret_routes_are_all_redacted` checks this list against the
+/// route table.
+const SECRET_ROUTES: [&str; 2] = ["/password/reset/", "/invitations/"];
+
+/// The request path as logs and traces may show it: the secret of a single-use link replaced.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in SECRET_ROUTES {
+        if let Some(rest) = path.strip_prefix(prefix)
+            && !rest.is_empty()
+        {
+            return format!("{prefix}[redacted]").into();
+        }
+    }
+    path.into()
+}
+
 /// `tls`: the platform is reached over HTTPS, so browsers are told to use nothing else.
 pub fn apply(router: Router, tls: bool) -> Router {
     let router = if tls {
@@ -57,7 +74,7 @@ pub fn apply(router: Router, tls: bool) -> Router {
                 .get::<RequestId>()
                 .and_then(|id| id.header_value().to_str().ok())
                 .unwrap_or("-");
-            tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path())
+            tracing::info_span!("request", id = %id, method = %request.method(), path = %loggable_path(request.uri().path()))
         })
         .on_request(())
         .on_response(|response: &Response<_>, latency: Duration, _span: &Span| {
@@ -68,10 +85,13 @@ pub fn apply(router: Router, tls: bool) -> Router {
             .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
             .layer(trace)
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-            .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
             // The fastest level: pages are 20-100 kB of text, and at the default level compressing
             // them costs more CPU than producing them; level 1 still saves ~75 % of the bytes.
             .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+            // Inside compression (it reads the bodies it rewrites) and outside the body limit and
+            // the timeout (whose plain answers it turns into the API's JSON).
+            .layer(axum::middleware::from_fn(crate::error::api_errors_as_json))
+            .layer(RequestBodyLimitLayer::new(crate::error::BODY_LIMIT_BYTES))
             .layer(security)
             // Innermost, so that a handler that takes too long gets a 503 with an empty body.
             .layer(TimeoutLayer::with_status_code(
@@ -79,4 +99,38 @@ pub fn apply(router: Router, tls: bool) -> Router {
                 Duration::from_secs(30),
             )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_routes_are_all_redacted() {
+        // Every route with a `{token}` parameter carries a secret; each must be redacted.
+        let secret: Vec<&str> = crate::route_table()
+            .specs()
+            .iter()
+            .map(|spec| spec.path)
+            .filter(|path| path.contains("{token}"))
+            .collect();
+        assert!(!secret.is_empty());
+        for route in secret {
+            let concrete = route.replace("{token}", "tw_s3cret");
+            let logged = loggable_path(&concrete);
+            assert!(
+                !logged.contains("s3cret"),
+                "{route} logs its secret: {logged}"
+            );
+        }
+        assert_eq!(
+            loggable_path("/password/reset/abc"),
+            "/password/reset/[redacted]"
+        );
+        assert_eq!(
+            loggable_path("/resolutions/A%2FHRC"),
+            "/resolutions/A%2FHRC"
+        );
+        assert_eq!(loggable_path("/invitations/"), "/invitations/");
+    }
 }

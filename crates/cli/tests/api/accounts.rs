@@ -344,6 +344,47 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
     assert!(location(&after).starts_with("/sign-in?next="));
 }
 
+/// Lock-out must not tell who has an account: past the limit, a real address and an unknown
+/// one get the same status and the same words, at every attempt.
+#[tokio::test]
+async fn lock_out_answers_alike_for_a_real_and_an_unknown_address() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("donor", Some("NOR"), None).unwrap();
+    invited_user(&app, "real@example.org", "Real", role).await;
+    let limit = taawun_accounts::SignInLimits::default().account_failures;
+    let alert = regex::Regex::new(r#"(?s)role="alert"[^>]*>(.*?)</"#).unwrap();
+    let mut answers = Vec::new();
+    for email in ["real@example.org", "unknown@example.org"] {
+        let browser = Browser::new(&app);
+        let csrf = browser.csrf("/sign-in").await;
+        let mut seen = Vec::new();
+        for _ in 0..limit + 2 {
+            let response = browser
+                .post(
+                    "/sign-in",
+                    &[
+                        ("csrf", &csrf),
+                        ("email", email),
+                        ("password", "wrong wrong wrong"),
+                    ],
+                )
+                .await;
+            let status = response.status().as_u16();
+            let html = response.text().await.unwrap();
+            // The page's message, without the form (which repeats the address typed).
+            let message = alert
+                .captures(&html)
+                .map(|c| c[1].trim().to_owned())
+                .unwrap_or_default();
+            seen.push((status, message));
+        }
+        answers.push(seen);
+    }
+    assert_eq!(answers[0].last().unwrap().0, 403, "{:?}", answers[0]);
+    assert!(!answers[0].last().unwrap().1.is_empty(), "{:?}", answers[0]);
+    assert_eq!(answers[0], answers[1]);
+}
+
 #[tokio::test]
 async fn repeated_failures_lock_the_account_and_the_page_says_so() {
     let app = spawn_app().await;
@@ -886,4 +927,165 @@ async fn an_administrator_records_an_organisation_and_the_public_reads_it_and_it
             .unwrap()
             .contains("National Human Rights Committee")
     );
+}
+
+/// The secretariat may not revoke what it may not give: invitations to the administrator's or
+/// the secretariat's role.
+#[tokio::test]
+async fn the_secretariat_cannot_revoke_an_administrator_or_secretariat_invitation() {
+    let app = spawn_app().await;
+    let grant = |kind: &str, state: Option<&str>| {
+        taawun_accounts::RoleGrant::from_parts(kind, state, None).unwrap()
+    };
+    let secretariat = invited_user(
+        &app,
+        "sec@example.org",
+        "Officer",
+        grant("secretariat", None),
+    )
+    .await;
+    let invite = |email: &'static str, role: taawun_accounts::RoleGrant| {
+        let store = app.store.clone();
+        async move {
+            store
+                .accounts()
+                .create_invitation(
+                    &taawun_store::ChangeContext::command_line(),
+                    &taawun_store::NewInvitation {
+                        email: email.into(),
+                        role,
+                        token_digest: taawun_accounts::digest(
+                            taawun_accounts::new_secret("").expose(),
+                        ),
+                        expires_at: now() + 3600,
+                    },
+                    &taawun_store::NewMessage {
+                        to: email.into(),
+                        subject: "x".into(),
+                        text: "x".into(),
+                    },
+                    now(),
+                )
+                .await
+                .unwrap()
+                .id
+        }
+    };
+    let admin = invite("boss@example.org", grant("administrator", None)).await;
+    let peer = invite("peer@example.org", grant("secretariat", None)).await;
+    let focal = invite("focal@example.org", grant("focal-point", Some("TUN"))).await;
+    let revoked = |id: i64| {
+        let store = app.store.clone();
+        async move {
+            store
+                .accounts()
+                .list_invitations(taawun_store::Paging {
+                    page: 1,
+                    per_page: 100,
+                })
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .find(|i| i.id == id)
+                .unwrap()
+                .revoked_at
+                .is_some()
+        }
+    };
+    let csrf = secretariat.csrf("/admin/invitations").await;
+    for id in [admin, peer] {
+        let response = secretariat
+            .post(
+                &format!("/admin/invitations/{id}/revoke"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(response.status(), 403, "invitation {id}");
+        assert!(!revoked(id).await, "invitation {id} stays valid");
+    }
+    let response = secretariat
+        .post(
+            &format!("/admin/invitations/{focal}/revoke"),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(revoked(focal).await);
+}
+
+/// A log writer the test can read back.
+#[derive(Clone, Default)]
+struct CapturedLogs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for CapturedLogs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Single-use links must not be readable in the database once their e-mail is sent.
+#[tokio::test]
+async fn sent_mail_and_request_logs_keep_no_single_use_link() {
+    // The server runs on this test's thread (a current-thread runtime), so a subscriber set for
+    // this thread sees every request's log lines, and no other test's.
+    let logs = CapturedLogs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("donor", Some("NOR"), None).unwrap();
+    invited_user(&app, "mail@example.org", "Mail", role).await;
+    let browser = Browser::new(&app);
+    let csrf = browser.csrf("/password/forgot").await;
+    let asked = browser
+        .post(
+            "/password/forgot",
+            &[("csrf", &csrf), ("email", "mail@example.org")],
+        )
+        .await;
+    assert_eq!(asked.status(), 200);
+    let bodies = app
+        .sql
+        .strings("SELECT body FROM outbox WHERE body LIKE '%/password/reset/%'")
+        .await;
+    assert_eq!(bodies.len(), 1, "the reset e-mail waits in the outbox");
+    let link = regex::Regex::new(r"http://taawun\.test(/password/reset/(\S+))")
+        .unwrap()
+        .captures(&bodies[0])
+        .expect("the e-mail holds the link");
+    let (path, secret) = (link[1].to_owned(), link[2].to_owned());
+    assert_eq!(browser.get(&path).await.status(), 200);
+
+    let dir = tempfile::tempdir().unwrap();
+    let transport =
+        taawun_mail::FileTransport::new(dir.path(), "Taawun <no-reply@taawun.test>").unwrap();
+    let sent = taawun::mail::send_pending(app.store.as_ref(), &transport)
+        .await
+        .unwrap();
+    assert!(sent >= 2, "the invitation and the reset were sent ({sent})");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), sent);
+    let kept = app
+        .sql
+        .strings("SELECT body FROM outbox WHERE sent_at IS NOT NULL")
+        .await;
+    assert!(kept.len() >= 2);
+    assert!(kept.iter().all(String::is_empty), "{kept:?}");
+
+    // (Whether every request line was captured depends on tracing's per-callsite caches, shared
+    // with the other tests' threads; `request_logs_redact_single_use_links` reads a server's
+    // whole log. Here: nothing captured shows a secret.)
+    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(!logs.contains(&secret), "{logs}");
+    let unredacted = regex::Regex::new(r"/(password/reset|invitations)/[^\[\s]").unwrap();
+    assert!(!unredacted.is_match(&logs), "{logs}");
 }

@@ -199,6 +199,7 @@ async fn client_for(app: &TestApp, who: Who, organisation: i64) -> Client {
 
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_policy_says() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let organisation = app
         .store

@@ -54,6 +54,7 @@ fn states_list_json_has_every_state_with_the_documented_fields() {
 
 #[test]
 fn states_resolve_json_resolves_the_seed_vote_lists() {
+    taawun_testdata::require_shared!();
     let names = seed_vote_names();
     let output = taawun()
         .args(["states", "resolve", "--json"])
@@ -255,4 +256,120 @@ fn the_administrators_link_leads_to_the_configured_address_or_says_how_to_fix_it
         .unwrap();
     let out = String::from_utf8_lossy(&served.stdout);
     assert!(out.contains("http://127.0.0.1:9099/invitations/"), "{out}");
+}
+
+/// A server's request log shows single-use links' paths with their secret replaced.
+#[test]
+fn request_logs_redact_single_use_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = taawun()
+        .args(["users", "create-admin", "first@example.org", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(created.status.success());
+    let printed = String::from_utf8_lossy(&created.stdout).into_owned();
+    let secret = regex::Regex::new(r"/invitations/(\S+)")
+        .unwrap()
+        .captures(&printed)
+        .expect("the link is printed")[1]
+        .to_owned();
+    let log_path = dir.path().join("serve.log");
+    let mut child = taawun()
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("the address is printed")
+        .trim_end_matches('/')
+        .to_owned();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let statuses = runtime.block_on(async {
+        let mut statuses = Vec::new();
+        for path in [
+            format!("/invitations/{secret}"),
+            format!("/password/reset/{secret}"),
+        ] {
+            let status = reqwest::get(format!("{url}{path}"))
+                .await
+                .map(|r| r.status().as_u16());
+            statuses.push(status.unwrap());
+        }
+        statuses
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(statuses[0], 200, "the invitation opens");
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("/invitations/[redacted]"), "{log}");
+    assert!(log.contains("/password/reset/[redacted]"), "{log}");
+    assert!(!log.contains(&secret), "{log}");
+}
+
+/// A file that reports no size and never ends is refused at the limit, while reading.
+#[test]
+fn a_never_ending_file_is_refused_at_the_size_limit() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        eprintln!("skipped: this system has no /dev/zero");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let limit = taawun_documents::MAX_DOCUMENT_BYTES.to_string();
+    for args in [
+        vec!["parse", "resolution", "/dev/zero"],
+        vec!["import", "resolution", "/dev/zero"],
+    ] {
+        let output = taawun()
+            .args(&args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("/dev/zero") && stderr.contains(&limit),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// `taawun migrate` says what it did: on a new database, that it created it, how many
+/// migrations it applied and that it loaded the States; then that there was nothing to do.
+#[test]
+fn migrate_says_what_it_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = || {
+        let output = taawun()
+            .args(["migrate", "--data-dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let states = taawun_store::state_records_from_builtin().len();
+    let first = migrate();
+    assert!(first.starts_with("Created the database: "), "{first}");
+    assert!(first.contains("migrations applied"), "{first}");
+    assert!(
+        first.contains(&format!("{states} built-in States loaded")),
+        "{first}"
+    );
+    let second = migrate();
+    assert!(second.starts_with("The database is up to date"), "{second}");
+    assert!(second.contains("already loaded"), "{second}");
 }

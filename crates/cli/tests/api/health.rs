@@ -33,3 +33,83 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
     assert_eq!(headers["x-content-type-options"], "nosniff");
 }
+
+/// A failing database is the operator's to read about in the log; the public is told only that
+/// the server is not ready.
+#[tokio::test]
+async fn readyz_does_not_show_the_store_error_to_the_public() {
+    let app = spawn_app().await;
+    app.sql
+        .execute("ALTER TABLE _sqlx_migrations RENAME COLUMN success TO succeeded")
+        .await
+        .unwrap();
+    let (status, body) = app.get_json("/readyz").await;
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["status"], "not ready");
+    let reason = body["reason"].as_str().unwrap();
+    assert!(reason.contains("log"), "{reason}");
+    assert!(
+        !reason.contains("success") && !reason.contains("column"),
+        "{reason}"
+    );
+}
+
+fn assert_api_error(status: u16, body: &serde_json::Value, code: &str) {
+    let error = &body["error"];
+    assert_eq!(error["status"], status, "{body}");
+    assert_eq!(error["code"], code, "{body}");
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+}
+
+/// Errors under /api/ are JSON whoever raises them: the body limit, a bad percent-encoding, a
+/// record that does not exist.
+#[tokio::test]
+async fn api_errors_are_always_json() {
+    let app = spawn_app().await;
+    let json = |response: reqwest::Response| async move {
+        let status = response.status().as_u16();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        assert!(kind.starts_with("application/json"), "{status}: {kind}");
+        (status, response.json::<serde_json::Value>().await.unwrap())
+    };
+
+    let big = app
+        .client
+        .post(app.url("/api/v1/organisations"))
+        .header("content-type", "application/json")
+        .body(vec![b' '; 3 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json(big).await;
+    assert_eq!(status, 413);
+    assert_api_error(413, &body, "payload_too_large");
+
+    let (status, body) = json(app.get("/api/v1/resolutions/A%2FHRC%FF").await).await;
+    assert_eq!(status, 400);
+    assert_api_error(400, &body, "invalid_parameter");
+    assert_eq!(body["error"]["parameter"], "symbol", "{body}");
+
+    let (status, body) = json(app.get("/api/v1/history/organisation/abc").await).await;
+    assert_eq!(status, 404);
+    assert_api_error(404, &body, "not_found");
+    let page = app.get("/history/organisation/abc").await;
+    assert_eq!(page.status(), 404);
+
+    let wrong_method = app
+        .client
+        .delete(app.url("/api/v1/states"))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json(wrong_method).await;
+    assert_eq!(status, 405);
+    assert_api_error(405, &body, "method_not_allowed");
+}

@@ -10,13 +10,53 @@ use tempfile::TempDir;
 /// A database of the test's own: PostgreSQL (a new schema) when `TAAWUN_TEST_DATABASE_URL` is
 /// set, otherwise a SQLite file in a temporary directory (kept alive by the returned guard).
 pub async fn test_store() -> (Arc<dyn Store>, Option<TempDir>) {
+    let (store, _, dir) = test_store_with_sql().await;
+    (store, dir)
+}
+
+/// The database under a test's store, for tests that play someone with direct access to it.
+pub enum RawDatabase {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+impl RawDatabase {
+    /// Runs one statement (written so that both engines accept it); the rows it changed, or the
+    /// database's error text.
+    pub async fn execute(&self, sql: &str) -> Result<u64, String> {
+        match self {
+            RawDatabase::Sqlite(pool) => sqlx::query(sql)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected()),
+            RawDatabase::Postgres(pool) => sqlx::query(sql)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected()),
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    /// The first column of every row of a query that selects text.
+    pub async fn strings(&self, sql: &str) -> Vec<String> {
+        match self {
+            RawDatabase::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+            RawDatabase::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+        }
+        .expect("the query runs")
+    }
+}
+
+/// `test_store`, with a handle on the database itself.
+pub async fn test_store_with_sql() -> (Arc<dyn Store>, RawDatabase, Option<TempDir>) {
     match std::env::var("TAAWUN_TEST_DATABASE_URL") {
         Ok(url) if !url.trim().is_empty() => {
             let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
             let store = PostgresStore::connect(&url, Some(&schema))
                 .await
                 .expect("TAAWUN_TEST_DATABASE_URL names a reachable PostgreSQL");
-            (Arc::new(store), None)
+            let raw = RawDatabase::Postgres(store.pool().clone());
+            (Arc::new(store), raw, None)
         }
         _ => {
             let dir = tempfile::tempdir().expect("a temporary directory");
@@ -24,7 +64,8 @@ pub async fn test_store() -> (Arc<dyn Store>, Option<TempDir>) {
             let store = SqliteStore::connect(&url)
                 .await
                 .expect("a new SQLite database");
-            (Arc::new(store), Some(dir))
+            let raw = RawDatabase::Sqlite(store.pool().clone());
+            (Arc::new(store), raw, Some(dir))
         }
     }
 }
@@ -35,6 +76,7 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     /// The server's search index, for tests that import records behind its back.
     pub search: Arc<taawun_search::SearchIndex>,
+    pub sql: RawDatabase,
     _dir: Option<TempDir>,
 }
 
@@ -75,7 +117,7 @@ pub async fn spawn_app() -> TestApp {
 
 /// The same, with the account settings adjusted first.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfig)) -> TestApp {
-    let (store, dir) = test_store().await;
+    let (store, sql, dir) = test_store_with_sql().await;
     let search = std::sync::Arc::new(taawun_search::SearchIndex::in_memory().unwrap());
     let mut auth = taawun_web::auth::AuthConfig::new(
         "http://taawun.test",
@@ -98,15 +140,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfi
         client,
         store,
         search,
+        sql,
         _dir: dir,
     }
 }
 
 /// A file under `../shared/` (read in place, never copied).
 pub fn shared(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(path)
+    taawun_testdata::shared(path)
 }
 
 /// The State names of the seed resolution's vote lists (after المؤيدون, المعارضون and the

@@ -147,6 +147,7 @@ async fn list_and_mandate_pages_render_in_arabic() {
 
 #[test]
 fn parse_prints_the_record_without_storing_it() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let output = taawun()
         .args(["parse", "resolution", "--json", "--data-dir"])
@@ -189,6 +190,7 @@ fn parse_prints_the_record_without_storing_it() {
 
 #[test]
 fn importing_is_idempotent_and_a_changed_text_becomes_a_new_version() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let import = |file: &std::path::Path| {
         let output = taawun()

@@ -122,6 +122,7 @@ async fn the_search_page_keeps_the_query_in_the_url_and_renders_right_to_left_sn
 
 #[test]
 fn reindex_and_search_from_the_command_line() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
     let seed = crate::helpers::shared("seeds/000_b863d33a48876efe.txt");

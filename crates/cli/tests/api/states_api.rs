@@ -181,6 +181,7 @@ async fn one_state_by_code_and_a_named_404_for_unknown_codes() {
 
 #[tokio::test]
 async fn the_resolver_api_resolves_every_name_of_the_seed_vote() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let names = seed_vote_names();
     assert!(!names.is_empty());

@@ -221,3 +221,120 @@ async fn a_new_version_replaces_references_and_mandates_and_an_old_text_changes_
             || first.record.references[0].paragraph == format!("op-{last}")
     );
 }
+
+/// Someone with write access to the database adds audit entries behind the platform's back
+/// (issue: a forged entry after the head passed verification, then blocked every write).
+#[tokio::test]
+async fn audit_entries_written_outside_the_platform_are_reported_and_block_no_write() {
+    use taawun_audit::{Break, Change, ChangeContext};
+
+    let (store, sql, _guard) = crate::helpers::test_store_with_sql().await;
+    store.migrate().await.unwrap();
+    let accounts = store.accounts();
+    let changes = |n: usize| {
+        (0..n)
+            .map(|i| Change::new("create", "note", i.to_string()))
+            .collect::<Vec<_>>()
+    };
+    accounts
+        .append_audit(&ChangeContext::system(), changes(3))
+        .await
+        .unwrap();
+    let intact = accounts.verify_audit(&|_| {}).await.unwrap();
+    assert!(intact.is_intact(), "{intact:?}");
+    let head = intact.checked as i64;
+
+    // A row that does not continue the head is refused (a wrong number, or a wrong link).
+    let columns = "seq, at_us, actor_user_id, actor_role, action, record_type, record_id, \
+                   before_json, after_json, request_id, prev_hash, hash";
+    let stray = sql
+        .execute(&format!(
+            "INSERT INTO audit_log ({columns}) SELECT seq + 5, 1, NULL, 'administrator', \
+             'create', 'organisation', '9', NULL, NULL, NULL, hash, 'deadbeef' \
+             FROM audit_head WHERE id = 1"
+        ))
+        .await;
+    assert!(
+        stray
+            .as_ref()
+            .is_err_and(|e| e.contains("continue the head")),
+        "{stray:?}"
+    );
+    let unlinked = sql
+        .execute(&format!(
+            "INSERT INTO audit_log ({columns}) SELECT seq + 1, 1, NULL, 'administrator', \
+             'create', 'organisation', '9', NULL, NULL, NULL, 'beef', 'deadbeef' \
+             FROM audit_head WHERE id = 1"
+        ))
+        .await;
+    assert!(unlinked.is_err(), "{unlinked:?}");
+    assert!(accounts.verify_audit(&|_| {}).await.unwrap().is_intact());
+
+    // The forgery of the report: the next number, the head's hash, a made-up hash. It is taken
+    // as the new head, verification names it, and the platform's next write still succeeds.
+    let forged = sql
+        .execute(&format!(
+            "INSERT INTO audit_log ({columns}) SELECT seq + 1, 1, NULL, 'administrator', \
+             'create', 'organisation', '9', NULL, NULL, NULL, hash, 'deadbeef' \
+             FROM audit_head WHERE id = 1"
+        ))
+        .await;
+    assert_eq!(forged, Ok(1));
+    let verification = accounts.verify_audit(&|_| {}).await.unwrap();
+    let broken = verification.broken.expect("the forged entry is found");
+    assert_eq!((broken.seq, broken.reason), (head + 1, Break::Altered));
+    assert_eq!(verification.checked as i64, head);
+    accounts
+        .append_audit(&ChangeContext::system(), changes(1))
+        .await
+        .expect("a write after a forged entry succeeds");
+    assert_eq!(accounts.audit_count().await.unwrap() as i64, head + 2);
+    let still = accounts.verify_audit(&|_| {}).await.unwrap();
+    assert_eq!(still.broken.map(|b| b.seq), Some(head + 1));
+
+    // A head rewritten by hand is reported as a changed head, not as a changed entry.
+    let (store, sql, _guard) = crate::helpers::test_store_with_sql().await;
+    store.migrate().await.unwrap();
+    let accounts = store.accounts();
+    accounts
+        .append_audit(&ChangeContext::system(), changes(3))
+        .await
+        .unwrap();
+    let head = accounts.verify_audit(&|_| {}).await.unwrap().checked as i64;
+    sql.execute("UPDATE audit_head SET hash = 'cafe' WHERE id = 1")
+        .await
+        .unwrap();
+    let broken = accounts
+        .verify_audit(&|_| {})
+        .await
+        .unwrap()
+        .broken
+        .unwrap();
+    assert_eq!(
+        (broken.seq, broken.reason),
+        (
+            head,
+            Break::HeadChanged {
+                head_hash: "cafe".into()
+            }
+        )
+    );
+    // Moved back by one, the head leaves the last entry uncovered: it reads as inserted.
+    sql.execute(&format!(
+        "UPDATE audit_head SET seq = seq - 1, hash = (SELECT hash FROM audit_log WHERE seq = {}) \
+         WHERE id = 1",
+        head - 1
+    ))
+    .await
+    .unwrap();
+    let broken = accounts
+        .verify_audit(&|_| {})
+        .await
+        .unwrap()
+        .broken
+        .unwrap();
+    assert_eq!(
+        (broken.seq, broken.reason),
+        (head, Break::Uncovered { head_seq: head - 1 })
+    );
+}

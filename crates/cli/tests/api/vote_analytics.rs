@@ -32,6 +32,7 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 
 #[tokio::test]
 async fn the_agreement_matrix_the_ranking_and_the_pair_tell_the_same() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let dataset = hrc();
     app.store
@@ -140,6 +141,7 @@ async fn the_agreement_matrix_the_ranking_and_the_pair_tell_the_same() {
 
 #[tokio::test]
 async fn majority_share_and_group_cohesion_match_a_count_by_hand() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let dataset = hrc();
     app.store
@@ -234,6 +236,7 @@ async fn majority_share_and_group_cohesion_match_a_count_by_hand() {
 
 #[tokio::test]
 async fn filters_downloads_and_the_voting_map() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let dataset = hrc();
     app.store
@@ -322,6 +325,7 @@ async fn filters_downloads_and_the_voting_map() {
 
 #[tokio::test]
 async fn vote_only_records_join_the_registry_and_have_a_page() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let dataset = hrc();
     app.store
@@ -372,6 +376,7 @@ async fn vote_only_records_join_the_registry_and_have_a_page() {
 
 #[tokio::test]
 async fn the_state_record_page_and_the_explorer_render_in_both_languages() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     app.store
         .import_votes(

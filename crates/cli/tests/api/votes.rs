@@ -21,6 +21,7 @@ fn hrc_dataset() -> taawun_votes::Dataset {
 
 #[tokio::test]
 async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
+    taawun_testdata::require_shared!();
     let (store, _guard) = test_store().await;
     store.migrate().await.unwrap();
     let seed = taawun::registry::parse_text(
@@ -91,6 +92,7 @@ async fn hrc_votes_import_once_and_agree_with_the_seed_text() {
 
 #[tokio::test]
 async fn the_votes_api_serves_a_symbols_roll_call() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     app.store
         .import_votes(
@@ -121,6 +123,7 @@ async fn the_votes_api_serves_a_symbols_roll_call() {
 
 #[test]
 fn the_import_command_reports_and_a_second_run_adds_nothing() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let run = || {
         let output = Command::new(env!("CARGO_BIN_EXE_taawun"))
@@ -156,6 +159,7 @@ fn the_import_command_reports_and_a_second_run_adds_nothing() {
 
 #[test]
 fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
+    taawun_testdata::require_shared!();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let hrc = dir.path().join("hrc");
@@ -185,6 +189,7 @@ fn a_malformed_vote_file_names_its_row_and_writes_nothing() {
 
 #[tokio::test]
 async fn a_states_voting_record_and_agreement_between_two_states() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     let dataset = hrc_dataset();
     app.store
@@ -276,6 +281,7 @@ async fn a_states_voting_record_and_agreement_between_two_states() {
 
 #[tokio::test]
 async fn the_resolution_page_compares_the_text_with_the_voting_records() {
+    taawun_testdata::require_shared!();
     let app = spawn_app().await;
     app.store
         .import_votes(
@@ -332,4 +338,113 @@ async fn the_resolution_page_compares_the_text_with_the_voting_records() {
         conflict.contains("ALB"),
         "the difference names the State: {conflict}"
     );
+}
+
+/// A part of the General Assembly dataset (the first roll calls that have issues), written to
+/// `dir` with or without its issues file.
+fn unga_part(dir: &std::path::Path, with_issues: bool) -> std::collections::HashSet<i64> {
+    let source = shared("data/votes/unga");
+    let rcid = |field: &str| field.parse::<f64>().map(|f| f as i64).unwrap();
+    let mut issues = csv::Reader::from_path(source.join("un_roll_call_issues.csv")).unwrap();
+    let mut chosen = std::collections::HashSet::new();
+    for record in issues.records() {
+        chosen.insert(rcid(&record.unwrap()[0]));
+        if chosen.len() == 40 {
+            break;
+        }
+    }
+    std::fs::create_dir_all(dir).unwrap();
+    let mut files = vec!["un_roll_calls.csv", "un_votes.csv"];
+    if with_issues {
+        files.push("un_roll_call_issues.csv");
+    }
+    for name in files {
+        let mut reader = csv::Reader::from_path(source.join(name)).unwrap();
+        let mut writer = csv::Writer::from_path(dir.join(name)).unwrap();
+        writer.write_record(reader.headers().unwrap()).unwrap();
+        for record in reader.records() {
+            let record = record.unwrap();
+            if chosen.contains(&rcid(&record[0])) {
+                writer.write_record(&record).unwrap();
+            }
+        }
+        writer.flush().unwrap();
+    }
+    chosen
+}
+
+/// Imported without its issues file, the Assembly's roll calls say what is missing; the complete
+/// folder imported later adds the issues (once: a third run changes nothing).
+#[tokio::test]
+async fn a_vote_import_without_issues_says_so_and_a_complete_folder_adds_them() {
+    taawun_testdata::require_shared!();
+    let dir = tempfile::tempdir().unwrap();
+    let (partial, complete) = (dir.path().join("partial"), dir.path().join("complete"));
+    let chosen = unga_part(&partial, false);
+    unga_part(&complete, true);
+
+    // The command says what is missing and what that means.
+    let data = dir.path().join("data");
+    let run = |folder: &std::path::Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_taawun"))
+            .env_remove("TAAWUN_DATABASE_URL")
+            .args(["import", "votes", "--format", "unga", "--data-dir"])
+            .arg(&data)
+            .arg(folder)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = run(&partial);
+    assert!(
+        first.contains("missing un_roll_call_issues.csv") && first.contains("issue filter"),
+        "{first}"
+    );
+    let second = run(&complete);
+    assert!(!second.contains("missing"), "{second}");
+    assert!(
+        second.contains(&format!(
+            "({} of them given the issues they lacked)",
+            chosen.len()
+        )),
+        "{second}"
+    );
+    let third = run(&complete);
+    assert!(third.contains("(0 of them given"), "{third}");
+
+    // The same through the store, on the suite's backend.
+    let (store, _guard) = test_store().await;
+    store.migrate().await.unwrap();
+    let read = |folder: &std::path::Path| {
+        taawun_votes::unga::read_dir(folder, &Default::default(), None).unwrap()
+    };
+    let context = taawun_store::ChangeContext::command_line();
+    let report = store
+        .import_votes(&context, &read(&partial), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(report.roll_calls_created, chosen.len());
+    assert!(store.vote_issues().await.unwrap().is_empty());
+    let full = read(&complete);
+    let report = store.import_votes(&context, &full, &|_| {}).await.unwrap();
+    assert_eq!(
+        (report.roll_calls_created, report.roll_calls_completed),
+        (0, chosen.len())
+    );
+    let mut expected: std::collections::BTreeMap<String, u64> = Default::default();
+    for roll_call in &full.roll_calls {
+        for issue in &roll_call.issues {
+            *expected.entry(issue.clone()).or_default() += 1;
+        }
+    }
+    let stored: std::collections::BTreeMap<String, u64> =
+        store.vote_issues().await.unwrap().into_iter().collect();
+    assert_eq!(stored, expected);
+    let again = store.import_votes(&context, &full, &|_| {}).await.unwrap();
+    assert_eq!(again.roll_calls_completed, 0);
 }

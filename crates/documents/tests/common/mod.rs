@@ -10,7 +10,11 @@ use taawun_states::Resolver;
 pub const SEED: &str = "../../../shared/seeds/000_b863d33a48876efe.txt";
 
 pub fn read(relative: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative);
+    // The public datasets are found where the shared helper says (and may be absent).
+    let path = match relative.strip_prefix("../../../shared/") {
+        Some(rest) => taawun_testdata::shared(rest),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative),
+    };
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     decode(&bytes).expect("the file decodes")
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use taawun_votes::{Dataset, ReadOptions, hrc, unga};
 
 pub fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+    taawun_testdata::shared_dir()
 }
 
 pub fn votes_dir(body: &str) -> PathBuf {

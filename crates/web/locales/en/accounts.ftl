@@ -214,3 +214,4 @@ history-title = History: { $type } { $id }
 history-intro = Every change to this record, newest first, from the audit trail. Changes show the role they were made in, and the person's name when they chose to be named.
 history-record-link = The record
 history-unknown-type = There is no record type “{ $type }”.
+history-unknown-record = There is no { $type } record “{ $id }”: the audit trail holds no change of it.

@@ -37,15 +37,27 @@ pub async fn sign_in(
     let now = now();
     // An address that is not an address cannot have an account; it still costs a hash, so the
     // answer takes as long as any other failure.
-    let email =
-        taawun_accounts::normalize_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
+    let normalized = taawun_accounts::normalize_email(email);
+    // Only an address can have an account, so only an address is locked when it has none (what
+    // is not an address reveals nothing by not being locked).
+    let is_address = normalized.is_ok();
+    let email = normalized.unwrap_or_else(|_| email.trim().to_lowercase());
     let limits = &config.sign_in_limits;
     let failures = accounts
         .sign_in_failures(&email, address, limits.window_start(now))
         .await?;
     let credentials = accounts.credentials(&email).await?;
+    // An address without an account is locked as an account would be (from its failure that
+    // reached the limit), so that both answer alike.
+    let locked_until = match &credentials {
+        Some(c) => c.user.locked_until,
+        None if !is_address => None,
+        None => failures
+            .newest_account_failure
+            .and_then(|at| limits.lock_after_failure(failures.account, at)),
+    };
     let gate = limits.gate(
-        credentials.as_ref().and_then(|c| c.user.locked_until),
+        locked_until,
         failures.address,
         failures.oldest_address_failure,
         now,
@@ -85,15 +97,18 @@ pub async fn sign_in(
         other => {
             accounts.record_sign_in(&email, address, false, now).await?;
             tracing::warn!(address, known_account = other.is_some(), "failed sign-in");
-            if let Some(c) = other
-                && let Some(until) = limits.lock_after_failure(failures.account + 1, now)
+            if let Some(until) = limits
+                .lock_after_failure(failures.account + 1, now)
+                .filter(|_| other.is_some() || is_address)
             {
-                accounts.lock_user(c.user.id, until).await?;
-                tracing::warn!(
-                    user_id = c.user.id,
-                    until,
-                    "account locked after repeated failed sign-ins"
-                );
+                if let Some(c) = other {
+                    accounts.lock_user(c.user.id, until).await?;
+                    tracing::warn!(
+                        user_id = c.user.id,
+                        until,
+                        "account locked after repeated failed sign-ins"
+                    );
+                }
                 return Err(SignInError::Locked { until });
             }
             return Err(SignInError::BadCredentials);

@@ -302,13 +302,32 @@ pub async fn revoke(
     let Ok(id) = id.parse::<i64>() else {
         return HtmlError::not_found(lang, lang.t("invitation-unknown")).into_response();
     };
+    // Revoking takes the same power as inviting: the policy is asked about the invitation's
+    // role (the secretariat may not revoke an administrator's or the secretariat's invitation).
+    let subject = principal.subject();
+    let may_revoke = |role: &taawun_accounts::RoleGrant| {
+        decide(
+            subject,
+            Action::Create,
+            &Resource::Invitation { role: role.kind },
+        ) == Decision::Allow
+    };
     match app
         .store
         .accounts()
-        .revoke_invitation(&principal.change_context(), id, now())
+        .revoke_invitation(&principal.change_context(), id, now(), &may_revoke)
         .await
     {
-        Ok(_) => {
+        Ok(Err(role)) => {
+            tracing::warn!(address = %principal.address, role = role.kind.slug(), "revocation of an invitation to a role the user may not give");
+            crate::auth::refusal(
+                Decision::Forbidden,
+                lang,
+                "/admin/invitations",
+                "/admin/invitations",
+            )
+        }
+        Ok(Ok(_)) => {
             page(
                 &app,
                 lang,

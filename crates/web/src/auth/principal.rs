@@ -188,7 +188,7 @@ pub async fn authenticate(
         && let Some(limiter) = &app.api_limiter
         && let Err(wait) = super::ratelimit::check(limiter, &principal.address)
     {
-        tracing::warn!(address = %principal.address, path, "API rate limit reached");
+        tracing::warn!(address = %principal.address, path = %crate::layers::loggable_path(&path), "API rate limit reached");
         let mut response = ApiError::too_many(format!(
             "too many requests from your address; try again in {wait} s"
         ))
@@ -207,7 +207,7 @@ pub async fn authenticate(
                 principal.credential = Credential::ApiToken;
             }
             Ok(None) => {
-                tracing::warn!(address = %principal.address, path, "request with an unknown or revoked API token");
+                tracing::warn!(address = %principal.address, path = %crate::layers::loggable_path(&path), "request with an unknown or revoked API token");
                 let mut response = ApiError::unauthorized(
                     "the API token is not valid: it was revoked, mistyped, or its account is disabled",
                 )
@@ -276,7 +276,7 @@ pub async fn authenticate(
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         if existing_csrf.is_none() || !csrf.matches(header) {
-            tracing::warn!(address = %principal.address, path, "API write on a session without a valid CSRF header");
+            tracing::warn!(address = %principal.address, path = %crate::layers::loggable_path(&path), "API write on a session without a valid CSRF header");
             return ApiError::forbidden(
                 "a write through the API with a session cookie needs the X-CSRF-Token header (the value of the taawun_csrf cookie); scripts should use an API token instead",
             )

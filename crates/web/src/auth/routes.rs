@@ -158,7 +158,7 @@ async fn guard(action: Action, resource: &Resource, request: Request, next: Next
     tracing::info!(
         ?decision,
         ?action,
-        path,
+        path = %crate::layers::loggable_path(&path),
         address,
         "request refused by the policy"
     );

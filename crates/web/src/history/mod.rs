@@ -123,6 +123,21 @@ pub async fn page(
         Ok(e) => e,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
+    // Every record the platform holds has at least the entry that created it: no entry means
+    // no such record.
+    if entries.total == 0 {
+        return HtmlError::not_found(
+            lang,
+            lang.t_args(
+                "history-unknown-record",
+                &[
+                    ("type", lang.t(&format!("record-type-{record_type}")).into()),
+                    ("id", record_id.clone().into()),
+                ],
+            ),
+        )
+        .into_response();
+    }
     let full = sees_everything(&principal);
     let names = names_for(&app, &entries.items, full).await;
     let title = lang.t_args(
@@ -189,7 +204,7 @@ pub struct HistoryView {
         (status = 400, description = "A parameter is not valid", body = ApiErrorBody),
         (status = 401, description = "Sign-in required for this record's history", body = ApiErrorBody),
         (status = 403, description = "Not allowed", body = ApiErrorBody),
-        (status = 404, description = "Unknown record type", body = ApiErrorBody),
+        (status = 404, description = "Unknown record type, or no such record", body = ApiErrorBody),
     ))]
 pub async fn api(
     State(app): State<AppState>,
@@ -226,6 +241,12 @@ pub async fn api(
         Ok(e) => e,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    if entries.total == 0 {
+        return ApiError::not_found(format!(
+            "there is no {record_type} {record_id:?}: the audit trail has no change of it"
+        ))
+        .into_response();
+    }
     let full = sees_everything(&principal);
     let names = names_for(&app, &entries.items, full).await;
     Json(HistoryView {

@@ -33,7 +33,7 @@ pub use error::ImportError;
 pub use matrix::{Tally, VoteMatrix};
 pub use mds::{Mds, MdsOptions, classical_mds, mds_from_agreement};
 pub use model::{Body, CastVote, Dataset, Note, RollCall, Skipped, VoteChoice};
-pub use outcome::{Outcome, Rule, outcome};
+pub use outcome::{Kind, Outcome, Rule, kind_of, outcome};
 pub use table::{PROGRESS_EVERY, Progress, ReadOptions};
 
 use std::path::Path;

@@ -105,6 +105,78 @@ pub fn outcome(body: Body, yes: u32, no: u32, _abstain: u32) -> Outcome {
     }
 }
 
+/// What a roll call was taken on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The text as a whole, under a resolution's symbol.
+    Resolution,
+    /// The text as a whole, under a decision's symbol.
+    Decision,
+    /// A draft (an `L.` symbol): the adopted text, if any, has another symbol.
+    Draft,
+    /// An amendment to a text.
+    Amendment,
+    /// A separate vote on a paragraph.
+    Paragraph,
+    /// A procedural motion (to adjourn the debate, to take no action, to postpone…).
+    Motion,
+}
+
+impl Kind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Resolution => "resolution",
+            Kind::Decision => "decision",
+            Kind::Draft => "draft",
+            Kind::Amendment => "amendment",
+            Kind::Paragraph => "paragraph",
+            Kind::Motion => "motion",
+        }
+    }
+
+    /// Only a vote on a whole adopted text is a resolution's or a decision's vote.
+    pub fn is_whole_text(self) -> bool {
+        matches!(self, Kind::Resolution | Kind::Decision)
+    }
+}
+
+/// The kind of a roll call from what the datasets record: their amendment and paragraph flags,
+/// the symbol, and the words of the question. The General Assembly data has no motion flag; a
+/// question worded as a motion ("MOTION TO ADJOURN…", "…PROPOSAL ADJOURNING DEBATE…", "NO
+/// ACTION") is one.
+pub fn kind_of(
+    symbol: Option<&str>,
+    amendment: bool,
+    paragraph: bool,
+    draft: bool,
+    words: &[&str],
+) -> Kind {
+    if amendment {
+        return Kind::Amendment;
+    }
+    if paragraph {
+        return Kind::Paragraph;
+    }
+    let motion = words.iter().any(|w| {
+        let upper = w.to_uppercase();
+        ["MOTION", "ADJOURN", "NO ACTION", "NO-ACTION", "POSTPON"]
+            .iter()
+            .any(|m| upper.contains(m))
+    });
+    if motion {
+        return Kind::Motion;
+    }
+    let symbol = symbol.unwrap_or("");
+    if draft || symbol.split('/').any(|part| part.starts_with("L.")) {
+        Kind::Draft
+    } else if symbol.contains("/DEC/") {
+        Kind::Decision
+    } else {
+        Kind::Resolution
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +217,49 @@ mod tests {
             "\"not-recorded\""
         );
         assert_eq!(Rule::of(Body::Unga).slug(), "simple-or-two-thirds");
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            kind_of(Some("A/HRC/57/L.43"), false, false, true, &[]),
+            Kind::Draft
+        );
+        assert_eq!(
+            kind_of(Some("A/HRC/57/L.43"), true, false, true, &[]),
+            Kind::Amendment
+        );
+        assert_eq!(
+            kind_of(
+                Some("A/RES/1/79"),
+                false,
+                false,
+                false,
+                &[
+                    "SECURITY COUNCIL ELECTIONS",
+                    "TO ADOPT A USSR PROPOSAL ADJOURNING DEBATE"
+                ]
+            ),
+            Kind::Motion
+        );
+        assert_eq!(
+            kind_of(Some("A/HRC/DEC/22/117"), false, false, false, &[]),
+            Kind::Decision
+        );
+        assert_eq!(
+            kind_of(Some("A/RES/70/1"), false, true, false, &[]),
+            Kind::Paragraph
+        );
+        assert!(
+            kind_of(
+                Some("A/HRC/RES/56/2"),
+                false,
+                false,
+                false,
+                &["Enhancement"]
+            )
+            .is_whole_text()
+        );
     }
 
     proptest! {

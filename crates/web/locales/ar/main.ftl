@@ -135,14 +135,6 @@ m49-61 = بولينيزيا
 nav-resolutions = القرارات
 nav-mandates = الولايات
 resolutions-title = القرارات
-resolutions-summary = { $count ->
-    [0] لا يوجد قرار مطابق.
-    [one] قرار واحد · الصفحة { $page } من { $pages }
-    [two] قراران · الصفحة { $page } من { $pages }
-    [few] { $count } قرارات · الصفحة { $page } من { $pages }
-    [many] { $count } قراراً · الصفحة { $page } من { $pages }
-   *[other] { $count } قرار · الصفحة { $page } من { $pages }
-}
 resolutions-empty = لا يوجد قرار يطابق عوامل التصفية هذه.
 error-unknown-resolution = لا يوجد في السجل قرار بالرمز { $symbol }. الرموز مثل A/HRC/RES/56/2.
 filter-body = الهيئة
@@ -324,14 +316,9 @@ chart-similarity-description = { $states } دولة موضوعة حسب الات
 ## The vote of one resolution
 vote-source-records = دولةً دولة، من سجلات تصويت { $source }.
 vote-source-text = دولةً دولة، كما يسجّلها النص.
-vote-not-members = { $count } دولة لم تكن عضواً في الهيئة.
 vote-by-group = الأصوات حسب المجموعة الإقليمية
 vote-other-roll-calls = عمليات تصويت أخرى على هذه الوثيقة
 vote-download-json = صوت كل دولة (JSON)
-roll-call-amendment = تعديل
-roll-call-paragraph = تصويت منفصل على فقرة
-roll-call-other = تصويت آخر
-resolution-text-missing = لا يحفظ السجل نص هذا القرار بعد، بل سجل التصويت عليه فقط. استورد النص بالأمر taawun import resolution.
 
 ## Search
 nav-search = البحث
@@ -352,3 +339,36 @@ search-notice-no-terms = لا توجد في هذا البحث كلمة يُبح�
 search-notice-no-matches = لا شيء يطابق هذا البحث وهذه المرشحات.
 search-notice-page-out-of-range = توجد نتائج، ولكن ليس بهذا العدد من الصفحات.
 search-notice-beyond-window = هذه الصفحة بعيدة جداً؛ ضيّق البحث بالمرشحات.
+
+## ما قرره التصويت المسجل، وبأي قاعدة
+outcome-adopted = اعتُمد
+outcome-rejected = رُفض
+outcome-not-recorded = النتيجة غير مسجلة
+outcome-label = النتيجة
+rule-simple-majority = القاعدة: أغلبية الأعضاء الحاضرين المصوتين — أصوات المؤيدين أكثر من أصوات المعارضين؛ ولا يُحتسب الممتنعون.
+rule-simple-or-two-thirds = القاعدة: أغلبية الأعضاء الحاضرين المصوتين، أو أغلبية الثلثين في المسائل الهامة (المادة 18 من الميثاق)؛ ولا يُحتسب الممتنعون. ولا تبيّن البيانات أيّ القاعدتين طُبّقت: فإذا اختلفت نتيجتاهما لم تُسجَّل النتيجة هنا.
+method-put-to-vote = طُرح للتصويت المسجل
+col-vote-date = تاريخ التصويت
+date-day-unknown = { $month } (اليوم غير مسجل)
+voted-on = موضوع التصويت
+kind-resolution = قرار (النص بكامله)
+kind-decision = مقرر (النص بكامله)
+kind-draft = مشروع (وثيقة L.)
+kind-amendment = تعديل
+kind-paragraph = تصويت منفصل على فقرة
+kind-motion = اقتراح إجرائي
+vote-not-members-hrc = { $count } من الدول الأعضاء في الأمم المتحدة والدول المراقبة البالغ عددها 195 لم تكن أعضاء في المجلس.
+vote-not-members-unga = { $count } من الدول الأعضاء في الأمم المتحدة والدول المراقبة اليوم (195 دولة) ليس لها صوت في هذا السجل (لم تكن أعضاء بعد، أو كانت غائبة: بيانات الجمعية لا تذكر الغياب).
+text-only-in = يحفظ السجل هذا النص باللغة { $language } فقط.
+record-votes-only = هذا السجل مأخوذ من سجلات التصويت: كيف صوّتت كل دولة على { $symbol }، مع وصف المسألة كما ورد في البيانات. ولا يحفظ السجل النص.
+record-official-document = الوثيقة الرسمية في نظام الوثائق الرسمية للأمم المتحدة
+record-add-text = للأمانة: استورد النص بالأمر taawun import resolution FILE (بالعربية أو الإنكليزية كما استُخرج من ملف PDF)؛ ويُدمج مع سجل التصويت هذا.
+resolutions-summary = { $count ->
+    [0] لا يوجد سجل مطابق.
+    [one] سجل واحد · الصفحة { $page } من { $pages }
+    [two] سجلان · الصفحة { $page } من { $pages }
+    [few] { $count } سجلات · الصفحة { $page } من { $pages }
+    [many] { $count } سجلاً · الصفحة { $page } من { $pages }
+   *[other] { $count } سجل · الصفحة { $page } من { $pages }
+}
+resolutions-coverage = يحفظ السجل نصوص القرارات التي استُوردت، وكل تصويت مسجل في سجلات التصويت — مجلس حقوق الإنسان 2006–2024 والجمعية العامة 1946–2019 — بما في ذلك التصويت على المشاريع والتعديلات والفقرات والاقتراحات الإجرائية، وكلٌّ موسوم بحقيقته. أما النصوص المعتمدة دون تصويت فلا ترد هنا إلا إذا استُورد نصها: فسجلات التصويت لا تذكرها.

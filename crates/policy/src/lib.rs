@@ -132,6 +132,10 @@ pub enum Resource {
     Pledge {
         donor: Owner,
     },
+    /// How a published record was made: the parser's repair notes, the source file's name,
+    /// import times, how to add a missing text. The record itself is `Public`; this is the
+    /// secretariat's and the administrators' working detail.
+    Provenance,
 }
 
 /// The answer.
@@ -236,6 +240,13 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
                 NotFound
             }
         }
+        Resource::Provenance => {
+            if action == Action::Read && (subject.is_secretariat() || subject.is_admin()) {
+                Allow
+            } else {
+                refuse
+            }
+        }
         Resource::Pledge { donor } => {
             if subject.funds_as(donor) || (subject.is_secretariat() && action == Action::Read) {
                 Allow
@@ -249,6 +260,32 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn provenance_is_for_the_secretariat_and_administrators() {
+        assert_eq!(
+            decide(Subject::Anonymous, Action::Read, &Resource::Provenance),
+            Decision::SignInRequired
+        );
+        for (kind, binding, allowed) in [
+            (RoleKind::Secretariat, Binding::Unbound, true),
+            (RoleKind::Administrator, Binding::Unbound, true),
+            (RoleKind::Donor, Binding::State("NOR".into()), false),
+            (RoleKind::FocalPoint, Binding::State("EGY".into()), false),
+        ] {
+            let roles = vec![grant(kind, binding)];
+            let subject = Subject::User {
+                id: 1,
+                roles: &roles,
+            };
+            assert_eq!(
+                decide(subject, Action::Read, &Resource::Provenance).is_allowed(),
+                allowed,
+                "{kind:?}"
+            );
+            assert!(!decide(subject, Action::Update, &Resource::Provenance).is_allowed());
+        }
+    }
 
     fn grant(kind: RoleKind, binding: Binding) -> RoleGrant {
         RoleGrant::new(kind, binding).unwrap()

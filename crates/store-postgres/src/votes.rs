@@ -67,7 +67,7 @@ pub async fn import(
     for batch in new_roll_calls.chunks(500) {
         let mut insert = QueryBuilder::<Postgres>::new(
             "INSERT INTO roll_calls (body, source_id, symbol, date, session, title, amendment, paragraph_vote,
-                important, draft, issues, yes_count, no_count, abstain_count, ballot) ",
+                important, draft, issues, yes_count, no_count, abstain_count, ballot, day_known, description) ",
         );
         insert.push_values(batch, |mut row, r| {
             let [yes, no, abstain] = tallies.get(r.id.as_str()).copied().unwrap_or_default();
@@ -88,7 +88,9 @@ pub async fn import(
                 .push_bind(abstain)
                 .push_bind(pack_ballot(
                     ballots.get(r.id.as_str()).into_iter().flatten().copied(),
-                ));
+                ))
+                .push_bind(r.day_known)
+                .push_bind(&r.description);
         });
         insert.push(" RETURNING id, source_id");
         let returned: Vec<(i64, String)> = insert
@@ -188,7 +190,7 @@ pub async fn import(
 pub async fn for_symbol(pool: &PgPool, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {
     let roll_calls = sqlx::query(
         "SELECT id, body, source_id, symbol, date::text AS date, title, yes_count, no_count, abstain_count,
-                amendment, paragraph_vote, principal
+                amendment, paragraph_vote, principal, draft, day_known, description
          FROM roll_calls WHERE symbol = $1 ORDER BY principal DESC, date, id",
     )
     .bind(symbol)
@@ -214,6 +216,9 @@ pub async fn for_symbol(pool: &PgPool, symbol: &str) -> Result<Vec<RollCallVotes
             amendment: row.try_get("amendment").map_err(db)?,
             paragraph_vote: row.try_get("paragraph_vote").map_err(db)?,
             principal: row.try_get("principal").map_err(db)?,
+            draft: row.try_get("draft").map_err(db)?,
+            day_known: row.try_get("day_known").map_err(db)?,
+            description: row.try_get("description").map_err(db)?,
             yes: row.try_get::<i32, _>("yes_count").map_err(db)? as u32,
             no: row.try_get::<i32, _>("no_count").map_err(db)? as u32,
             abstain: row.try_get::<i32, _>("abstain_count").map_err(db)? as u32,

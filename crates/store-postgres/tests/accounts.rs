@@ -750,6 +750,8 @@ async fn imports_are_logged_in_the_same_chain() {
         id: id.into(),
         symbol: Some(symbol.clone()),
         date: "2023-12-19".parse().unwrap(),
+        day_known: true,
+        description: String::new(),
         session: Some(78),
         title: "A test roll call".into(),
         amendment: false,

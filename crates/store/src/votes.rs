@@ -36,6 +36,12 @@ pub struct RollCallVotes {
     pub paragraph_vote: bool,
     /// The roll call that speaks for the symbol (the vote on the whole text).
     pub principal: bool,
+    /// The vote was taken on a draft (an `L.` symbol), not on an adopted text.
+    pub draft: bool,
+    /// Whether the day of `date` is the real one (false: only its year and month are known).
+    pub day_known: bool,
+    /// The source's own description of the question, when it has one beyond the title.
+    pub description: String,
     pub yes: u32,
     pub no: u32,
     pub abstain: u32,

@@ -134,6 +134,8 @@ fn read_vote_data(
             draft: symbol::hrc_is_draft(&symbol),
             symbol: Some(symbol),
             date,
+            day_known: true,
+            description: String::new(),
             title,
             amendment: kind == Some(Kind::Amendment),
             paragraph_vote: false,

@@ -8,6 +8,7 @@
 //! - [`VoteMatrix`] packs votes into one byte per (State, roll call) and bit-sets, for
 //!   [`agreement`](mod@agreement) (three definitions), [`cohesion`](mod@cohesion) and a two-dimensional map of States
 //!   ([`mds`]).
+//! - [`outcome`](mod@outcome) decides whether a roll call carried, from its tally and the body's rule.
 
 pub mod agreement;
 pub mod cohesion;
@@ -16,6 +17,7 @@ pub mod hrc;
 mod matrix;
 pub mod mds;
 mod model;
+pub mod outcome;
 mod parse;
 mod states;
 pub mod symbol;
@@ -31,6 +33,7 @@ pub use error::ImportError;
 pub use matrix::{Tally, VoteMatrix};
 pub use mds::{Mds, MdsOptions, classical_mds, mds_from_agreement};
 pub use model::{Body, CastVote, Dataset, Note, RollCall, Skipped, VoteChoice};
+pub use outcome::{Kind, Outcome, Rule, kind_of, outcome};
 pub use table::{PROGRESS_EVERY, Progress, ReadOptions};
 
 use std::path::Path;

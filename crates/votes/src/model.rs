@@ -123,6 +123,16 @@ pub struct RollCall {
     /// The UN document symbol, normalised ([`crate::symbol`]); `None` when the source gives none.
     pub symbol: Option<String>,
     pub date: NaiveDate,
+    /// Whether the day of [`RollCall::date`] is the real day of the vote. The General
+    /// Assembly data before 2004 gives a day between 1 and 7 for every roll call (its year and
+    /// month are right): for those only the month is known ([`unga`](crate::unga) explains how
+    /// they are found).
+    #[serde(default = "day_known_default")]
+    pub day_known: bool,
+    /// The question in the source's own longer words (UNGA `descr`: "TO ADOPT A CUBAN
+    /// AMENDMENT…"); empty when the source has none beyond the title.
+    #[serde(default)]
+    pub description: String,
     /// The regular session. `None` for HRC special sessions (`A/HRC/RES/S-1/1`): their numbers
     /// run in a separate series, and putting special session 1 in session 1 would mix two
     /// different meetings; [`RollCall::special_session`] gives the number back.
@@ -141,6 +151,10 @@ pub struct RollCall {
     /// The symbol is a draft (`A/HRC/2/L.48`): the vote was taken on the draft or on an
     /// amendment to it, and the adopted text, if any, has another symbol.
     pub draft: bool,
+}
+
+fn day_known_default() -> bool {
+    true
 }
 
 impl RollCall {

@@ -11,6 +11,17 @@
 //! - `un_roll_call_issues.csv` (optional): `rcid`, `short_name`, `issue`, several rows per roll
 //!   call.
 //!
+//! **Days of month.** Every roll call before `rcid` 4446 (June 2004) is dated on a day between
+//! 1 and 7 — the first of them, the Assembly's first recorded vote, on 1 January 1946, before
+//! the Assembly first met (10 January). Their years and months are right (resolution 2758 (XXVI),
+//! adopted on 25 October 1971, is dated 7 October 1971; 51/229, of 21 May 1997, 4 May 1997), but
+//! the day is a code, not the date. Real meeting days spread over the whole month, so a run of
+//! thousands of roll calls never past the 7th cannot be real: the reader finds the leading run
+//! (in `rcid` order) of roll calls dated on the 1st to the 7th and, when it is long enough to rule
+//! out chance ([`UNKNOWN_DAY_RUN`]), marks their day unknown ([`RollCall::day_known`]) and says
+//! so in a [`Note`]. Later roll calls (and those added to the data afterwards for older sessions)
+//! have real days.
+//!
 //! The vote file has 870,000 rows, so it is read into one reused `ByteRecord`, each distinct
 //! (country, code) pair is resolved once, consecutive rows of one roll call parse its id once,
 //! and nothing is allocated per row but the two strings a [`CastVote`] stores.
@@ -70,6 +81,7 @@ pub fn read(
     let mut reporter = Reporter::new(progress);
     let mut dataset = Dataset::default();
     let index = read_roll_calls(files.roll_calls, &mut reporter, &mut dataset)?;
+    mark_unknown_days(&mut dataset);
     if let Some(issues) = files.issues {
         read_issues(issues, &index, &mut reporter, &mut dataset)?;
     }
@@ -152,13 +164,14 @@ fn read_roll_calls(
             Some(column) => table.text(column)?,
             None => "",
         };
-        let title = if short_text.is_empty() {
-            match descr {
-                Some(column) => collapse_whitespace(table.text(column)?),
-                None => String::new(),
-            }
+        let description = match descr {
+            Some(column) => collapse_whitespace(table.text(column)?),
+            None => String::new(),
+        };
+        let (title, description) = if short_text.is_empty() {
+            (description, String::new())
         } else {
-            collapse_whitespace(short_text)
+            (collapse_whitespace(short_text), description)
         };
         index.insert(id, dataset.roll_calls.len());
         first_rows.push(table.row());
@@ -167,6 +180,8 @@ fn read_roll_calls(
             id: id.to_string(),
             symbol,
             date: day,
+            day_known: true,
+            description,
             session: Some(session_number),
             title,
             amendment,
@@ -177,6 +192,44 @@ fn read_roll_calls(
         });
     }
     Ok(index)
+}
+
+/// How many roll calls in a row, all dated on the 1st to the 7th of their month, show that the
+/// days are not real: if days were spread over the month's meeting days, the chance of 50 in a
+/// row falling in its first week is below (7/28)^50, about 10^-30.
+pub const UNKNOWN_DAY_RUN: usize = 50;
+
+/// Marks the leading run of roll calls (in `rcid` order) whose days never pass the 7th as
+/// having no known day (see the module's documentation).
+fn mark_unknown_days(dataset: &mut Dataset) {
+    use chrono::Datelike as _;
+    let mut order: Vec<(i64, usize)> = dataset
+        .roll_calls
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.id.parse::<i64>().ok().map(|id| (id, i)))
+        .collect();
+    order.sort_unstable();
+    let run = order
+        .iter()
+        .take_while(|(_, i)| dataset.roll_calls[*i].date.day() <= 7)
+        .count();
+    if run < UNKNOWN_DAY_RUN {
+        return;
+    }
+    for (_, i) in &order[..run] {
+        dataset.roll_calls[*i].day_known = false;
+    }
+    let (first, last) = (order[0].0, order[run - 1].0);
+    dataset.notes.push(Note {
+        file: ROLL_CALLS.to_owned(),
+        row: 2,
+        value: format!("rcid {first}–{last}"),
+        message: format!(
+            "the {run} roll calls up to rcid {last} are all dated on the 1st to the 7th of a month: \
+             their year and month are kept, their day is not known"
+        ),
+    });
 }
 
 fn read_issues(

@@ -199,3 +199,60 @@ fn progress_is_reported_every_ten_thousand_rows() {
     assert!(reports.iter().any(|p| p.file == unga::ROLL_CALLS));
     assert!(reports.iter().any(|p| p.file == unga::ISSUES));
 }
+
+#[test]
+fn days_before_2004_are_not_known_but_years_and_months_are() {
+    use chrono::Datelike as _;
+    let data = unga_dataset();
+    let first = data.roll_call("3").unwrap();
+    assert!(
+        !first.day_known,
+        "1 January 1946 is before the Assembly first met"
+    );
+    assert_eq!((first.date.year(), first.date.month()), (1946, 1));
+    assert!(first.description.starts_with("TO ADOPT A CUBAN AMENDMENT"));
+    // Every roll call whose day is not known is dated on the 1st to the 7th, and they come first.
+    let unknown: Vec<_> = data.roll_calls.iter().filter(|r| !r.day_known).collect();
+    assert!(unknown.len() >= taawun_votes::unga::UNKNOWN_DAY_RUN);
+    assert!(unknown.iter().all(|r| r.date.day() <= 7));
+    let last_unknown = unknown
+        .iter()
+        .map(|r| r.id.parse::<i64>().unwrap())
+        .max()
+        .unwrap();
+    let first_known = data
+        .roll_calls
+        .iter()
+        .filter(|r| r.day_known)
+        .map(|r| r.id.parse::<i64>().unwrap())
+        .min()
+        .unwrap();
+    assert!(last_unknown < first_known);
+    // The first roll call with a known day is dated past the 7th (that is what ends the run),
+    // and later roll calls have days all over the month.
+    let known_days: BTreeSet<u32> = data
+        .roll_calls
+        .iter()
+        .filter(|r| r.day_known)
+        .map(|r| r.date.day())
+        .collect();
+    assert!(known_days.len() > 25, "{known_days:?}");
+    // Resolution 2758 (XXVI) of 25 October 1971: the month is right.
+    let r2758 = data
+        .roll_calls
+        .iter()
+        .find(|r| {
+            r.symbol
+                .as_deref()
+                .is_some_and(|s| s.starts_with("A/RES/26/2758"))
+        })
+        .unwrap();
+    assert!(!r2758.day_known);
+    assert_eq!((r2758.date.year(), r2758.date.month()), (1971, 10));
+    assert!(
+        data.notes
+            .iter()
+            .any(|n| n.message.contains("day is not known")),
+        "the import says what it did"
+    );
+}

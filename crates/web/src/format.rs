@@ -89,6 +89,29 @@ pub fn date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// The month and year of a date whose day is not known ("January 1946").
+pub fn month(date: NaiveDate, lang: Lang) -> String {
+    let (m, y) = (date.month0() as usize, date.year());
+    match lang {
+        Lang::En => format!("{} {y}", MONTHS_EN[m]),
+        Lang::Ar => format!("{} {y}", MONTHS_AR[m]),
+        Lang::Fr => format!("{} {y}", MONTHS_FR[m]),
+        Lang::Es => format!("{} de {y}", MONTHS_ES[m]),
+        Lang::Ru => format!("{y} г., {}", MONTHS_RU[m]),
+        Lang::Zh => format!("{y}年{}月", m + 1),
+    }
+}
+
+/// A roll call's ISO 8601 date for `lang`: the whole date, or only its month and year when the
+/// data does not know the day (the General Assembly data before 2004).
+pub fn roll_call_date(value: &str, day_known: bool, lang: Lang) -> String {
+    match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        Ok(d) if day_known => date(d, lang),
+        Ok(d) => lang.t_args("date-day-unknown", &[("month", month(d, lang).into())]),
+        Err(_) => value.to_owned(),
+    }
+}
+
 /// An ISO 8601 date string formatted for `lang`; the input unchanged if it is not a date.
 pub fn iso_date(value: &str, lang: Lang) -> String {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")

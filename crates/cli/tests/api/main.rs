@@ -12,5 +12,6 @@ mod resolutions;
 mod search;
 mod states_api;
 mod store;
+mod truth;
 mod vote_analytics;
 mod votes;

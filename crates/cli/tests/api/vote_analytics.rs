@@ -363,7 +363,10 @@ async fn vote_only_records_join_the_registry_and_have_a_page() {
     let page = app.get(&format!("/resolutions/{symbol}")).await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains("holds no text"), "says the text is missing");
+    assert!(
+        html.contains("does not hold the text"),
+        "says the text is missing"
+    );
     assert!(html.contains("<svg"), "the vote's charts are drawn");
     let listing = app
         .get("/resolutions?content=votes-only")

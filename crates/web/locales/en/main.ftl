@@ -127,11 +127,6 @@ m49-61 = Polynesia
 nav-resolutions = Resolutions
 nav-mandates = Mandates
 resolutions-title = Resolutions
-resolutions-summary = { $count ->
-    [0] No resolution matches.
-    [one] One resolution · page { $page } of { $pages }
-   *[other] { $count } resolutions · page { $page } of { $pages }
-}
 resolutions-empty = No resolution matches these filters.
 error-unknown-resolution = The registry has no resolution with the symbol { $symbol }. Symbols look like A/HRC/RES/56/2.
 filter-body = Body
@@ -310,14 +305,9 @@ chart-similarity-description = { $states } States placed by agreement over { $ro
 ## The vote of one resolution
 vote-source-records = State by State, from the { $source } voting records.
 vote-source-text = State by State, as the text records it.
-vote-not-members = { $count } States were not members of the body.
 vote-by-group = Votes by regional group
 vote-other-roll-calls = Other roll calls on this symbol
 vote-download-json = Every State's vote (JSON)
-roll-call-amendment = Amendment
-roll-call-paragraph = Separate vote on a paragraph
-roll-call-other = Another roll call
-resolution-text-missing = The registry holds no text of this resolution yet, only its voting record. Import the text with taawun import resolution.
 
 ## Search
 nav-search = Search
@@ -389,3 +379,33 @@ method-map-name = The map of States by their votes
 method-map-how = Classical multidimensional scaling of the distances one minus agreement, in two dimensions: States that vote alike are drawn close together. A State that shares too few counted roll calls with another is left out. The axes have no meaning of their own.
 method-parsing-name = Structured records from texts
 method-parsing-how = Each text is parsed into its symbol, dates, paragraphs, footnotes, the documents it cites (with their symbols normalised) and the requests it makes; State names in its vote are matched to the States table in any of the six languages, and a name that could mean two States is left unmatched rather than guessed.
+
+## What a roll call decided, and by which rule
+outcome-adopted = Adopted
+outcome-rejected = Rejected
+outcome-not-recorded = Result not recorded
+outcome-label = Result
+rule-simple-majority = Rule: a majority of the members present and voting — more votes in favour than against; abstentions are not counted.
+rule-simple-or-two-thirds = Rule: a majority of the members present and voting, or two thirds on important questions (Article 18 of the Charter); abstentions are not counted. The data does not say which rule applied: where the two give different results, the result is not recorded here.
+method-put-to-vote = Put to a recorded vote
+col-vote-date = Date of the vote
+date-day-unknown = { $month } (day not recorded)
+voted-on = What was voted on
+kind-resolution = Resolution (the text as a whole)
+kind-decision = Decision (the text as a whole)
+kind-draft = Draft (an L. document)
+kind-amendment = Amendment
+kind-paragraph = Separate vote on a paragraph
+kind-motion = Procedural motion
+vote-not-members-hrc = { $count } of the 195 UN Member and observer States were not members of the Council.
+vote-not-members-unga = { $count } of today's 195 UN Member and observer States have no vote in this record (not yet members, or absent: the Assembly's data lists no absences).
+text-only-in = The registry holds this text in { $language } only.
+record-votes-only = This record comes from the voting records: how each State voted on { $symbol }, with the question as the dataset describes it. The registry does not hold the text.
+record-official-document = The official document in the UN Official Document System
+record-add-text = For the secretariat: import the text with taawun import resolution FILE (Arabic or English, as extracted from the PDF); it is merged with this voting record.
+resolutions-summary = { $count ->
+    [0] No record matches.
+    [one] One record · page { $page } of { $pages }
+   *[other] { $count } records · page { $page } of { $pages }
+}
+resolutions-coverage = The registry holds the resolution texts that have been imported and every roll call of the voting records — the Human Rights Council 2006–2024 and the General Assembly 1946–2019 — including votes on drafts, amendments, paragraphs and motions, each marked as what it is. Texts adopted without a vote are here only when their text has been imported: the voting records do not list them.

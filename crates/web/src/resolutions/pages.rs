@@ -52,6 +52,20 @@ fn row(summary: ResolutionSummary, lang: Lang) -> Row {
         Some("without-vote") => lang.t("method-without-vote"),
         _ => String::new(),
     };
+    // A record known only from a roll call may have failed: its result comes from the tally and
+    // the body's rule, never from the word "adopted".
+    let outcome = match (summary.has_text, summary.yes, summary.no, summary.abstain) {
+        (false, Some(yes), Some(no), Some(abstain)) if !outcome.is_empty() => {
+            let body = if summary.body == "human-rights-council" {
+                taawun_votes::Body::Hrc
+            } else {
+                taawun_votes::Body::Unga
+            };
+            let (_, label) = view::outcome_of(body, yes, no, abstain, lang);
+            format!("{label} · {outcome}")
+        }
+        _ => outcome,
+    };
     // Titles of records known only from the voting records come from the datasets, in English.
     let title_lang = summary
         .language
@@ -207,12 +221,21 @@ pub async fn show(
     // The cache holds the page as the public sees it; a signed-in user's page has their name in
     // its header, so it is rendered for them alone.
     let rendered = if principal.is_signed_in() {
-        render_page(&app, &symbol, lang).await.map_err(Arc::new)
+        // Signed-in pages are never cached, so what the secretariat sees stays theirs.
+        let staff = taawun_policy::decide(
+            principal.subject(),
+            taawun_policy::Action::Read,
+            &taawun_policy::Resource::Provenance,
+        )
+        .is_allowed();
+        render_page(&app, &symbol, lang, staff)
+            .await
+            .map_err(Arc::new)
     } else {
         // Concurrent requests for a page not in the cache wait for one rendering, so that the
         // page expiring under load costs one render, not one per waiting request.
         app.resolution_pages
-            .try_get_with(key, render_page(&app, &symbol, lang))
+            .try_get_with(key, render_page(&app, &symbol, lang, false))
             .await
     };
     let rendered = match rendered {
@@ -257,12 +280,13 @@ async fn render_page(
     app: &AppState,
     symbol: &str,
     lang: Lang,
+    staff: bool,
 ) -> Result<Arc<super::RenderedPage>, PageError> {
     let bundle = super::bundle(app, symbol)
         .await
         .map_err(|e| PageError::Internal(e.to_string()))?
         .ok_or(PageError::NotFound)?;
-    let r = view::build(&bundle, lang);
+    let r = view::build(&bundle, lang, staff);
     let view = ResolutionPage {
         page: PageContext::new(
             lang,

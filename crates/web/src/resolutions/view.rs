@@ -7,10 +7,184 @@ use taawun_store::slug_of;
 use crate::format;
 use crate::i18n::Lang;
 
-/// A run of paragraph text, or a footnote marker.
+/// A run of paragraph text, a footnote marker, or a cited UN symbol.
 pub struct Segment {
     pub text: String,
     pub footnote: Option<u32>,
+    /// The text is a UN symbol, written in its right order, isolated left to right.
+    pub symbol: bool,
+    /// The symbol's record, when the registry holds it.
+    pub href: Option<String>,
+}
+
+impl Segment {
+    fn plain(text: String) -> Segment {
+        Segment {
+            text,
+            footnote: None,
+            symbol: false,
+            href: None,
+        }
+    }
+}
+
+/// A citation to show in running text: where it is in the text, what to show there, and the
+/// record it links to.
+struct Citation {
+    range: std::ops::Range<usize>,
+    display: String,
+    href: Option<String>,
+}
+
+/// The `session/number` pair inside a citation as written ("قرار الجمعية العامة 1/70" →
+/// the byte range of "1/70"): its last run of digits, a slash and digits.
+fn number_pair(written: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = written.as_bytes();
+    let mut found = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i + 1 < bytes.len() && bytes[i] == b'/' && bytes[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let next_is_word = i < bytes.len() && (bytes[i].is_ascii_alphanumeric());
+                if !next_is_word {
+                    found = Some(start..i);
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Where the text cites the references of its paragraph, and how to show each: the parser
+/// read "1/70" (an Arabic PDF's reversed extraction) as A/RES/70/1, so the page shows "70/1"
+/// there, and a full symbol as it is; both isolated left to right and linked when the registry
+/// holds the record.
+fn citations(
+    text: &str,
+    references: &[&taawun_documents::Reference],
+    known: &[String],
+) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    let mut searched_from: std::collections::HashMap<&str, usize> = Default::default();
+    for reference in references {
+        let symbol = reference.symbol.as_str();
+        if !symbol.contains('/') || !symbol.is_ascii() {
+            continue;
+        }
+        let written = reference.as_written.as_str();
+        let from = searched_from.get(written).copied().unwrap_or(0);
+        let Some(at) = text
+            .get(from..)
+            .and_then(|rest| rest.find(written))
+            .map(|i| i + from)
+        else {
+            continue;
+        };
+        searched_from.insert(written, at + written.len());
+        let (range, display) = if written == symbol || written.eq_ignore_ascii_case(symbol) {
+            (at..at + written.len(), written.to_owned())
+        } else {
+            let Some(pair) = number_pair(written) else {
+                continue;
+            };
+            // The symbol's own last two parts, in its order: A/RES/70/1 → 70/1.
+            let parts: Vec<&str> = symbol.rsplitn(3, '/').collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            (
+                at + pair.start..at + pair.end,
+                format!("{}/{}", parts[1], parts[0]),
+            )
+        };
+        if out
+            .iter()
+            .any(|c| c.range.start < range.end && range.start < c.range.end)
+        {
+            continue;
+        }
+        out.push(Citation {
+            range,
+            display,
+            href: known
+                .iter()
+                .any(|k| k == symbol)
+                .then(|| format!("/resolutions/{symbol}")),
+        });
+    }
+    out.sort_by_key(|c| c.range.start);
+    out
+}
+
+/// Splits plain segments at their citations.
+fn with_citations(segments: Vec<Segment>, citations: &[Citation], text: &str) -> Vec<Segment> {
+    if citations.is_empty() {
+        return segments;
+    }
+    // Citations are found in the whole text; segments are cut from it in order, so a running
+    // offset maps one onto the other (footnote markers are replaced by their number, so the
+    // offset is tracked through the source text rather than the segments' lengths).
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for segment in segments {
+        if segment.footnote.is_some() {
+            // Skip past the marker in the source: ⁽N⁾.
+            if let Some(end) = text.get(offset..).and_then(|rest| rest.find('⁾')) {
+                offset += end + '⁾'.len_utf8();
+            }
+            out.push(segment);
+            continue;
+        }
+        let start = offset;
+        let end = start + segment.text.len();
+        offset = end;
+        let mut cursor = start;
+        for citation in citations
+            .iter()
+            .filter(|c| c.range.start >= start && c.range.end <= end)
+        {
+            if citation.range.start > cursor {
+                out.push(Segment::plain(
+                    text[cursor..citation.range.start].to_owned(),
+                ));
+            }
+            out.push(Segment {
+                text: citation.display.clone(),
+                footnote: None,
+                symbol: true,
+                href: citation.href.clone(),
+            });
+            cursor = citation.range.end;
+        }
+        if cursor < end {
+            out.push(Segment::plain(text[cursor..end].to_owned()));
+        }
+    }
+    out
+}
+
+/// A paragraph's or footnote's text as segments: footnote markers and cited symbols apart.
+fn rich_segments(
+    text: &str,
+    anchor: &str,
+    references: &[taawun_documents::Reference],
+    known: &[String],
+) -> Vec<Segment> {
+    let mine: Vec<&taawun_documents::Reference> = references
+        .iter()
+        .filter(|r| r.paragraph == anchor)
+        .collect();
+    with_citations(segments(text), &citations(text, &mine, known), text)
 }
 
 pub struct ParagraphView {
@@ -22,7 +196,7 @@ pub struct ParagraphView {
 
 pub struct FootnoteView {
     pub marker: u32,
-    pub text: String,
+    pub segments: Vec<Segment>,
     pub missing: bool,
     pub paragraph: String,
 }
@@ -56,11 +230,101 @@ pub struct OtherRollCall {
     pub kind: String,
     pub date: String,
     pub title: String,
+    pub description: String,
     pub tally: String,
+    pub outcome: String,
+    pub outcome_slug: &'static str,
+}
+
+/// The body of a roll call from its stored slug (`hrc`, `unga`).
+fn body_of(slug: &str) -> taawun_votes::Body {
+    if slug == "hrc" {
+        taawun_votes::Body::Hrc
+    } else {
+        taawun_votes::Body::Unga
+    }
+}
+
+/// What the tally and the body's rule decide, and its label: "Adopted", "Rejected", "Result
+/// not recorded".
+pub fn outcome_of(
+    body: taawun_votes::Body,
+    yes: u32,
+    no: u32,
+    abstain: u32,
+    lang: Lang,
+) -> (&'static str, String) {
+    let outcome = taawun_votes::outcome(body, yes, no, abstain);
+    (
+        outcome.slug(),
+        lang.t(&format!("outcome-{}", outcome.slug())),
+    )
+}
+
+/// The rule the outcome was decided by, as the page states it.
+fn rule_line(body: taawun_votes::Body, lang: Lang) -> String {
+    lang.t(&format!("rule-{}", taawun_votes::Rule::of(body).slug()))
+}
+
+/// What a stored roll call was taken on.
+fn kind_of(r: &taawun_store::RollCallVotes) -> taawun_votes::Kind {
+    taawun_votes::kind_of(
+        r.symbol.as_deref(),
+        r.amendment,
+        r.paragraph_vote,
+        r.draft,
+        &[r.title.as_str(), r.description.as_str()],
+    )
+}
+
+/// The official document in the UN's Official Document System, in the page's language. The
+/// Assembly's resolutions of its first 30 sessions carry their session in Roman numerals
+/// (A/RES/2758(XXVI)), which is how the document system knows them; the voting data writes
+/// them A/RES/26/2758.
+pub fn official_document(symbol: &str, lang: Lang) -> String {
+    let symbol = official_symbol(symbol);
+    format!(
+        "https://undocs.org/{}/{}",
+        lang.code(),
+        crate::page::encode_query_value(&symbol)
+            .replace("%2F", "/")
+            .replace("%28", "(")
+            .replace("%29", ")")
+    )
+}
+
+fn official_symbol(symbol: &str) -> String {
+    let parts: Vec<&str> = symbol.split('/').collect();
+    if let ["A", "RES", session, number] = parts.as_slice()
+        && let Ok(session) = session.parse::<u32>()
+        && (1..=30).contains(&session)
+    {
+        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            return format!("A/RES/{digits}({})", roman(session));
+        }
+    }
+    symbol.to_owned()
+}
+
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
 }
 
 pub struct VoteView {
     pub method: String,
+    /// What the tally and the body's rule decide (empty when the vote was not recorded).
+    pub outcome: String,
+    pub outcome_slug: &'static str,
+    /// The rule, said on the page.
+    pub rule: String,
     pub tally: String,
     pub recorded: bool,
     /// Where the State-by-State breakdown comes from: the voting records or the text.
@@ -69,8 +333,9 @@ pub struct VoteView {
     /// Whether any State did not vote though present, or was absent (columns shown only then).
     pub has_non_voting: bool,
     pub has_absent: bool,
-    /// States of the record that were not members of the body at the time (counted, not listed).
-    pub not_members: usize,
+    /// How many of today's States had no vote in the record (counted as the map shows them,
+    /// not listed), said as the body's record allows.
+    pub not_members: String,
     pub charts: Option<crate::charts::VoteCharts>,
     /// What the imported voting records say about this vote: agreement, or each difference.
     pub records: Vec<String>,
@@ -174,8 +439,24 @@ pub struct CitingView {
 pub struct ResolutionView {
     /// False for a symbol known only from the voting records.
     pub has_text: bool,
+    /// "Adopted" for a text; "Date of the vote" for a roll call, which may have failed.
+    pub date_label: String,
+    /// For a record known only from a roll call: what was voted on and its result.
+    pub kind: String,
+    pub description: String,
+    pub outcome: String,
+    pub outcome_slug: &'static str,
+    /// The official document in the UN's document system, in the page's language.
+    pub official_href: String,
+    /// The text is in another language than the page's, and no other language is held.
+    pub text_only_in: String,
+    /// Whether the reader may see how the record was made (parser notes, source files, import
+    /// times, how to add a text): the secretariat and administrators, as the policy decides.
+    pub staff: bool,
     pub symbol: String,
     pub title: String,
+    pub title_lang: String,
+    pub title_dir: &'static str,
     pub text_lang: String,
     pub text_dir: &'static str,
     pub body: String,
@@ -210,10 +491,7 @@ fn superscript_digit(c: char) -> Option<u32> {
 /// Splits a paragraph's text at its footnote markers (⁽N⁾), which become links.
 pub fn segments(text: &str) -> Vec<Segment> {
     if !text.contains('⁽') {
-        return vec![Segment {
-            text: text.to_owned(),
-            footnote: None,
-        }];
+        return vec![Segment::plain(text.to_owned())];
     }
     let mut out = Vec::new();
     let mut plain = String::new();
@@ -237,14 +515,13 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 lookahead.next();
                 chars = lookahead;
                 if !plain.is_empty() {
-                    out.push(Segment {
-                        text: std::mem::take(&mut plain),
-                        footnote: None,
-                    });
+                    out.push(Segment::plain(std::mem::take(&mut plain)));
                 }
                 out.push(Segment {
                     text: number.to_string(),
                     footnote: Some(number),
+                    symbol: false,
+                    href: None,
                 });
                 continue;
             }
@@ -252,20 +529,25 @@ pub fn segments(text: &str) -> Vec<Segment> {
         plain.push(c);
     }
     if !plain.is_empty() {
-        out.push(Segment {
-            text: plain,
-            footnote: None,
-        });
+        out.push(Segment::plain(plain));
     }
     out
 }
 
-fn paragraphs(list: &[Paragraph], prefix: &str) -> Vec<ParagraphView> {
+fn paragraphs(
+    list: &[Paragraph],
+    prefix: &str,
+    references: &[taawun_documents::Reference],
+    known: &[String],
+) -> Vec<ParagraphView> {
     list.iter()
-        .map(|p| ParagraphView {
-            anchor: format!("{prefix}-{}", p.number),
-            number: p.number,
-            segments: segments(&p.text),
+        .map(|p| {
+            let anchor = format!("{prefix}-{}", p.number);
+            ParagraphView {
+                segments: rich_segments(&p.text, &anchor, references, known),
+                anchor,
+                number: p.number,
+            }
         })
         .collect()
 }
@@ -293,9 +575,19 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
         return None;
     }
     let recorded = text_vote.is_none_or(|v| v.method == AdoptionMethod::RecordedVote);
+    // A text says how it was adopted; a roll call alone says only that a vote was taken: its
+    // result comes from the tally and the rule.
     let method = match text_vote {
         Some(v) => lang.t(&format!("method-{}", slug_of(&v.method))),
-        None => lang.t("method-recorded-vote"),
+        None => lang.t("method-put-to-vote"),
+    };
+    let (outcome_slug, outcome, rule) = match principal {
+        Some(p) if recorded => {
+            let body = body_of(&p.body);
+            let (slug, label) = outcome_of(body, p.yes, p.no, p.abstain, lang);
+            (slug, label, rule_line(body, lang))
+        }
+        _ => ("", String::new(), String::new()),
     };
     let tally = match (text_vote, principal) {
         (Some(v), _) if recorded => tally_line(lang, v.yes, v.no, v.abstain),
@@ -390,6 +682,34 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
             && g.non_voting.is_empty()
             && g.absent.is_empty())
     });
+    // Counted as the map draws them: every present-day Member and observer State that has no
+    // vote in a complete record (the HRC data itself lists only the States ever elected, so its
+    // own "not a member" rows undercount).
+    let not_members = if complete {
+        let voting: std::collections::HashSet<&str> = pairs
+            .iter()
+            .filter(|(_, choice)| *choice != "not-member")
+            .map(|(iso3, _)| *iso3)
+            .collect();
+        let _ = not_members;
+        taawun_states::all()
+            .filter(|s| {
+                matches!(
+                    s.status,
+                    taawun_states::UnStatus::Member | taawun_states::UnStatus::Observer
+                ) && !voting.contains(s.iso3)
+            })
+            .count()
+    } else {
+        0
+    };
+    let not_members_line = match principal {
+        Some(p) if not_members > 0 => lang.t_args(
+            &format!("vote-not-members-{}", p.body),
+            &[("count", not_members.into())],
+        ),
+        _ => String::new(),
+    };
     let has_non_voting = groups.iter().any(|g| !g.non_voting.is_empty());
     let has_absent = groups.iter().any(|g| !g.absent.is_empty());
     let charts = (!pairs.is_empty())
@@ -402,28 +722,32 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
         .recorded_votes
         .iter()
         .skip(1)
-        .map(|r| OtherRollCall {
-            kind: lang.t(if r.amendment {
-                "roll-call-amendment"
-            } else if r.paragraph_vote {
-                "roll-call-paragraph"
-            } else {
-                "roll-call-other"
-            }),
-            date: format::iso_date(&r.date, lang),
-            title: r.title.clone(),
-            tally: tally_line(lang, Some(r.yes), Some(r.no), Some(r.abstain)),
+        .map(|r| {
+            let (outcome_slug, outcome) =
+                outcome_of(body_of(&r.body), r.yes, r.no, r.abstain, lang);
+            OtherRollCall {
+                kind: lang.t(&format!("kind-{}", kind_of(r).slug())),
+                date: format::roll_call_date(&r.date, r.day_known, lang),
+                title: r.title.clone(),
+                description: r.description.clone(),
+                tally: tally_line(lang, Some(r.yes), Some(r.no), Some(r.abstain)),
+                outcome,
+                outcome_slug,
+            }
         })
         .collect();
     Some(VoteView {
         method,
+        outcome,
+        outcome_slug,
+        rule,
         tally,
         recorded,
         source,
         groups,
         has_non_voting,
         has_absent,
-        not_members,
+        not_members: not_members_line,
         charts,
         records,
         records_agree,
@@ -431,12 +755,23 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
     })
 }
 
-pub fn build(bundle: &super::ResolutionBundle, lang: Lang) -> ResolutionView {
+/// The page's view; `staff` (the policy's answer for the reader) decides whether how the
+/// record was made is shown.
+pub fn build(bundle: &super::ResolutionBundle, lang: Lang, staff: bool) -> ResolutionView {
     let vote = vote_view(bundle, lang);
-    match &bundle.stored {
+    let mut view = match &bundle.stored {
         Some(stored) => with_text(bundle, stored, vote, lang),
         None => votes_only(bundle, vote, lang),
+    };
+    view.staff = staff;
+    if !staff {
+        view.warnings.clear();
+        for version in &mut view.history {
+            version.source.clear();
+            version.imported_at.clear();
+        }
     }
+    view
 }
 
 /// A symbol known only from the voting records: what the roll call says of it.
@@ -447,18 +782,33 @@ fn votes_only(
 ) -> ResolutionView {
     let principal = bundle.recorded_votes.first();
     let body = principal.map_or("", |p| p.body.as_str());
+    let (outcome_slug, outcome) = principal.map_or(("", String::new()), |p| {
+        outcome_of(body_of(&p.body), p.yes, p.no, p.abstain, lang)
+    });
     ResolutionView {
         has_text: false,
+        date_label: lang.t("col-vote-date"),
+        kind: principal
+            .map(|p| lang.t(&format!("kind-{}", kind_of(p).slug())))
+            .unwrap_or_default(),
+        description: principal.map(|p| p.description.clone()).unwrap_or_default(),
+        outcome,
+        outcome_slug,
+        official_href: official_document(&bundle.symbol, lang),
+        text_only_in: String::new(),
+        staff: false,
         symbol: bundle.symbol.clone(),
         title: principal.map(|p| p.title.clone()).unwrap_or_default(),
         // The datasets' titles are English.
+        title_lang: "en".into(),
+        title_dir: "ltr",
         text_lang: "en".into(),
         text_dir: "ltr",
         body: lang.t(&format!("vote-body-{body}")),
         session: String::new(),
         agenda: String::new(),
         adoption_date: principal
-            .map(|p| format::iso_date(&p.date, lang))
+            .map(|p| format::roll_call_date(&p.date, p.day_known, lang))
             .unwrap_or_default(),
         distribution_date: String::new(),
         meeting: String::new(),
@@ -524,7 +874,13 @@ fn with_text(
         .map(|f| FootnoteView {
             marker: f.marker,
             missing: f.text.is_none(),
-            text: f.text.clone().unwrap_or_default(),
+            // A footnote's citations are listed under the paragraph it belongs to.
+            segments: rich_segments(
+                f.text.as_deref().unwrap_or_default(),
+                &f.paragraph,
+                &record.references,
+                known,
+            ),
             paragraph: f.paragraph.clone(),
         })
         .collect();
@@ -544,11 +900,45 @@ fn with_text(
             status: lang.t(&format!("mandate-status-{}", m.status)),
         })
         .collect();
+    // A page in another language than the only text held: the title in the page's language
+    // where the voting records give it (their titles are English), and a plain statement that
+    // the text exists in one language here.
+    let other_language = text_lang != lang;
+    let english_title = bundle
+        .recorded_votes
+        .iter()
+        .find(|r| r.principal)
+        .map(|r| r.title.clone())
+        .filter(|t| !t.is_empty());
+    let (title, title_lang) = match english_title {
+        Some(title) if other_language && lang == Lang::En => (title, Lang::En),
+        _ => (record.title.clone(), text_lang),
+    };
     ResolutionView {
         has_text: true,
+        date_label: lang.t("col-adopted"),
+        kind: String::new(),
+        description: String::new(),
+        outcome: String::new(),
+        outcome_slug: "",
+        official_href: official_document(&record.symbol, lang),
+        text_only_in: if other_language {
+            lang.t_args(
+                "text-only-in",
+                &[(
+                    "language",
+                    lang.t(&format!("language-{}", text_lang.code())).into(),
+                )],
+            )
+        } else {
+            String::new()
+        },
+        staff: false,
         vote,
         symbol: record.symbol.clone(),
-        title: record.title.clone(),
+        title,
+        title_lang: title_lang.code().to_owned(),
+        title_dir: title_lang.dir(),
         text_lang: text_lang.code().to_owned(),
         text_dir: text_lang.dir(),
         body: lang.t(&format!("body-{}", slug_of(&record.body))),
@@ -561,8 +951,8 @@ fn with_text(
         adoption_date: date(record.adoption_date),
         distribution_date: date(record.distribution_date),
         meeting: record.meeting.map(|m| m.to_string()).unwrap_or_default(),
-        preambular: paragraphs(&record.preambular, "pp"),
-        operative: paragraphs(&record.operative, "op"),
+        preambular: paragraphs(&record.preambular, "pp", &record.references, known),
+        operative: paragraphs(&record.operative, "op", &record.references, known),
         footnotes,
         references,
         cited_by: citing(bundle),
@@ -593,7 +983,60 @@ fn with_text(
 
 #[cfg(test)]
 mod tests {
-    use super::segments;
+    use super::{official_symbol, rich_segments, segments};
+
+    fn reference(symbol: &str, paragraph: &str, written: &str) -> taawun_documents::Reference {
+        taawun_documents::Reference {
+            symbol: symbol.into(),
+            kind: taawun_documents::ReferenceKind::GeneralAssemblyResolution,
+            date: None,
+            paragraph: paragraph.into(),
+            as_written: written.into(),
+        }
+    }
+
+    #[test]
+    fn cited_symbols_show_in_their_order_and_link_when_known() {
+        let text = "وإذ يشير إلى قرار الجمعية العامة 1/70 المؤرخ 25 أيلول/سبتمبر 2015⁽¹⁾ وإلى FCCC/CP/2015/10/Add.1 و 1/76";
+        let references = [
+            reference("A/RES/70/1", "pp-2", "قرار الجمعية العامة 1/70"),
+            reference("FCCC/CP/2015/10/Add.1", "pp-2", "FCCC/CP/2015/10/Add.1"),
+            reference("A/RES/76/1", "pp-2", "1/76"),
+            reference("A/RES/99/9", "pp-3", "9/99"),
+        ];
+        let known = vec!["A/RES/76/1".to_owned()];
+        let parts = rich_segments(text, "pp-2", &references, &known);
+        let symbols: Vec<(&str, Option<&str>)> = parts
+            .iter()
+            .filter(|s| s.symbol)
+            .map(|s| (s.text.as_str(), s.href.as_deref()))
+            .collect();
+        assert_eq!(
+            symbols,
+            vec![
+                ("70/1", None),
+                ("FCCC/CP/2015/10/Add.1", None),
+                ("76/1", Some("/resolutions/A/RES/76/1")),
+            ]
+        );
+        // Nothing is lost or doubled: the plain text around them is the source's.
+        let plain: String = parts
+            .iter()
+            .filter(|s| !s.symbol && s.footnote.is_none())
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(plain.starts_with("وإذ يشير إلى قرار الجمعية العامة  المؤرخ 25 أيلول/سبتمبر 2015"));
+        assert!(!plain.contains("1/70"));
+        assert_eq!(parts.iter().filter(|s| s.footnote == Some(1)).count(), 1);
+    }
+
+    #[test]
+    fn early_assembly_resolutions_take_their_roman_session() {
+        assert_eq!(official_symbol("A/RES/26/2758A"), "A/RES/2758(XXVI)");
+        assert_eq!(official_symbol("A/RES/1/79"), "A/RES/79(I)");
+        assert_eq!(official_symbol("A/RES/70/1"), "A/RES/70/1");
+        assert_eq!(official_symbol("A/HRC/57/L.43"), "A/HRC/57/L.43");
+    }
 
     #[test]
     fn footnote_markers_become_their_own_segments() {

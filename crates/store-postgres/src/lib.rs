@@ -355,6 +355,10 @@ impl Store for PostgresStore {
         resolutions::count(&self.pool).await
     }
 
+    async fn registry_records(&self, body: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
+        resolutions::registry_records(&self.pool, body).await
+    }
+
     async fn list_resolutions(
         &self,
         filter: &ResolutionFilter,
@@ -394,23 +398,6 @@ impl Store for PostgresStore {
 
     async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError> {
         votes::for_symbol(&self.pool, symbol).await
-    }
-
-    async fn state_votes(
-        &self,
-        iso3: &str,
-        filter: &taawun_store::VoteFilter,
-        paging: Paging,
-    ) -> Result<Page<taawun_store::StateVoteRecord>, StoreError> {
-        votes::state_votes(&self.pool, iso3, filter, paging).await
-    }
-
-    async fn state_vote_counts(
-        &self,
-        iso3: &str,
-        filter: &taawun_store::VoteFilter,
-    ) -> Result<Vec<(String, u64)>, StoreError> {
-        votes::state_vote_counts(&self.pool, iso3, filter).await
     }
 
     async fn vote_table(

@@ -162,6 +162,7 @@ pub async fn import(
         remove.push(")");
     }
     remove.build().execute(&mut *tx).await.map_err(db)?;
+    crate::votes::bump_stamp(&mut tx, columns.body).await?;
     crate::audit::append(
         &mut tx,
         context,
@@ -209,6 +210,23 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a Resolutio
         }
         None => {}
     }
+}
+
+pub async fn registry_records(
+    pool: &PgPool,
+    body: &str,
+) -> Result<Vec<ResolutionSummary>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM registry_records r WHERE r.body = $1"
+    ))
+    .bind(body)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    rows.iter()
+        .map(summary_from_row)
+        .collect::<Result<_, _>>()
+        .map_err(db)
 }
 
 pub async fn list(

@@ -6,8 +6,8 @@ use futures_util::TryStreamExt;
 use sqlx::types::Json;
 use sqlx::{PgPool, Postgres, QueryBuilder, Row};
 use taawun_store::{
-    Page, Paging, RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, StoreError, VOTE_BATCH,
-    VoteFilter, VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot,
+    RollCallInfo, RollCallVotes, StateVote, StoreError, VOTE_BATCH, VoteFilter, VoteImportReport,
+    VoteTable, VoteTableBuilder, VotesStamp, pack_ballot,
 };
 use taawun_votes::{Dataset, VoteChoice};
 
@@ -176,6 +176,7 @@ pub async fn import(
         report.roll_calls_completed += 1;
     }
     if report.roll_calls_created > 0 || report.roll_calls_completed > 0 {
+        bump_stamp(&mut tx, body).await?;
         crate::audit::append(
             &mut tx,
             context,
@@ -252,24 +253,6 @@ fn push_vote_filter<'a>(query: &mut QueryBuilder<'a, Postgres>, filter: &'a Vote
     }
 }
 
-pub async fn state_vote_counts(
-    pool: &PgPool,
-    iso3: &str,
-    filter: &VoteFilter,
-) -> Result<Vec<(String, u64)>, StoreError> {
-    let mut query = QueryBuilder::<Postgres>::new(
-        "SELECT v.choice, count(*) FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.state = ",
-    );
-    query.push_bind(iso3);
-    push_vote_filter(&mut query, filter);
-    query.push(" GROUP BY v.choice");
-    let rows: Vec<(String, i64)> = query.build_query_as().fetch_all(pool).await.map_err(db)?;
-    Ok(rows
-        .into_iter()
-        .map(|(c, n)| (c, n.max(0) as u64))
-        .collect())
-}
-
 pub async fn vote_table(pool: &PgPool, filter: &VoteFilter) -> Result<VoteTable, StoreError> {
     let mut builder = VoteTableBuilder::new();
     let mut roll_calls = QueryBuilder::<Postgres>::new(
@@ -300,15 +283,30 @@ pub async fn vote_table(pool: &PgPool, filter: &VoteFilter) -> Result<VoteTable,
 }
 
 pub async fn stamp(pool: &PgPool) -> Result<VotesStamp, StoreError> {
-    let (roll_calls, last_id): (i64, Option<i64>) =
-        sqlx::query_as("SELECT count(*), max(id) FROM roll_calls")
-            .fetch_one(pool)
-            .await
-            .map_err(db)?;
-    Ok(VotesStamp {
-        roll_calls,
-        last_id: last_id.unwrap_or(0),
-    })
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT body, generation FROM record_stamps")
+        .fetch_all(pool)
+        .await
+        .map_err(db)?;
+    let mut stamp = VotesStamp::default();
+    for (body, generation) in rows {
+        match body.as_str() {
+            "hrc" => stamp.hrc = generation,
+            "unga" => stamp.unga = generation,
+            _ => {}
+        }
+    }
+    Ok(stamp)
+}
+
+/// Raises a body's generation (`hrc` or `unga`), in the transaction of the import that changed
+/// its records: caches of the body's results become stale exactly when the import commits.
+pub(crate) async fn bump_stamp(tx: &mut sqlx::PgConnection, body: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE record_stamps SET generation = generation + 1 WHERE body = $1")
+        .bind(taawun_store::stamp_key(body))
+        .execute(tx)
+        .await
+        .map_err(db)?;
+    Ok(())
 }
 
 pub async fn issues(pool: &PgPool) -> Result<Vec<(String, u64)>, StoreError> {
@@ -323,53 +321,4 @@ pub async fn issues(pool: &PgPool) -> Result<Vec<(String, u64)>, StoreError> {
         .into_iter()
         .map(|(i, n)| (i, n.max(0) as u64))
         .collect())
-}
-
-pub async fn state_votes(
-    pool: &PgPool,
-    iso3: &str,
-    filter: &VoteFilter,
-    paging: Paging,
-) -> Result<Page<StateVoteRecord>, StoreError> {
-    let mut count = QueryBuilder::<Postgres>::new(
-        "SELECT count(*) FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.state = ",
-    );
-    count.push_bind(iso3);
-    push_vote_filter(&mut count, filter);
-    let total: i64 = count
-        .build_query_scalar()
-        .fetch_one(pool)
-        .await
-        .map_err(db)?;
-    let mut query = QueryBuilder::<Postgres>::new(
-        "SELECT r.body, r.source_id, r.symbol, r.date::text AS date, r.title, v.choice FROM votes v JOIN roll_calls r ON r.id = v.roll_call_id WHERE v.state = ",
-    );
-    query.push_bind(iso3);
-    push_vote_filter(&mut query, filter);
-    query
-        .push(" ORDER BY r.date DESC, r.id DESC LIMIT ")
-        .push_bind(i64::from(paging.per_page))
-        .push(" OFFSET ")
-        .push_bind(paging.offset() as i64);
-    let rows = query.build().fetch_all(pool).await.map_err(db)?;
-    let items = rows
-        .iter()
-        .map(|row| {
-            Ok(StateVoteRecord {
-                body: row.try_get("body")?,
-                source_id: row.try_get("source_id")?,
-                symbol: row.try_get("symbol")?,
-                date: row.try_get("date")?,
-                title: row.try_get("title")?,
-                choice: row.try_get("choice")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(db)?;
-    Ok(Page {
-        items,
-        total: total as u64,
-        page: paging.page,
-        per_page: paging.per_page,
-    })
 }

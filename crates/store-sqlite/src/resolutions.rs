@@ -170,6 +170,7 @@ pub async fn import(
         remove.push(")");
     }
     remove.build().execute(&mut *tx).await.map_err(db)?;
+    crate::votes::bump_stamp(&mut tx, columns.body).await?;
     crate::audit::append(
         &mut tx,
         context,
@@ -219,6 +220,23 @@ fn push_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a ResolutionF
         }
         None => {}
     }
+}
+
+pub async fn registry_records(
+    pool: &SqlitePool,
+    body: &str,
+) -> Result<Vec<ResolutionSummary>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM registry_records r WHERE r.body = ?"
+    ))
+    .bind(body)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    rows.iter()
+        .map(summary_from_row)
+        .collect::<Result<_, _>>()
+        .map_err(db)
 }
 
 pub async fn list(

@@ -23,7 +23,8 @@ pub use states::{
 };
 pub use votes::{
     RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter,
-    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot, unpack_ballot,
+    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot, stamp_key,
+    unpack_ballot,
 };
 
 use async_trait::async_trait;
@@ -164,6 +165,11 @@ pub trait Store: Send + Sync + 'static {
 
     async fn count_resolutions(&self) -> Result<u64, StoreError>;
 
+    /// Every record of the registry for one body (`human-rights-council` or
+    /// `general-assembly`), in no particular order: what listings filter, sort and page in
+    /// memory, read once per [`VotesStamp`] of the body.
+    async fn registry_records(&self, body: &str) -> Result<Vec<ResolutionSummary>, StoreError>;
+
     /// The registry's records: resolutions held as text and symbols known only from the
     /// voting records (one line per symbol).
     async fn list_resolutions(
@@ -200,26 +206,11 @@ pub trait Store: Send + Sync + 'static {
     /// The roll calls recorded for a symbol (usually one), with every State's vote.
     async fn votes_for_symbol(&self, symbol: &str) -> Result<Vec<RollCallVotes>, StoreError>;
 
-    /// A State's voting record, newest first.
-    async fn state_votes(
-        &self,
-        iso3: &str,
-        filter: &VoteFilter,
-        paging: Paging,
-    ) -> Result<Page<StateVoteRecord>, StoreError>;
-
-    /// How many of the State's votes under the filter are of each choice (`yes`, `no`,
-    /// `abstain`, `non-voting`, `absent`, `not-member`; choices without votes left out).
-    async fn state_vote_counts(
-        &self,
-        iso3: &str,
-        filter: &VoteFilter,
-    ) -> Result<Vec<(String, u64)>, StoreError>;
-
     /// Every vote under the filter, as a matrix (for agreement, majority and cohesion).
     async fn vote_table(&self, filter: &VoteFilter) -> Result<VoteTable, StoreError>;
 
-    /// A stamp that changes whenever the voting records change.
+    /// Each body's generation: it changes whenever an import changes the body's roll calls or
+    /// resolution texts (one indexed read of two rows).
     async fn votes_stamp(&self) -> Result<VotesStamp, StoreError>;
 
     /// The issue tags of the voting records, with the number of roll calls of each, most

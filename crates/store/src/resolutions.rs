@@ -74,7 +74,7 @@ pub struct StoredResolution {
 }
 
 /// Sort orders of a resolution listing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ResolutionSort {
     /// By adoption date (undated last), then symbol.
     #[default]
@@ -103,7 +103,7 @@ impl ResolutionSort {
 }
 
 /// Which records a listing shows, by what the registry holds of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordContent {
     /// Records whose text is held.
     Text,
@@ -131,7 +131,7 @@ impl RecordContent {
 }
 
 /// Filters of a resolution listing, already validated.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ResolutionFilter {
     /// `human-rights-council` or `general-assembly`.
     pub body: Option<String>,

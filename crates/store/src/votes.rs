@@ -92,14 +92,88 @@ pub struct RollCallInfo {
 pub struct VoteTable {
     pub matrix: taawun_votes::VoteMatrix,
     pub roll_calls: Vec<RollCallInfo>,
+    /// Per State (matrix row), a bit per roll call: whether the records hold a vote of the
+    /// State there. The matrix reads a missing vote as absent; a State's voting record lists
+    /// only the votes the records hold.
+    present: Vec<u64>,
 }
 
-/// Identifies the voting records' content: it changes whenever an import adds roll calls, so
-/// analytics cached under an older stamp are stale.
+impl VoteTable {
+    fn words(&self) -> usize {
+        self.roll_calls.len().div_ceil(64)
+    }
+
+    /// The State's vote on the roll call (matrix indices), if the records hold one.
+    pub fn vote(&self, state: usize, roll_call: usize) -> Option<taawun_votes::VoteChoice> {
+        let word = self.present.get(state * self.words() + roll_call / 64)?;
+        (word >> (roll_call % 64) & 1 == 1).then(|| self.matrix.get(state, roll_call))
+    }
+
+    /// The roll calls (matrix columns) on which the records hold a vote of the State, newest
+    /// first (the table keeps them oldest first).
+    pub fn state_record(&self, iso3: &str) -> Vec<usize> {
+        let Some(state) = self.matrix.state_index(iso3) else {
+            return Vec::new();
+        };
+        let words = &self.present[state * self.words()..(state + 1) * self.words()];
+        let mut columns = Vec::new();
+        for (w, word) in words.iter().enumerate().rev() {
+            let mut bits = *word;
+            while bits != 0 {
+                let top = 63 - bits.leading_zeros() as usize;
+                columns.push(w * 64 + top);
+                bits &= !(1u64 << top);
+            }
+        }
+        columns
+    }
+}
+
+/// Identifies the content of each body's records — its roll calls and the resolution texts the
+/// registry holds for it: a body's generation grows, in the import's own transaction, whenever an
+/// import changes them. Anything computed from the records (vote matrices, registry listings)
+/// is cached under the stamp it was read at, so it stays valid until the next import of the
+/// bodies it covers, on every server, without any message between them; an import of one body
+/// leaves what was computed for the other alone ([`VotesStamp::scoped`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct VotesStamp {
-    pub roll_calls: i64,
-    pub last_id: i64,
+    pub hrc: i64,
+    pub unga: i64,
+}
+
+impl VotesStamp {
+    /// The part of the stamp a result for `body` depends on: that body's generation alone, or
+    /// both when `body` is `None`. Takes either vocabulary (`hrc` or `human-rights-council`,
+    /// `unga` or `general-assembly`).
+    pub fn scoped(self, body: Option<&str>) -> VotesStamp {
+        match body {
+            None => self,
+            Some("hrc" | "human-rights-council") => VotesStamp {
+                hrc: self.hrc,
+                unga: 0,
+            },
+            Some(_) => VotesStamp {
+                hrc: 0,
+                unga: self.unga,
+            },
+        }
+    }
+
+    /// The generation of one body (either vocabulary).
+    pub fn generation(self, body: &str) -> i64 {
+        match body {
+            "hrc" | "human-rights-council" => self.hrc,
+            _ => self.unga,
+        }
+    }
+}
+
+/// The key of a body in the `record_stamps` table (`hrc`, `unga`) from either vocabulary.
+pub fn stamp_key(body: &str) -> &'static str {
+    match body {
+        "hrc" | "human-rights-council" => "hrc",
+        _ => "unga",
+    }
 }
 
 /// One line of a State's voting record.
@@ -246,12 +320,17 @@ impl VoteTableBuilder {
             .collect();
         let mut matrix =
             taawun_votes::VoteMatrix::new(ids, states.into_iter().map(|(s, _)| s).collect());
+        let words = self.roll_calls.len().div_ceil(64);
+        let mut present = vec![0u64; matrix.states().len() * words];
         for (column, row, choice) in self.cells {
-            matrix.set(rank[usize::from(row)], column as usize, choice);
+            let state = rank[usize::from(row)];
+            matrix.set(state, column as usize, choice);
+            present[state * words + column as usize / 64] |= 1 << (column % 64);
         }
         VoteTable {
             matrix,
             roll_calls: self.roll_calls,
+            present,
         }
     }
 }
@@ -302,6 +381,31 @@ mod tests {
         rows.vote(2, "EGY", "abstain");
         ballots.ballot(1, "USAN,EGYY");
         ballots.ballot(2, "EGYA");
-        assert_eq!(rows.finish(), ballots.finish());
+        let table = ballots.finish();
+        assert_eq!(rows.finish(), table);
+        // USA has no vote on the second roll call: the record lists only the first, where the
+        // matrix alone would read an absence.
+        assert_eq!(table.state_record("USA"), [0]);
+        assert_eq!(table.state_record("EGY"), [1, 0]);
+        let usa = table.matrix.state_index("USA").unwrap();
+        assert_eq!(table.vote(usa, 0), Some(VoteChoice::No));
+        assert_eq!(table.vote(usa, 1), None);
+        assert!(table.state_record("FRA").is_empty());
+    }
+
+    #[test]
+    fn a_stamp_scoped_to_one_body_ignores_the_other() {
+        let before = VotesStamp { hrc: 3, unga: 7 };
+        let after_unga_import = VotesStamp { hrc: 3, unga: 8 };
+        assert_eq!(
+            before.scoped(Some("hrc")),
+            after_unga_import.scoped(Some("human-rights-council"))
+        );
+        assert_ne!(
+            before.scoped(Some("unga")),
+            after_unga_import.scoped(Some("unga"))
+        );
+        assert_ne!(before.scoped(None), after_unga_import.scoped(None));
+        assert_eq!(after_unga_import.generation("general-assembly"), 8);
     }
 }

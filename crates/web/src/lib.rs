@@ -51,6 +51,10 @@ pub struct AppState {
     /// the records' stamp so that an import is seen at once.
     pub vote_analytics: votes::AnalyticsCache,
     pub vote_issues: votes::IssuesCache,
+    /// The registry's records per body, and each listing's sorted records, per generation of
+    /// the bodies they cover: listings are filtered, sorted and paged in memory.
+    pub registry_bodies: resolutions::listing::BodyCache,
+    pub registry_listings: resolutions::listing::ListingCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
     /// Accounts and sessions: password hashing, expiry, limits, the public address.
@@ -72,6 +76,8 @@ impl AppState {
             resolution_pages: resolutions::new_page_cache(),
             vote_analytics: votes::new_analytics_cache(),
             vote_issues: votes::new_issues_cache(),
+            registry_bodies: resolutions::listing::new_body_cache(),
+            registry_listings: resolutions::listing::new_listing_cache(),
             search,
             api_limiter: auth::api_limiter(&auth).map(Arc::new),
             auth: Arc::new(auth),

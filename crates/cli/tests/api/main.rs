@@ -7,6 +7,7 @@ mod authorization;
 mod cli;
 mod health;
 mod helpers;
+mod listing_caches;
 mod pages;
 mod resolutions;
 mod search;

@@ -45,10 +45,7 @@ pub async fn list_resolutions(
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Json<ResolutionPage>, ApiError> {
     let query = query::resolutions(&params)?;
-    let page = app
-        .store
-        .list_resolutions(&query.filter, query.paging)
-        .await?;
+    let page = super::listing::page(&app, &query.filter, query.paging).await?;
     let pages = page.page_count();
     Ok(Json(ResolutionPage {
         items: page.items,

@@ -3,6 +3,7 @@
 //! as pages and as API.
 
 mod api;
+pub mod listing;
 mod pages;
 mod query;
 mod view;

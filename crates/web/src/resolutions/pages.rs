@@ -119,11 +119,7 @@ pub async fn list(
         Ok(q) => q,
         Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
-    let page = match app
-        .store
-        .list_resolutions(&query.filter, query.paging)
-        .await
-    {
+    let page = match super::listing::page(&app, &query.filter, query.paging).await {
         Ok(page) => page,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use taawun_store::{Paging, StateVoteRecord, VoteFilter};
+use taawun_store::{StateVoteRecord, VoteFilter};
 use taawun_votes::Definition;
 
 use super::analytics::{self, Analytics};
@@ -123,11 +123,8 @@ pub async fn state_votes(
     let format = query::format(&params)?;
     if format == Format::Csv {
         // A State has at most a few thousand votes: the download holds them all.
-        let all = Paging {
-            page: 1,
-            per_page: 1_000_000,
-        };
-        let page = app.store.state_votes(state.iso3, &filter, all).await?;
+        let analytics = analytics::analytics(&app, &filter).await?;
+        let (page, _) = analytics.state_record(state.iso3, None);
         return csv_response(
             &download_name(&format!("votes-{}", state.iso3), &[], &filter),
             &["date", "body", "symbol", "source_id", "title", "vote"],
@@ -144,11 +141,10 @@ pub async fn state_votes(
         );
     }
     let paging = paging(param(&params, "page"), param(&params, "per_page"))?;
-    let (page, counts, analytics) = tokio::try_join!(
-        app.store.state_votes(state.iso3, &filter, paging),
-        app.store.state_vote_counts(state.iso3, &filter),
-        analytics::analytics(&app, &filter),
-    )?;
+    // The State's record is read from the filter's matrix, kept in memory for the agreement
+    // figures: no query over the votes table, and every page costs the same.
+    let analytics = analytics::analytics(&app, &filter).await?;
+    let (page, counts) = analytics.state_record(state.iso3, Some(paging));
     let majority = analytics.majority_share(state.iso3);
     let pages = page.page_count();
     Ok(Json(StateVotePage {
@@ -470,10 +466,10 @@ pub struct GroupCohesion {
 pub fn cohesion_of(analytics: &Analytics) -> Vec<GroupCohesion> {
     analytics
         .group_cohesion()
-        .into_iter()
+        .iter()
         .map(|(group, members, c)| GroupCohesion {
             group: group.slug(),
-            members,
+            members: *members,
             cohesion: round(c.mean),
             roll_calls_counted: c.roll_calls_counted,
         })
@@ -557,11 +553,8 @@ pub struct DroppedState {
 }
 
 /// The MDS map of the States under `analytics`.
-pub fn voting_map(analytics: &Analytics, definition: Definition) -> taawun_votes::Mds {
-    taawun_votes::mds_from_agreement(
-        analytics.agreement(definition),
-        &taawun_votes::MdsOptions::default(),
-    )
+pub fn voting_map(analytics: &Analytics, definition: Definition) -> &taawun_votes::Mds {
+    analytics.voting_map(definition)
 }
 
 #[utoipa::path(
@@ -625,8 +618,11 @@ pub async fn map(
         states,
         dropped: mds
             .dropped
-            .into_iter()
-            .map(|(state, reason)| DroppedState { state, reason })
+            .iter()
+            .map(|(state, reason)| DroppedState {
+                state: state.clone(),
+                reason: reason.clone(),
+            })
             .collect(),
     })
     .into_response())

@@ -225,16 +225,12 @@ pub async fn state_votes(
         Ok(p) => p,
         Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
-    let loaded = tokio::try_join!(
-        app.store.state_votes(state.iso3, &filter, paging),
-        app.store.state_vote_counts(state.iso3, &filter),
-        analytics::issues(&app),
-        analytics::analytics(&app, &filter),
-    );
-    let (page, counts, issues, analytics) = match loaded {
+    let loaded = tokio::try_join!(analytics::issues(&app), analytics::analytics(&app, &filter));
+    let (issues, analytics) = match loaded {
         Ok(l) => l,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
+    let (page, counts) = analytics.state_record(state.iso3, Some(paging));
     let name = state.names.get(lang.code()).to_owned();
     let majority = match analytics.majority_share(state.iso3) {
         Some(m) if m.votes_counted > 0 => lang.t_args(

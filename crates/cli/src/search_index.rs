@@ -148,8 +148,11 @@ pub async fn reindex(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<R
 /// At start-up: an index that is new, of an older format, or empty while the registry holds
 /// texts is rebuilt; otherwise it is used as it is.
 pub async fn ensure_filled(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<()> {
-    let records = store.count_resolutions().await? + store.votes_stamp().await?.roll_calls as u64;
-    if index.status() != OpenStatus::Opened || (index.num_docs() == 0 && records > 0) {
+    // A body's generation starts at 1 and rises with each import into it, so a generation above
+    // 1 means roll calls (or texts) were imported that the index should hold.
+    let stamp = store.votes_stamp().await?;
+    let holds_records = store.count_resolutions().await? > 0 || stamp.hrc > 1 || stamp.unga > 1;
+    if index.status() != OpenStatus::Opened || (index.num_docs() == 0 && holds_records) {
         let stats = reindex(store, index).await?;
         tracing::info!(
             documents = stats.documents,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use taawun_votes::{Body, Dataset, Outcome, VoteChoice, outcome};
 
-use common::{hrc_dataset, shared, unga_dataset};
+use common::{hrc_dataset, unga_dataset};
 
 /// (yes, no, abstain) of every roll call, counted from the votes.
 fn tallies(data: &Dataset) -> HashMap<&str, (u32, u32, u32)> {
@@ -27,11 +27,7 @@ fn tallies(data: &Dataset) -> HashMap<&str, (u32, u32, u32)> {
 }
 
 fn present() -> bool {
-    let here = shared().join("data/votes").exists();
-    if !here {
-        eprintln!("skipped: the shared voting data is not there");
-    }
-    here
+    taawun_testdata::available("the outcomes of the real voting records")
 }
 
 #[test]

@@ -5,12 +5,11 @@ use std::collections::BTreeSet;
 
 use taawun_store::{ChangeContext, Paging, ResolutionFilter, ResolutionSort};
 
-use crate::helpers::{TestApp, shared, spawn_app};
+use crate::helpers::{TestApp, spawn_app};
 
 /// The Council's voting records, or `None` (the test says it is skipped) without `../shared`.
 fn hrc() -> Option<taawun_votes::Dataset> {
-    if !shared("data/votes/hrc").is_dir() {
-        eprintln!("skipped: the public voting records are not in ../shared/data/votes/hrc");
+    if !taawun_testdata::available("the listing caches over the Council's voting records") {
         return None;
     }
     Some(crate::votes::hrc())
@@ -219,8 +218,9 @@ async fn each_filter_gets_its_own_listing_in_its_own_order() {
                 per_page: Paging::MAX_PER_PAGE,
             };
             let found = app.store.list_resolutions(&filter, paging).await.unwrap();
+            let last = page >= found.page_count();
             stored.extend(found.items.into_iter().map(|s| s.symbol));
-            if page >= found.page_count() {
+            if last {
                 break;
             }
         }

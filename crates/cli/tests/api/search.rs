@@ -171,8 +171,7 @@ fn reindex_and_search_from_the_command_line() {
 /// The app with the Council's voting records imported and indexed as `taawun import votes`
 /// does; `None` (the test says it is skipped) without `../shared`.
 async fn app_with_hrc_votes() -> Option<(crate::helpers::TestApp, taawun_votes::Dataset)> {
-    if !crate::helpers::shared("data/votes/hrc").is_dir() {
-        eprintln!("skipped: ../shared/data/votes/hrc is absent");
+    if !taawun_testdata::available("search over the Council's voting records") {
         return None;
     }
     let app = spawn_app().await;

@@ -9,11 +9,7 @@ use crate::accounts::invited_user;
 use crate::helpers::{TestApp, shared, spawn_app};
 
 fn present() -> bool {
-    let here = shared("data/votes/unga").exists() && shared("data/votes/hrc").exists();
-    if !here {
-        eprintln!("skipped: the shared voting data is not there");
-    }
-    here
+    taawun_testdata::available("the truth of the pages over the real voting records")
 }
 
 /// The General Assembly's first session, read from the whole file (so that what the reader
@@ -317,4 +313,89 @@ async fn voting_record_pages_speak_to_the_public_and_the_secretariat_sees_more()
     // And the anonymous page, cached, is still the public's.
     let html = page(&app, "/resolutions/A/HRC/RES/56/2", "en").await;
     assert!(!html.contains("id=\"warnings\""));
+}
+
+/// A State's page leads to its voting record in each body; the record opens on the roll calls
+/// the State could vote in, says how many "not a member" lines it leaves out and shows them on
+/// request; each State in a resolution's vote table leads to its record in that body.
+#[tokio::test]
+async fn a_states_record_is_linked_and_opens_on_its_actual_votes() {
+    if !present() {
+        return;
+    }
+    let (app, hrc, _) = app_with_votes().await;
+    let state = "FRA";
+    let lines = |member: bool| {
+        hrc.votes
+            .iter()
+            .filter(|v| v.state == state && (v.choice != VoteChoice::NotMember) == member)
+            .count() as u64
+    };
+    let (as_member, not_member) = (lines(true), lines(false));
+    assert!(as_member > 0 && not_member > 0, "France sat out some years");
+
+    let html = page(&app, "/states/FRA", "en").await;
+    assert!(
+        html.contains("href=\"/states/FRA/votes?body=hrc\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("{as_member} roll calls as a member")),
+        "the page says how many roll calls: {as_member}"
+    );
+    let html = page(&app, "/states/FRA", "ar").await;
+    assert!(html.contains("href=\"/states/FRA/votes?body=hrc\""));
+
+    let json = |path: &'static str| {
+        let app = &app;
+        async move {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            response.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let hidden = json("/api/v1/states/FRA/votes?body=hrc&per_page=500").await;
+    assert_eq!(hidden["total"], as_member);
+    assert!(
+        hidden["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["choice"] != "not-member")
+    );
+    assert_eq!(
+        hidden["counts"]["not-member"], not_member,
+        "{}",
+        hidden["counts"]
+    );
+    let shown = json("/api/v1/states/FRA/votes?body=hrc&not_members=show").await;
+    assert_eq!(shown["total"], as_member + not_member);
+    let refused = app.get("/api/v1/states/FRA/votes?not_members=maybe").await;
+    assert_eq!(refused.status(), 400);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["parameter"], "not_members", "{body}");
+
+    let html = page(&app, "/states/FRA/votes?body=hrc", "en").await;
+    let scope = element(&html, "record-scope");
+    assert!(scope.contains(&not_member.to_string()), "{scope}");
+    assert!(html.contains("not_members=show"));
+    let html = page(&app, "/states/FRA/votes?body=hrc&not_members=show", "en").await;
+    assert!(element(&html, "record-scope").contains("Listed too"));
+
+    // L.43's vote table: each State that voted leads to its Council record.
+    let amendment = hrc
+        .roll_calls
+        .iter()
+        .find(|r| r.symbol.as_deref() == Some("A/HRC/57/L.43"))
+        .expect("the amendment's roll call");
+    let voter = hrc
+        .votes_on(&amendment.id)
+        .find(|v| v.choice == VoteChoice::Yes)
+        .map(|v| v.state.clone())
+        .expect("someone voted for the amendment");
+    let html = page(&app, "/resolutions/A/HRC/57/L.43", "en").await;
+    assert!(
+        html.contains(&format!("href=\"/states/{voter}/votes?body=hrc\"")),
+        "{voter}"
+    );
 }

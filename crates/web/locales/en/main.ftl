@@ -409,3 +409,18 @@ resolutions-summary = { $count ->
    *[other] { $count } records · page { $page } of { $pages }
 }
 resolutions-coverage = The registry holds the resolution texts that have been imported and every roll call of the voting records — the Human Rights Council 2006–2024 and the General Assembly 1946–2019 — including votes on drafts, amendments, paragraphs and motions, each marked as what it is. Texts adopted without a vote are here only when their text has been imported: the voting records do not list them.
+
+## A State's voting record: links from its page, and the roll calls it could not vote in
+state-votes-not-members-hidden = Not listed: { $count } roll calls of years this State was not a member.
+state-votes-not-members-show = Show them
+state-votes-not-members-shown = Listed too: { $count } roll calls of years this State was not a member.
+state-votes-not-members-hide = Hide them
+state-voting-record-heading = Voting record
+state-voting-record-hrc = In the Human Rights Council
+state-voting-record-unga = In the General Assembly
+state-voting-record-count = { $count ->
+    [one] one roll call as a member
+   *[other] { $count } roll calls as a member
+}
+state-voting-record-all = Every recorded vote of this State
+state-voting-record-none = The voting records hold no vote of this State.

@@ -336,6 +336,9 @@ pub struct VoteView {
     /// How many of today's States had no vote in the record (counted as the map shows them,
     /// not listed), said as the body's record allows.
     pub not_members: String,
+    /// Where each State's name leads: its voting record, in this vote's body when the vote is
+    /// from the voting records.
+    pub record_query: String,
     pub charts: Option<crate::charts::VoteCharts>,
     /// What the imported voting records say about this vote: agreement, or each difference.
     pub records: Vec<String>,
@@ -748,6 +751,7 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
         has_non_voting,
         has_absent,
         not_members: not_members_line,
+        record_query: principal.map_or_else(String::new, |p| format!("?body={}", p.body)),
         charts,
         records,
         records_agree,

@@ -223,6 +223,14 @@ struct StatePage {
     region: String,
     sub_region: String,
     intermediate_region: String,
+    /// Links to the State's voting record in each body it voted in.
+    voting_record: Vec<RecordLink>,
+}
+
+struct RecordLink {
+    label: String,
+    count: String,
+    href: String,
 }
 
 pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<String>) -> Response {
@@ -242,6 +250,26 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<Stri
         code.map(|c| lang.t(&format!("m49-{c}")))
             .unwrap_or_default()
     };
+    // The whole record's matrix is the one the agreement pages keep in memory: counting a
+    // State's votes in it costs microseconds.
+    let analytics = match crate::votes::analytics::analytics(
+        &app,
+        &taawun_store::VoteFilter::default(),
+    )
+    .await
+    {
+        Ok(analytics) => analytics,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
+    let voting_record = analytics
+        .member_roll_calls_by_body(&state.iso3)
+        .into_iter()
+        .map(|(body, count)| RecordLink {
+            label: lang.t(&format!("state-voting-record-{body}")),
+            count: lang.t_args("state-voting-record-count", &[("count", count.into())]),
+            href: format!("/states/{}/votes?body={body}", state.iso3),
+        })
+        .collect();
     let names = state
         .names
         .all()
@@ -270,6 +298,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<Stri
         region: region_name(state.m49_region),
         sub_region: region_name(state.m49_sub_region),
         intermediate_region: region_name(state.m49_intermediate_region),
+        voting_record,
         state,
     };
     render(&view, StatusCode::OK)

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use taawun_store::{Page, Paging, StateVoteRecord, StoreError, VoteFilter, VoteTable, VotesStamp};
-use taawun_votes::{Agreement, AgreementMatrix, Cohesion, Definition};
+use taawun_votes::{Agreement, AgreementMatrix, Cohesion, Definition, VoteChoice};
 
 use crate::AppState;
 
@@ -87,16 +87,43 @@ impl Analytics {
         self.majority_shares().get(index).copied()
     }
 
-    /// A State's voting record under the filter, newest first, one page of it (`None`: all),
+    /// How many roll calls of each body (`hrc`, `unga`, in that order) the State could vote in
+    /// (its "not a member" lines left out), for the links to its record by body.
+    pub fn member_roll_calls_by_body(&self, iso3: &str) -> Vec<(String, u64)> {
+        let table = &self.table;
+        let Some(state) = table.matrix.state_index(iso3) else {
+            return Vec::new();
+        };
+        let mut counts: Vec<(String, u64)> = Vec::new();
+        for column in table.state_record(iso3) {
+            if table
+                .vote(state, column)
+                .is_none_or(|c| c == VoteChoice::NotMember)
+            {
+                continue;
+            }
+            let body = &table.roll_calls[column].body;
+            match counts.iter_mut().find(|(b, _)| b == body) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((body.clone(), 1)),
+            }
+        }
+        counts.sort_by_key(|(body, _)| body != "hrc");
+        counts
+    }
+
+    /// A State's voting record under the filter (the counts cover every line the records hold,
+    /// whatever the scope), newest first, one page of it (`None`: all),
     /// and how many of its votes are of each choice. Read from the matrix already in memory
     /// rather than by a join over the votes table: a few microseconds whatever the page.
     pub fn state_record(
         &self,
         iso3: &str,
+        scope: RecordScope,
         paging: Option<Paging>,
     ) -> (Page<StateVoteRecord>, Vec<(String, u64)>) {
         let table = &self.table;
-        let columns = table.state_record(iso3);
+        let mut columns = table.state_record(iso3);
         let state = table.matrix.state_index(iso3);
         let mut counts: Vec<(String, u64)> = Vec::new();
         for &column in &columns {
@@ -106,6 +133,11 @@ impl Analytics {
                     None => counts.push((choice.slug().to_owned(), 1)),
                 }
             }
+        }
+        if scope == RecordScope::AsMember {
+            columns.retain(|&column| {
+                state.and_then(|s| table.vote(s, column)) != Some(VoteChoice::NotMember)
+            });
         }
         let paging = paging.unwrap_or(Paging {
             page: 1,
@@ -198,4 +230,16 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
         })
         .await
         .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+}
+
+/// Which of a State's roll calls its voting record lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RecordScope {
+    /// The roll calls it could vote in: its votes, abstentions, non-votes and absences. The
+    /// Council's record holds a "not a member" line for every other State at every roll call, so
+    /// without this a record would open on years of them.
+    #[default]
+    AsMember,
+    /// Every line the records hold, "not a member" included.
+    All,
 }

@@ -103,6 +103,7 @@ pub struct StateVotePage {
         ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
         ("session" = Option<u32>, Query, description = "The body's session"),
         ("issue" = Option<String>, Query, description = "An issue tag of the voting records (see /api/v1/votes/issues)"),
+        ("not_members" = Option<String>, Query, description = "hide (default): only the roll calls the State could vote in; show: also those of the years it was not a member. `counts` covers both either way"),
         ("page" = Option<u32>, Query, description = "1-based page (JSON only)"),
         ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50; JSON only)"),
         ("format" = Option<String>, Query, description = "json (default) or csv: every matching vote, not one page"),
@@ -120,11 +121,12 @@ pub async fn state_votes(
 ) -> Result<Response, ApiError> {
     let state = known_state(&iso3)?;
     let filter = query::vote_filter(&params)?;
+    let scope = query::record_scope(&params)?;
     let format = query::format(&params)?;
     if format == Format::Csv {
         // A State has at most a few thousand votes: the download holds them all.
         let analytics = analytics::analytics(&app, &filter).await?;
-        let (page, _) = analytics.state_record(state.iso3, None);
+        let (page, _) = analytics.state_record(state.iso3, scope, None);
         return csv_response(
             &download_name(&format!("votes-{}", state.iso3), &[], &filter),
             &["date", "body", "symbol", "source_id", "title", "vote"],
@@ -144,7 +146,7 @@ pub async fn state_votes(
     // The State's record is read from the filter's matrix, kept in memory for the agreement
     // figures: no query over the votes table, and every page costs the same.
     let analytics = analytics::analytics(&app, &filter).await?;
-    let (page, counts) = analytics.state_record(state.iso3, Some(paging));
+    let (page, counts) = analytics.state_record(state.iso3, scope, Some(paging));
     let majority = analytics.majority_share(state.iso3);
     let pages = page.page_count();
     Ok(Json(StateVotePage {

@@ -3,7 +3,7 @@
 //! JSON or CSV under the same filters. (The vote of one resolution is served with the
 //! resolution: `/api/v1/resolutions/{symbol}/votes`.)
 
-mod analytics;
+pub(crate) mod analytics;
 mod api;
 mod download;
 mod pages;

@@ -164,10 +164,18 @@ struct StateVotesPage {
     closest: Vec<RankRow>,
     farthest: Vec<RankRow>,
     explorer_href: String,
+    /// Says how many "not a member" lines the record hides or shows, with a link to the other.
+    scope_note: Option<ScopeNote>,
     rows: Vec<VoteRow>,
     pages: Vec<PageLink>,
     csv_href: String,
     json_href: String,
+}
+
+struct ScopeNote {
+    note: String,
+    link: String,
+    href: String,
 }
 
 fn rank_rows(
@@ -219,9 +227,10 @@ pub async fn state_votes(
             query::definition(&params)?,
             query::state_param(&params, "with")?,
             paging(param(&params, "page"), param(&params, "per_page"))?,
+            query::record_scope(&params)?,
         ))
     })();
-    let (filter, (definition, _), with, paging) = match parsed {
+    let (filter, (definition, _), with, paging, scope) = match parsed {
         Ok(p) => p,
         Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
     };
@@ -230,7 +239,7 @@ pub async fn state_votes(
         Ok(l) => l,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
-    let (page, counts) = analytics.state_record(state.iso3, Some(paging));
+    let (page, counts) = analytics.state_record(state.iso3, scope, Some(paging));
     let name = state.names.get(lang.code()).to_owned();
     let majority = match analytics.majority_share(state.iso3) {
         Some(m) if m.votes_counted > 0 => lang.t_args(
@@ -274,6 +283,26 @@ pub async fn state_votes(
     let farthest: Vec<_> = comparable.iter().rev().take(5).cloned().collect();
     let farthest = rank_rows(&farthest, lang, &params, state.iso3);
     let page_count = page.page_count();
+    let not_members = counts
+        .iter()
+        .find(|(c, _)| c == "not-member")
+        .map_or(0, |(_, n)| *n);
+    let base = format!("/states/{}/votes", state.iso3);
+    let scope_note = (not_members > 0).then(|| {
+        let count = format::count(not_members);
+        match scope {
+            analytics::RecordScope::AsMember => ScopeNote {
+                note: lang.t_args("state-votes-not-members-hidden", &[("count", count.into())]),
+                link: lang.t("state-votes-not-members-show"),
+                href: href(&base, &params, &[("not_members", "show")], &["page"]),
+            },
+            analytics::RecordScope::All => ScopeNote {
+                note: lang.t_args("state-votes-not-members-shown", &[("count", count.into())]),
+                link: lang.t("state-votes-not-members-hide"),
+                href: href(&base, &params, &[], &["page", "not_members"]),
+            },
+        }
+    });
     let path = uri.path_and_query().map_or_else(
         || format!("/states/{}/votes", state.iso3),
         |p| p.to_string(),
@@ -314,6 +343,7 @@ pub async fn state_votes(
             &[("state", state.iso3)],
             &["page", "with", "per_page"],
         ),
+        scope_note,
         rows: page
             .items
             .into_iter()

@@ -38,6 +38,23 @@ fn date_bound(
         })
 }
 
+/// `not_members`: whether a State's record lists the roll calls of the years it was not a member
+/// (`show`), or only those it could vote in (absent or `hide`, the default: a record opens on the
+/// State's actual votes).
+pub fn record_scope(
+    params: &HashMap<String, String>,
+) -> Result<crate::votes::analytics::RecordScope, InvalidParameter> {
+    use crate::votes::analytics::RecordScope;
+    match param(params, "not_members") {
+        None | Some("hide") => Ok(RecordScope::AsMember),
+        Some("show") => Ok(RecordScope::All),
+        Some(other) => Err(InvalidParameter::new(
+            "not_members",
+            format!("not_members must be show or hide, not {other:?}"),
+        )),
+    }
+}
+
 /// `body`, `from`, `to`, `year`, `session`, `issue`.
 pub fn vote_filter(params: &HashMap<String, String>) -> Result<VoteFilter, InvalidParameter> {
     let body = match param(params, "body") {

@@ -480,7 +480,7 @@ pub async fn explorer(
                 ("roll_calls", format::count(roll_calls as u64).into()),
             ],
         );
-        let svg = crate::charts::similarity_map(&mds, chosen.map(|s| s.iso3), lang, description);
+        let svg = crate::charts::similarity_map(mds, chosen.map(|s| s.iso3), lang, description);
         let dropped = mds
             .dropped
             .iter()

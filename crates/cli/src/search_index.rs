@@ -38,6 +38,12 @@ pub async fn voting_records(store: &dyn Store, body: &str) -> anyhow::Result<Vec
         .vote_table(&filter)
         .await
         .with_context(|| format!("cannot read the voting records of {body}"))?;
+    let mut descriptions: std::collections::HashMap<String, String> = store
+        .roll_call_descriptions(body)
+        .await
+        .with_context(|| format!("cannot read the roll-call descriptions of {body}"))?
+        .into_iter()
+        .collect();
     let matrix = &table.matrix;
     Ok(table
         .roll_calls
@@ -61,7 +67,7 @@ pub async fn voting_records(store: &dyn Store, body: &str) -> anyhow::Result<Vec
                 date: NaiveDate::parse_from_str(&roll_call.date, "%Y-%m-%d").ok(),
                 session: roll_call.session,
                 title: roll_call.title.clone(),
-                description: None,
+                description: descriptions.remove(&roll_call.source_id),
                 states,
             })
         })

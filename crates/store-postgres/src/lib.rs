@@ -400,6 +400,19 @@ impl Store for PostgresStore {
         votes::for_symbol(&self.pool, symbol).await
     }
 
+    async fn roll_call_descriptions(
+        &self,
+        body: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        sqlx::query_as(
+            "SELECT source_id, description FROM roll_calls WHERE body = $1 AND description <> ''",
+        )
+        .bind(body)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)
+    }
+
     async fn vote_table(
         &self,
         filter: &taawun_store::VoteFilter,

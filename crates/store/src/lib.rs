@@ -209,6 +209,11 @@ pub trait Store: Send + Sync + 'static {
     /// Every vote under the filter, as a matrix (for agreement, majority and cohesion).
     async fn vote_table(&self, filter: &VoteFilter) -> Result<VoteTable, StoreError>;
 
+    /// The source's own description of each roll call of a body that has one, by the roll
+    /// call's source id (for the search index; the matrix does not carry them).
+    async fn roll_call_descriptions(&self, body: &str)
+    -> Result<Vec<(String, String)>, StoreError>;
+
     /// Each body's generation: it changes whenever an import changes the body's roll calls or
     /// resolution texts (one indexed read of two rows).
     async fn votes_stamp(&self) -> Result<VotesStamp, StoreError>;

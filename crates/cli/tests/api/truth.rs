@@ -399,3 +399,48 @@ async fn a_states_record_is_linked_and_opens_on_its_actual_votes() {
         "{voter}"
     );
 }
+
+/// What the Assembly's data says was voted on is searched too: a word that only a roll call's
+/// description holds (no title of the sample has it) finds that roll call's record.
+#[tokio::test]
+async fn roll_call_descriptions_are_searched() {
+    if !present() {
+        return;
+    }
+    let (app, _, unga) = app_with_votes().await;
+    taawun::search_index::index_voting_records(app.store.as_ref(), &app.search, "unga")
+        .await
+        .unwrap();
+    let titles: String = unga
+        .roll_calls
+        .iter()
+        .map(|r| r.title.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (symbol, word) = unga
+        .roll_calls
+        .iter()
+        .filter_map(|r| {
+            let symbol = r.symbol.clone()?;
+            let word = r
+                .description
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 9)
+                .map(str::to_lowercase)
+                .find(|w| !titles.contains(w.as_str()))?;
+            Some((symbol, word))
+        })
+        .next()
+        .expect("a description holds a word no title has");
+    let (status, results) = app
+        .get_json(&format!("/api/v1/search?q={word}&per_page=50"))
+        .await;
+    assert_eq!(status, 200);
+    let symbols: Vec<&str> = results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["symbol"].as_str())
+        .collect();
+    assert!(symbols.contains(&symbol.as_str()), "{word}: {symbols:?}");
+}

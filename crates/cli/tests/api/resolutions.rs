@@ -118,8 +118,8 @@ async fn the_resolution_page_shows_the_arabic_text_right_to_left_with_anchors() 
     assert!(page.contains(r#"<article id="text" class="resolution-text" lang="ar" dir="rtl">"#));
     assert!(page.contains(r#"id="pp-3""#) && page.contains(r#"id="op-22""#));
     assert!(
-        page.contains(r#"href="/states/CMR""#),
-        "the vote links its States"
+        page.contains(r#"href="/states/CMR/votes"#),
+        "the vote links each State to its voting record"
     );
     assert!(
         page.contains(r##"href="#fn-1""##),

@@ -413,7 +413,7 @@ const publicPages = [
   '/', '/resolutions', '/resolutions?body=general-assembly&page=50', '/resolutions/A/HRC/RES/56/2',
   '/resolutions/A/HRC/57/L.43', '/mandates', '/states', '/states/FRA', '/states/FRA/votes',
   '/states/BRA/votes?body=unga', '/votes', '/votes?state=FRA', '/search?q=%D8%A7%D9%84%D8%AA%D9%86%D9%85%D9%8A%D8%A9',
-  '/search?q=Venezuela', '/search?q=zzzzqqq', '/about/sources', '/sign-in', '/states/resolve?name=%D9%81%D8%B1%D9%86%D8%B3%D8%A7', '/organisations', '/history/resolution/A/HRC/RES/56/2',
+  '/search?q=Venezuela', '/search?q=zzzzqqq', '/about/sources', '/about/api', '/sign-in', '/states/resolve?name=%D9%81%D8%B1%D9%86%D8%B3%D8%A7', '/organisations', '/history/resolution/A/HRC/RES/56/2',
 ];
 
 for (const lang of ['ar', 'en']) {

@@ -42,6 +42,7 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
     let public_reads = [
         "/",
         "/about/sources",
+        "/about/api",
         "/healthz",
         "/readyz",
         "/states",

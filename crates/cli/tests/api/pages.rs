@@ -167,3 +167,94 @@ async fn the_sources_page_says_where_every_record_comes_from() {
         );
     }
 }
+
+/// The API page lists every operation of the OpenAPI document, in both languages, with each
+/// group named in the page's language; the menu's "API" leads to it, not to raw JSON.
+#[tokio::test]
+async fn the_api_page_lists_every_operation_of_the_document() {
+    let app = spawn_app().await;
+    let (status, doc) = app.get_json("/api/openapi.json").await;
+    assert_eq!(status, 200);
+    let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+    assert!(paths.len() > 20, "{}", paths.len());
+    for lang in ["en", "ar"] {
+        let response = app.get_with("/about/api", "accept-language", lang).await;
+        assert_eq!(response.status(), 200);
+        let page = response.text().await.unwrap();
+        for path in &paths {
+            // Askama escapes nothing in a path but `&`, which no path has.
+            assert!(page.contains(&format!(">{path}</bdi>")), "{lang}: {path}");
+        }
+        assert!(!page.contains("api-tag-"), "{lang}: every group is named");
+        assert!(
+            page.contains("href=\"/about/api\""),
+            "{lang}: the menu leads here"
+        );
+        assert!(!page.contains("<a href=\"/api/openapi.json\">API</a>"));
+    }
+}
+
+/// The home page: a search box first; what the platform holds, counted from the records (the
+/// texts, each body's roll calls and their first and last dates) and only that; the latest
+/// sessions.
+#[tokio::test]
+async fn the_home_page_says_what_the_platform_holds() {
+    if !taawun_testdata::available("the home page over the Council's voting records") {
+        return;
+    }
+    let app = spawn_app().await;
+    let hrc = crate::votes::hrc();
+    app.store
+        .import_votes(&taawun_store::ChangeContext::command_line(), &hrc, &|_| {})
+        .await
+        .unwrap();
+    let page = app
+        .get_with("/", "accept-language", "en")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "");
+    let search = page.find("id=\"home-search\"").expect("a search box");
+    let holdings = page.find("id=\"holdings\"").expect("what it holds");
+    assert!(search < holdings, "the search box comes first");
+    let texts = app.store.count_resolutions().await.unwrap();
+    let texts_line = match texts {
+        1 => "One resolution text".to_owned(),
+        n => format!("{n} resolution texts"),
+    };
+    assert!(page.contains(&texts_line), "{texts_line}");
+    let first = hrc.roll_calls.iter().map(|r| r.date).min().unwrap();
+    let last = hrc.roll_calls.iter().map(|r| r.date).max().unwrap();
+    let english = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    assert!(
+        page.contains(&format!(
+            "Human Rights Council: {} recorded votes, from {} to {}",
+            hrc.roll_calls.len(),
+            english(first),
+            english(last)
+        )),
+        "{page}"
+    );
+    let newest = hrc.roll_calls.iter().max_by_key(|r| r.date).unwrap();
+    let session = newest.session.unwrap();
+    let in_session = hrc
+        .roll_calls
+        .iter()
+        .filter(|r| r.session == Some(session))
+        .count();
+    assert!(page.contains(&format!(
+        "Human Rights Council, session {session}: {in_session} recorded votes"
+    )));
+    assert!(page.contains(&format!(
+        "href=\"/resolutions?body=human-rights-council&#38;session={session}\""
+    )));
+    // No promise of parts not built.
+    for unbuilt in [
+        "Universal Periodic Review",
+        "voluntary funds",
+        "best practices",
+    ] {
+        assert!(!page.contains(unbuilt), "{unbuilt}");
+    }
+}

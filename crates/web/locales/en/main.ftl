@@ -19,14 +19,29 @@ error-unknown-state = No State, territory or historic State has the code { $code
 error-invalid-parameter = The parameter “{ $parameter }” is not valid: { $message }
 
 home-lead = One open platform where States, the UN secretariat, donors, national human rights institutions, civil society and the public work on the same records of international cooperation in human rights.
-home-mandate = It follows Human Rights Council resolution 56/2: resolutions and their recorded votes, the mandates given to the High Commissioner, the Universal Periodic Review and the implementation of its recommendations, voluntary funds, best practices and regional seminars.
+home-mandate = It follows Human Rights Council resolution 56/2, which asks for such cooperation. Today it holds the texts of resolutions (structured into paragraphs, cited documents, votes and the mandates they give), every recorded vote of the Human Rights Council and of the General Assembly in the public datasets, and the States with their regional groups.
+home-search-placeholder = Words, a UN symbol (A/HRC/RES/56/2) or a State
+home-holds-heading = What the platform holds
+home-holds-texts = { $count ->
+    [one] One resolution text, in full
+   *[other] { $count } resolution texts, in full
+}
+home-holds-hrc = Human Rights Council: { $count } recorded votes, from { $first } to { $last }
+home-holds-unga = General Assembly: { $count } recorded votes, from { $first } to { $last } (the dataset ends there)
+home-holds-no-votes = No voting records have been imported yet.
+home-sources = Where each dataset comes from, its licence, its coverage, and how the figures are computed
+home-latest-heading = Latest sessions
+home-latest-session = { $body }, session { $session }: { $count ->
+    [one] one recorded vote
+   *[other] { $count } recorded votes
+}, the last on { $date }
 home-groups-heading = The five regional groups
 home-groups-intro = { $count ->
     [one] { $count } Member State of the United Nations, by regional group:
    *[other] { $count } Member States of the United Nations, by regional group:
 }
 home-data-heading = Open data
-home-data-text = Every list is also available as JSON. The API is described in OpenAPI:
+home-data-text = Every list is also available as JSON, and as CSV where it is a table:
 
 resolve-title = Find a State by name
 resolve-intro = Type a State's name as a document writes it, in any of the six UN languages: formal or short, with or without the Arabic article, even damaged by PDF extraction.
@@ -424,3 +439,32 @@ state-voting-record-count = { $count ->
 }
 state-voting-record-all = Every recorded vote of this State
 state-voting-record-none = The voting records hold no vote of this State.
+
+## The API page (/about/api)
+api-title = The API
+api-intro = Everything the pages show is also open data, as JSON (and CSV where a list is a table), under /api/v1. This page says how to use it and lists every operation; the OpenAPI document describes each one in full, with its parameters and answers.
+api-document = The OpenAPI document:
+api-conventions = How it works
+api-reading-name = Reading
+api-reading = Published records need no account. Query parameters are the pages' own (body, session, year, from, to…); numbers may be written in Western or Arabic-Indic digits.
+api-writing-name = Writing
+api-writing = Writes need an API token, created on your account page and sent with each request:
+api-paging-name = Lists
+api-paging = Lists are paged with page (from 1) and per_page; each answer gives the total and the page count. A list that is a table is also available whole with format=csv.
+api-errors-name = Errors
+api-errors = An error answers with its HTTP status and a JSON body that says what is wrong, naming the parameter at fault when there is one:
+api-limits-name = Limits
+api-limits = Requests from one address are rate-limited; beyond the limit the answer is 429 with Retry-After, the seconds to wait.
+api-sources = Where the data comes from, and how the figures are computed
+api-operations = Operations
+api-method = Method
+api-path = Path
+api-summary = What it does (in English)
+api-tag-states = States
+api-tag-resolutions = Resolutions
+api-tag-votes = Recorded votes
+api-tag-search = Search
+api-tag-account = Account and tokens
+api-tag-organisations = Organisations
+api-tag-audit = Audit trail and history
+api-tag-health = Health

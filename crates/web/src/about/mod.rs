@@ -1,5 +1,6 @@
 //! `/about/sources`: where each dataset comes from, its licence and coverage, how the figures
-//! drawn from it are computed, and that none of it is the official record.
+//! drawn from it are computed, and that none of it is the official record. `/about/api`: how to
+//! use the JSON API, and every operation of its OpenAPI document.
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -9,7 +10,90 @@ use crate::i18n::Lang;
 use crate::page::{PageContext, render};
 
 pub fn routes() -> crate::auth::Routes {
-    crate::auth::Routes::new().public("/about/sources", sources)
+    crate::auth::Routes::new()
+        .public("/about/sources", sources)
+        .public("/about/api", api)
+}
+
+/// One operation of the OpenAPI document, as the API page lists it.
+pub struct Operation {
+    pub method: &'static str,
+    pub path: String,
+    /// The operation's summary, in English (the document's language).
+    pub summary: String,
+}
+
+/// The operations of one tag of the document.
+pub struct OperationGroup {
+    pub tag: String,
+    pub title: String,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Template)]
+#[template(path = "api.html")]
+struct ApiPage {
+    page: PageContext,
+    groups: Vec<OperationGroup>,
+    count: usize,
+}
+
+/// The document's operations grouped by tag, in the document's tag order: read from the same
+/// `ApiDoc` that `/api/openapi.json` serves, so the page cannot list what the API does not do.
+fn operation_groups() -> Vec<(String, Vec<Operation>)> {
+    use utoipa::OpenApi;
+    let doc = crate::openapi::ApiDoc::openapi();
+    let tags: Vec<String> = doc.tags.iter().flatten().map(|t| t.name.clone()).collect();
+    let mut groups: Vec<(String, Vec<Operation>)> =
+        tags.iter().map(|t| (t.clone(), Vec::new())).collect();
+    for (path, item) in &doc.paths.paths {
+        let methods = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ];
+        for (method, operation) in methods {
+            let Some(operation) = operation else {
+                continue;
+            };
+            let tag = operation
+                .tags
+                .as_ref()
+                .and_then(|t| t.first().cloned())
+                .unwrap_or_default();
+            let entry = Operation {
+                method,
+                path: path.clone(),
+                summary: operation.summary.clone().unwrap_or_default(),
+            };
+            match groups.iter_mut().find(|(t, _)| *t == tag) {
+                Some((_, operations)) => operations.push(entry),
+                None => groups.push((tag, vec![entry])),
+            }
+        }
+    }
+    groups.retain(|(_, operations)| !operations.is_empty());
+    groups
+}
+
+async fn api(lang: Lang) -> Response {
+    let groups: Vec<OperationGroup> = operation_groups()
+        .into_iter()
+        .map(|(tag, operations)| OperationGroup {
+            title: lang.t(&format!("api-tag-{tag}")),
+            tag,
+            operations,
+        })
+        .collect();
+    let count = groups.iter().map(|g| g.operations.len()).sum();
+    let view = ApiPage {
+        page: PageContext::new(lang, "/about/api", lang.t("api-title")),
+        groups,
+        count,
+    };
+    render(&view, StatusCode::OK)
 }
 
 /// One dataset: what it is, where it comes from, its licence and what it covers.

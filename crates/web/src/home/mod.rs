@@ -20,19 +20,71 @@ pub struct GroupCount {
     pub count: u64,
 }
 
+/// One line of what the platform holds, with where it leads.
+pub struct Holding {
+    pub text: String,
+    pub href: String,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
     page: PageContext,
     groups: Vec<GroupCount>,
     groups_intro: String,
+    holdings: Vec<Holding>,
+    latest_sessions: Vec<Holding>,
 }
 
 async fn home(State(app): State<AppState>, lang: Lang) -> Response {
-    let counts = match app.store.count_members_by_group().await {
-        Ok(counts) => counts,
+    // The whole record's vote matrix is the one the agreement pages keep in memory; what it
+    // holds is counted once per matrix.
+    let whole_record = taawun_store::VoteFilter::default();
+    let loaded = tokio::try_join!(
+        app.store.count_members_by_group(),
+        app.store.count_resolutions(),
+        crate::votes::analytics::analytics(&app, &whole_record),
+    );
+    let (counts, texts, analytics) = match loaded {
+        Ok(loaded) => loaded,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
+    let mut holdings = vec![Holding {
+        text: lang.t_args("home-holds-texts", &[("count", texts.into())]),
+        href: "/resolutions".to_owned(),
+    }];
+    let mut latest_sessions = Vec::new();
+    for body in analytics.holdings() {
+        let registry_body = match body.body.as_str() {
+            "hrc" => "human-rights-council",
+            _ => "general-assembly",
+        };
+        holdings.push(Holding {
+            text: lang.t_args(
+                &format!("home-holds-{}", body.body),
+                &[
+                    ("count", body.roll_calls.into()),
+                    ("first", crate::format::iso_date(&body.first, lang).into()),
+                    ("last", crate::format::iso_date(&body.last, lang).into()),
+                ],
+            ),
+            href: format!("/resolutions?body={registry_body}"),
+        });
+        for (session, count, last) in &body.latest_sessions {
+            latest_sessions.push(Holding {
+                text: lang.t_args(
+                    "home-latest-session",
+                    &[
+                        ("body", lang.t(&format!("vote-body-{}", body.body)).into()),
+                        ("session", (*session).into()),
+                        ("count", (*count).into()),
+                        ("date", crate::format::iso_date(last, lang).into()),
+                    ],
+                ),
+                href: format!("/resolutions?body={registry_body}&session={session}"),
+            });
+        }
+    }
     let members: u64 = counts.iter().map(|(_, n)| n).sum();
     let groups = counts
         .into_iter()
@@ -46,6 +98,8 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Response {
         page: PageContext::new(lang, "/", lang.t("site-name")),
         groups,
         groups_intro: lang.t_args("home-groups-intro", &[("count", members.into())]),
+        holdings,
+        latest_sessions,
     };
     render(&view, StatusCode::OK)
 }

@@ -20,6 +20,21 @@ pub struct Analytics {
     /// once per matrix rather than on every explorer page.
     maps: [OnceLock<taawun_votes::Mds>; 3],
     cohesion: OnceLock<Vec<(taawun_states::RegionalGroup, usize, Cohesion)>>,
+    holdings: OnceLock<Vec<BodyHoldings>>,
+}
+
+/// What the matrix holds of one body: how many roll calls, from when to when, and its latest
+/// sessions (for the home page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyHoldings {
+    /// `hrc` or `unga`.
+    pub body: String,
+    pub roll_calls: u64,
+    /// ISO 8601 dates of the first and the last roll call.
+    pub first: String,
+    pub last: String,
+    /// The most recent sessions first: (session, roll calls, ISO date of its last roll call).
+    pub latest_sessions: Vec<(u32, u64, String)>,
 }
 
 pub type AnalyticsCache = moka::future::Cache<(VotesStamp, VoteFilter), Arc<Analytics>>;
@@ -67,7 +82,65 @@ impl Analytics {
             majority: OnceLock::new(),
             maps: Default::default(),
             cohesion: OnceLock::new(),
+            holdings: OnceLock::new(),
         }
+    }
+
+    /// Per body (the Council first), what the matrix holds, with its three latest sessions;
+    /// computed once per matrix.
+    pub fn holdings(&self) -> &[BodyHoldings] {
+        const LATEST_SESSIONS: usize = 3;
+        self.holdings.get_or_init(|| {
+            let mut bodies: Vec<BodyHoldings> = Vec::new();
+            let mut sessions: Vec<(String, u32, u64, String)> = Vec::new();
+            for roll_call in &self.table.roll_calls {
+                let date = &roll_call.date;
+                match bodies.iter_mut().find(|b| b.body == roll_call.body) {
+                    Some(b) => {
+                        b.roll_calls += 1;
+                        if *date < b.first {
+                            b.first = date.clone();
+                        }
+                        if *date > b.last {
+                            b.last = date.clone();
+                        }
+                    }
+                    None => bodies.push(BodyHoldings {
+                        body: roll_call.body.clone(),
+                        roll_calls: 1,
+                        first: date.clone(),
+                        last: date.clone(),
+                        latest_sessions: Vec::new(),
+                    }),
+                }
+                let Some(session) = roll_call.session else {
+                    continue;
+                };
+                match sessions
+                    .iter_mut()
+                    .find(|(b, s, _, _)| *b == roll_call.body && *s == session)
+                {
+                    Some((_, _, n, last)) => {
+                        *n += 1;
+                        if date > last {
+                            *last = date.clone();
+                        }
+                    }
+                    None => sessions.push((roll_call.body.clone(), session, 1, date.clone())),
+                }
+            }
+            sessions.sort_by(|a, b| b.3.cmp(&a.3));
+            for body in &mut bodies {
+                body.latest_sessions = sessions
+                    .iter()
+                    .filter(|(b, ..)| *b == body.body)
+                    .take(LATEST_SESSIONS)
+                    .map(|(_, session, n, last)| (*session, *n, last.clone()))
+                    .collect();
+            }
+            bodies.sort_by_key(|b| b.body != "hrc");
+            bodies
+        })
     }
 
     /// The agreement of every pair of States, computed on first use.

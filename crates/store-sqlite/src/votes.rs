@@ -237,7 +237,7 @@ fn push_vote_filter<'a>(query: &mut QueryBuilder<'a, Sqlite>, filter: &'a VoteFi
 pub async fn vote_table(pool: &SqlitePool, filter: &VoteFilter) -> Result<VoteTable, StoreError> {
     let mut builder = VoteTableBuilder::new();
     let mut roll_calls = QueryBuilder::<Sqlite>::new(
-        "SELECT r.id, r.body, r.source_id, r.symbol, r.date, r.session, r.title, r.ballot FROM roll_calls r WHERE 1 = 1",
+        "SELECT r.id, r.body, r.source_id, r.symbol, r.date, r.session, r.title, r.ballot, r.day_known FROM roll_calls r WHERE 1 = 1",
     );
     push_vote_filter(&mut roll_calls, filter);
     roll_calls.push(" ORDER BY r.date, r.id");
@@ -251,6 +251,7 @@ pub async fn vote_table(pool: &SqlitePool, filter: &VoteFilter) -> Result<VoteTa
                 source_id: row.try_get("source_id").map_err(db)?,
                 symbol: row.try_get("symbol").map_err(db)?,
                 date: row.try_get("date").map_err(db)?,
+                day_known: row.try_get("day_known").map_err(db)?,
                 session: row
                     .try_get::<Option<i64>, _>("session")
                     .map_err(db)?

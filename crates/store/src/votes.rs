@@ -82,6 +82,8 @@ pub struct RollCallInfo {
     pub symbol: Option<String>,
     /// ISO 8601.
     pub date: String,
+    /// Whether the day of `date` is the real one (false: only its year and month are known).
+    pub day_known: bool,
     pub session: Option<u32>,
     pub title: String,
 }
@@ -185,6 +187,8 @@ pub struct StateVoteRecord {
     pub symbol: Option<String>,
     /// ISO 8601.
     pub date: String,
+    /// Whether the day of `date` is the real one (false: only its year and month are known).
+    pub day_known: bool,
     pub title: String,
     /// `yes`, `no`, `abstain`, `non-voting`, `absent`, `not-member`.
     pub choice: String,
@@ -367,6 +371,7 @@ mod tests {
             source_id: id.into(),
             symbol: None,
             date: "2024-01-01".into(),
+            day_known: true,
             session: None,
             title: String::new(),
         };

@@ -205,6 +205,29 @@ async fn assembly_days_the_data_does_not_know_are_not_shown() {
     assert!(!html.contains("day not recorded"));
     let year = later.date.to_string()[..4].to_owned();
     assert!(html.contains(&year));
+
+    // A State's record and its download say the month where the day is not known; the home
+    // page's coverage starts with a month.
+    let html = page(&app, "/states/USA/votes?body=unga&year=1946", "en").await;
+    assert!(html.contains("January 1946 (day not recorded)"));
+    assert!(!html.contains(">1 January 1946<") && !html.contains(">2 January 1946<"));
+    let csv = app
+        .get("/api/v1/states/USA/votes?body=unga&year=1946&format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.starts_with("1946-") && l.as_bytes()[7] == b','),
+        "{csv}"
+    );
+    let html = page(&app, "/", "en").await;
+    assert!(
+        html.contains("from January 1946 (day not recorded) to"),
+        "{html}"
+    );
 }
 
 #[tokio::test]

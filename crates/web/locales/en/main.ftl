@@ -369,7 +369,7 @@ source-hrc-votes-coverage = As published: every recorded vote of the Council fro
 source-unga-votes-name = Recorded votes of the General Assembly
 source-unga-votes-origin = Erik Voeten’s United Nations General Assembly Voting Data, as packaged in the unvotes R package, imported with “taawun import votes --format unga”.
 source-unga-votes-licence = The data: CC0 (public domain dedication); the unvotes package: MIT.
-source-unga-votes-coverage = As published: roll calls of the General Assembly from 1946 to 2019, with the roll calls’ issues where the dataset tags them. Absences are not listed (a Member that is not in a roll call’s list was absent), and resolutions adopted without a vote are not in it.
+source-unga-votes-coverage = As published: roll calls of the General Assembly from its first session (1946) to its seventy-fourth (the last roll call in January 2020), with the roll calls’ issues where the dataset tags them. Absences are not listed (a Member that is not in a roll call’s list was absent), and resolutions adopted without a vote are not in it.
 source-states-name = States, territories and regional groups
 source-states-origin = Written by this project from UN terminology, the M49 standard of the UN Statistics Division and ISO 3166; checked by its tests against the OCHA HDX country taxonomy and the mledoze/countries dataset.
 source-states-licence = The project’s own table, under the project’s licence (AGPL-3.0-or-later).
@@ -423,7 +423,7 @@ resolutions-summary = { $count ->
     [one] One record · page { $page } of { $pages }
    *[other] { $count } records · page { $page } of { $pages }
 }
-resolutions-coverage = The registry holds the resolution texts that have been imported and every roll call of the voting records — the Human Rights Council 2006–2024 and the General Assembly 1946–2019 — including votes on drafts, amendments, paragraphs and motions, each marked as what it is. Texts adopted without a vote are here only when their text has been imported: the voting records do not list them.
+resolutions-coverage = The registry holds the resolution texts that have been imported and every roll call of the voting records — the Human Rights Council 2006–2024 and the General Assembly 1946 to January 2020 — including votes on drafts, amendments, paragraphs and motions, each marked as what it is. Texts adopted without a vote are here only when their text has been imported: the voting records do not list them.
 
 ## A State's voting record: links from its page, and the roll calls it could not vote in
 state-votes-not-members-hidden = Not listed: { $count } roll calls of years this State was not a member.

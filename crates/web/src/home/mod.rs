@@ -54,6 +54,9 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Response {
         href: "/resolutions".to_owned(),
     }];
     let mut latest_sessions = Vec::new();
+    // The Assembly's early roll calls know their month only: no invented day.
+    let date =
+        |(iso, day_known): &(String, bool)| crate::format::roll_call_date(iso, *day_known, lang);
     for body in analytics.holdings() {
         let registry_body = match body.body.as_str() {
             "hrc" => "human-rights-council",
@@ -64,8 +67,8 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Response {
                 &format!("home-holds-{}", body.body),
                 &[
                     ("count", body.roll_calls.into()),
-                    ("first", crate::format::iso_date(&body.first, lang).into()),
-                    ("last", crate::format::iso_date(&body.last, lang).into()),
+                    ("first", date(&body.first).into()),
+                    ("last", date(&body.last).into()),
                 ],
             ),
             href: format!("/resolutions?body={registry_body}"),
@@ -78,7 +81,7 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Response {
                         ("body", lang.t(&format!("vote-body-{}", body.body)).into()),
                         ("session", (*session).into()),
                         ("count", (*count).into()),
-                        ("date", crate::format::iso_date(last, lang).into()),
+                        ("date", date(last).into()),
                     ],
                 ),
                 href: format!("/resolutions?body={registry_body}&session={session}"),

@@ -30,11 +30,12 @@ pub struct BodyHoldings {
     /// `hrc` or `unga`.
     pub body: String,
     pub roll_calls: u64,
-    /// ISO 8601 dates of the first and the last roll call.
-    pub first: String,
-    pub last: String,
-    /// The most recent sessions first: (session, roll calls, ISO date of its last roll call).
-    pub latest_sessions: Vec<(u32, u64, String)>,
+    /// ISO 8601 dates of the first and the last roll call, and whether their day is known.
+    pub first: (String, bool),
+    pub last: (String, bool),
+    /// The most recent sessions first: (session, roll calls, its last roll call's date as
+    /// `first` and `last` are).
+    pub latest_sessions: Vec<(u32, u64, (String, bool))>,
 }
 
 pub type AnalyticsCache = moka::future::Cache<(VotesStamp, VoteFilter), Arc<Analytics>>;
@@ -92,24 +93,24 @@ impl Analytics {
         const LATEST_SESSIONS: usize = 3;
         self.holdings.get_or_init(|| {
             let mut bodies: Vec<BodyHoldings> = Vec::new();
-            let mut sessions: Vec<(String, u32, u64, String)> = Vec::new();
+            let mut sessions: Vec<(String, u32, u64, (String, bool))> = Vec::new();
             for roll_call in &self.table.roll_calls {
                 let date = &roll_call.date;
+                let dated = (date.clone(), roll_call.day_known);
                 match bodies.iter_mut().find(|b| b.body == roll_call.body) {
                     Some(b) => {
                         b.roll_calls += 1;
-                        if *date < b.first {
-                            b.first = date.clone();
-                        }
-                        if *date > b.last {
-                            b.last = date.clone();
+                        if *date < b.first.0 {
+                            b.first = dated;
+                        } else if *date > b.last.0 {
+                            b.last = dated;
                         }
                     }
                     None => bodies.push(BodyHoldings {
                         body: roll_call.body.clone(),
                         roll_calls: 1,
-                        first: date.clone(),
-                        last: date.clone(),
+                        first: dated.clone(),
+                        last: dated,
                         latest_sessions: Vec::new(),
                     }),
                 }
@@ -122,14 +123,19 @@ impl Analytics {
                 {
                     Some((_, _, n, last)) => {
                         *n += 1;
-                        if date > last {
-                            *last = date.clone();
+                        if *date > last.0 {
+                            *last = (date.clone(), roll_call.day_known);
                         }
                     }
-                    None => sessions.push((roll_call.body.clone(), session, 1, date.clone())),
+                    None => sessions.push((
+                        roll_call.body.clone(),
+                        session,
+                        1,
+                        (date.clone(), roll_call.day_known),
+                    )),
                 }
             }
-            sessions.sort_by(|a, b| b.3.cmp(&a.3));
+            sessions.sort_by(|a, b| b.3.0.cmp(&a.3.0));
             for body in &mut bodies {
                 body.latest_sessions = sessions
                     .iter()
@@ -232,6 +238,7 @@ impl Analytics {
                     source_id: info.source_id.clone(),
                     symbol: info.symbol.clone(),
                     date: info.date.clone(),
+                    day_known: info.day_known,
                     title: info.title.clone(),
                     choice: choice.slug().to_owned(),
                 })

@@ -132,7 +132,12 @@ pub async fn state_votes(
             &["date", "body", "symbol", "source_id", "title", "vote"],
             page.items.iter().map(|v| {
                 [
-                    v.date.clone(),
+                    // A date whose day the data does not know is written as its month
+                    // (ISO 8601 `1946-01`), never as an invented day.
+                    match v.day_known {
+                        true => v.date.clone(),
+                        false => v.date.chars().take(7).collect(),
+                    },
                     v.body.clone(),
                     v.symbol.clone().unwrap_or_default(),
                     v.source_id.clone(),

@@ -348,7 +348,7 @@ pub async fn state_votes(
             .items
             .into_iter()
             .map(|v| VoteRow {
-                date: format::iso_date(&v.date, lang),
+                date: format::roll_call_date(&v.date, v.day_known, lang),
                 body: lang.t(&format!("vote-body-{}", v.body)),
                 symbol: v.symbol,
                 source_id: v.source_id,

@@ -54,7 +54,16 @@ const STATE_COLUMNS: &str = "iso3, iso2, m49, iso3166_3, un_status, regional_gro
      m49_intermediate_region, name_ar, name_en, name_fr, name_es, name_ru, name_zh, formal_name_en, aliases";
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Database(e.to_string())
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes: another connection (an
+    // import in another process) held the write lock past the busy timeout. Not an outage: the
+    // server answers 503 with Retry-After instead of 500.
+    let busy = matches!(&e, sqlx::Error::Database(d)
+        if d.code().and_then(|c| c.parse::<u32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6)));
+    if busy {
+        StoreError::Busy(e.to_string())
+    } else {
+        StoreError::Database(e.to_string())
+    }
 }
 
 fn state_from_row(row: &SqliteRow) -> Result<StateRecord, sqlx::Error> {

@@ -40,6 +40,10 @@ pub enum StoreError {
     NotMigrated(String),
     #[error("database error: {0}")]
     Database(String),
+    /// Another process holds the database's write lock (on SQLite, an import) for longer than a
+    /// write waits: the write did not happen, and can be tried again in a few seconds.
+    #[error("the database is busy with another write: {0}")]
+    Busy(String),
 }
 
 /// Which engine a store runs on.

@@ -119,6 +119,17 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
+        if let StoreError::Busy(_) = error {
+            tracing::warn!(%error, "a write waited too long for the database");
+            return ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                code: "busy",
+                message: format!(
+                    "the database is busy with another write (an import); nothing was changed, try again in {BUSY_RETRY_SECONDS} seconds"
+                ),
+                parameter: None,
+            };
+        }
         tracing::error!(%error, "store error in an API handler");
         ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
@@ -171,7 +182,14 @@ impl IntoResponse for ApiError {
                 parameter: self.parameter,
             },
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(BUSY_RETRY_SECONDS),
+            );
+        }
+        response
     }
 }
 
@@ -240,7 +258,17 @@ impl HtmlError {
         }
     }
 
-    pub fn internal(lang: Lang, error: &dyn std::fmt::Display) -> Self {
+    /// A failure of the server's own; a store that was only busy (another process writing)
+    /// answers 503 with Retry-After instead, since trying again will work.
+    pub fn internal<E: std::fmt::Display + 'static>(lang: Lang, error: &E) -> Self {
+        if let Some(StoreError::Busy(_)) = (error as &dyn std::any::Any).downcast_ref() {
+            tracing::warn!(%error, "a write waited too long for the database");
+            return HtmlError {
+                lang,
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: lang.t_args("error-busy", &[("seconds", BUSY_RETRY_SECONDS.into())]),
+            };
+        }
         tracing::error!(%error, "error while serving a page");
         HtmlError {
             lang,
@@ -258,6 +286,7 @@ impl IntoResponse for HtmlError {
             StatusCode::FORBIDDEN => "error-forbidden-title",
             StatusCode::GONE => "error-gone-title",
             StatusCode::TOO_MANY_REQUESTS => "error-too-many-title",
+            StatusCode::SERVICE_UNAVAILABLE => "error-busy-title",
             _ => "error-internal-title",
         };
         let heading = self.lang.t(heading_id);
@@ -267,9 +296,20 @@ impl IntoResponse for HtmlError {
             heading,
             message: &self.message,
         };
-        render(&page, self.status)
+        let mut response = render(&page, self.status);
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(BUSY_RETRY_SECONDS),
+            );
+        }
+        response
     }
 }
+
+/// How long a client is asked to wait when the database is busy with another process's write
+/// (an import commits within seconds).
+pub const BUSY_RETRY_SECONDS: u32 = 5;
 
 /// Unknown routes: JSON under `/api/`, a page in the user's language elsewhere.
 pub async fn not_found_fallback(lang: Lang, uri: Uri) -> Response {

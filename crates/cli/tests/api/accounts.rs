@@ -1089,3 +1089,41 @@ async fn sent_mail_and_request_logs_keep_no_single_use_link() {
     let unredacted = regex::Regex::new(r"/(password/reset|invitations)/[^\[\s]").unwrap();
     assert!(!unredacted.is_match(&logs), "{logs}");
 }
+
+/// While another process holds SQLite's write lock (as `taawun import votes` does while it
+/// commits), a write that waited its time answers 503 with Retry-After — a page in the user's
+/// language, or the API's JSON — and never 500; once the lock is released the same write works.
+#[tokio::test]
+async fn a_write_during_another_processs_write_answers_busy_not_500() {
+    let app = spawn_app().await;
+    let crate::helpers::RawDatabase::Sqlite(pool) = &app.sql else {
+        eprintln!("skipped: PostgreSQL has no database-wide write lock (rows are locked alone)");
+        return;
+    };
+    let browser = Browser::new(&app);
+    let csrf = browser.csrf("/sign-in").await;
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("email", "nobody@example.org"),
+        ("password", "not the password at all"),
+    ];
+    let attempt = || browser.post("/sign-in", &form);
+    let mut import = pool.acquire().await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut *import)
+        .await
+        .unwrap();
+    let busy = attempt().await;
+    assert_eq!(busy.status(), 503);
+    assert_eq!(busy.headers()["retry-after"], "5");
+    let page = busy.text().await.unwrap();
+    assert!(page.contains("busy with an import"), "{page}");
+    sqlx::query("ROLLBACK").execute(&mut *import).await.unwrap();
+    drop(import);
+    let after = attempt().await;
+    assert_eq!(
+        after.status(),
+        401,
+        "the same write works once the lock is gone"
+    );
+}

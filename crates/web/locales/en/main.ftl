@@ -468,3 +468,7 @@ api-tag-account = Account and tokens
 api-tag-organisations = Organisations
 api-tag-audit = Audit trail and history
 api-tag-health = Health
+
+## The database is busy with another process's write (an import)
+error-busy-title = Busy for a moment
+error-busy = The database is busy with an import. Nothing was changed: try again in { $seconds } seconds.

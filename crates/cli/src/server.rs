@@ -157,7 +157,11 @@ impl Application {
                 self.config.auth.session_times,
             );
         }
-        let router = taawun_web::router(AppState::new(self.store, self.search, self.config.auth));
+        let state = AppState::new(self.store, self.search, self.config.auth);
+        // The vote matrices are read while the server already answers: the first visitors of
+        // the home page or a State's record then find them ready.
+        tokio::spawn(taawun_web::warm_up_vote_figures(state.clone()));
+        let router = taawun_web::router(state);
         // The peer's address reaches handlers, for sign-in and API rate limits.
         let service = router.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service)

@@ -281,6 +281,12 @@ impl SearchIndex {
     }
 
     /// Documents searchable now.
+    /// Changes whenever what a search sees changes (a commit of this process, or another
+    /// process's commit the reader has picked up): results can be kept under it.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }

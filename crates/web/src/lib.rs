@@ -35,6 +35,7 @@ use taawun_store::Store;
 
 pub use i18n::Lang;
 pub use resolutions::CACHE_SECONDS as RESOLUTION_CACHE_SECONDS;
+pub use votes::warm_up as warm_up_vote_figures;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -57,6 +58,10 @@ pub struct AppState {
     pub registry_listings: resolutions::listing::ListingCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
+    /// Results of recent searches, keyed by the index's generation and the whole request: the
+    /// same query (a popular one, or a page reloaded) is answered without searching again, and
+    /// a commit to the index makes every older entry unreachable.
+    pub search_results: search::ResultsCache,
     /// Accounts and sessions: password hashing, expiry, limits, the public address.
     pub auth: Arc<auth::AuthConfig>,
     /// Requests per address on the API (in memory, per server).
@@ -79,6 +84,7 @@ impl AppState {
             registry_bodies: resolutions::listing::new_body_cache(),
             registry_listings: resolutions::listing::new_listing_cache(),
             search,
+            search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),
             auth: Arc::new(auth),
         }

@@ -342,3 +342,37 @@ async fn an_empty_result_says_what_is_searched_and_what_to_try() {
         .unwrap();
     assert!(arabic.contains("يشمل البحث"), "{arabic}");
 }
+
+/// Results are kept per index generation: the same query asked before and after records are
+/// indexed answers from the index as it is each time, never from before the commit.
+#[tokio::test]
+async fn a_kept_result_never_outlives_a_commit_to_the_index() {
+    if !taawun_testdata::available("the search results cache over the Council's voting records") {
+        return;
+    }
+    let app = spawn_app().await;
+    let path = "/api/v1/search?q=A/HRC/57/L.43";
+    let symbols = |results: &serde_json::Value| hit_symbols(results);
+    let (status, before) = app.get_json(path).await;
+    assert_eq!(status, 200);
+    assert!(!symbols(&before).contains(&"A/HRC/57/L.43".to_owned()));
+    let (_, again) = app.get_json(path).await;
+    assert_eq!(before, again, "the same answer, kept");
+    let dataset = crate::votes::hrc();
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &dataset,
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    taawun::search_index::index_voting_records(app.store.as_ref(), &app.search, "hrc")
+        .await
+        .unwrap();
+    let (_, after) = app.get_json(path).await;
+    assert_eq!(
+        symbols(&after).first().map(String::as_str),
+        Some("A/HRC/57/L.43")
+    );
+}

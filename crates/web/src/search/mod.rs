@@ -4,6 +4,7 @@
 mod query;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::Json;
@@ -32,15 +33,39 @@ enum Failure {
     Internal(String),
 }
 
+pub type ResultsCache = moka::future::Cache<(u64, String), Arc<SearchResults>>;
+
+pub fn new_results_cache() -> ResultsCache {
+    moka::future::Cache::builder()
+        .max_capacity(2_000)
+        .time_to_live(std::time::Duration::from_secs(10 * 60))
+        .build()
+}
+
 /// Searches on a blocking thread: a query is CPU work (tens of microseconds to milliseconds)
-/// that should not hold an async worker.
+/// that should not hold an async worker. Results are kept per index generation and request.
 async fn run(
     app: &AppState,
     request: taawun_search::SearchRequest,
 ) -> Result<SearchResults, Failure> {
+    let key = serde_json::to_string(&request)
+        .map(|request| (app.search.generation(), request))
+        .ok();
+    if let Some(key) = &key
+        && let Some(results) = app.search_results.get(key).await
+    {
+        return Ok(results.as_ref().clone());
+    }
     let index = app.search.clone();
     match tokio::task::spawn_blocking(move || index.search(&request)).await {
-        Ok(Ok(results)) => Ok(results),
+        Ok(Ok(results)) => {
+            if let Some(key) = key {
+                app.search_results
+                    .insert(key, Arc::new(results.clone()))
+                    .await;
+            }
+            Ok(results)
+        }
         Ok(Err(e)) => Err(match e.parameter() {
             Some(parameter) => Failure::Invalid(parameter, e.to_string()),
             None => Failure::Internal(e.to_string()),

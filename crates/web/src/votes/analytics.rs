@@ -21,6 +21,9 @@ pub struct Analytics {
     maps: [OnceLock<taawun_votes::Mds>; 3],
     cohesion: OnceLock<Vec<(taawun_states::RegionalGroup, usize, Cohesion)>>,
     holdings: OnceLock<Vec<BodyHoldings>>,
+    /// The agreement matrix as the API serves it (195 × 195 figures, twice), per definition:
+    /// serialising it took longer than everything else the request does.
+    agreement_json: [OnceLock<axum::body::Bytes>; 3],
 }
 
 /// What the matrix holds of one body: how many roll calls, from when to when, and its latest
@@ -84,7 +87,19 @@ impl Analytics {
             maps: Default::default(),
             cohesion: OnceLock::new(),
             holdings: OnceLock::new(),
+            agreement_json: Default::default(),
         }
+    }
+
+    /// The API's JSON of the agreement matrix under `definition`, serialised on first use.
+    pub fn agreement_json(
+        &self,
+        definition: Definition,
+        serialise: impl FnOnce() -> Vec<u8>,
+    ) -> axum::body::Bytes {
+        self.agreement_json[slot(definition)]
+            .get_or_init(|| axum::body::Bytes::from(serialise()))
+            .clone()
     }
 
     /// Per body (the Council first), what the matrix holds, with its three latest sessions;
@@ -310,6 +325,43 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
         })
         .await
         .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+}
+
+/// At start-up, in the background: the matrices of the whole record and of each body, with the
+/// figures every State page and the home page read from them, so that the first visitors do not
+/// wait for them (reading the Assembly's 870,000 votes takes a good part of a second).
+pub async fn warm_up(app: AppState) {
+    let started = std::time::Instant::now();
+    for body in [None, Some("hrc"), Some("unga")] {
+        let filter = VoteFilter {
+            body: body.map(str::to_owned),
+            ..VoteFilter::default()
+        };
+        match analytics(&app, &filter).await {
+            Ok(analytics) => {
+                let computed = tokio::task::spawn_blocking(move || {
+                    analytics.holdings();
+                    analytics.majority_shares();
+                    analytics.agreement(Definition::IdenticalVotes);
+                })
+                .await;
+                if let Err(error) = computed {
+                    tracing::warn!(%error, "could not compute the vote figures ahead");
+                }
+            }
+            Err(error) => {
+                tracing::warn!(%error, "could not read the voting records ahead");
+                return;
+            }
+        }
+    }
+    if let Err(error) = issues(&app).await {
+        tracing::warn!(%error, "could not read the issue tags ahead");
+    }
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "vote matrices ready"
+    );
 }
 
 /// Which of a State's roll calls its voting record lists.

@@ -436,19 +436,30 @@ pub async fn agreement_matrix(
             }),
         );
     }
-    Ok(Json(AgreementMatrixAnswer {
-        filter: FilterEcho::from(&filter),
-        definition: name,
-        roll_calls: analytics.table.roll_calls.len(),
-        states: matrix.states.clone(),
-        agreement: (0..n)
-            .map(|i| (0..n).map(|j| round(matrix.get(i, j).value)).collect())
-            .collect(),
-        votes_counted: (0..n)
-            .map(|i| (0..n).map(|j| matrix.get(i, j).votes_counted).collect())
-            .collect(),
-    })
-    .into_response())
+    // Serialised once per matrix and definition: the filter is the matrix's own key.
+    let json = analytics.agreement_json(definition, || {
+        serde_json::to_vec(&AgreementMatrixAnswer {
+            filter: FilterEcho::from(&filter),
+            definition: name,
+            roll_calls: analytics.table.roll_calls.len(),
+            states: matrix.states.clone(),
+            agreement: (0..n)
+                .map(|i| (0..n).map(|j| round(matrix.get(i, j).value)).collect())
+                .collect(),
+            votes_counted: (0..n)
+                .map(|i| (0..n).map(|j| matrix.get(i, j).votes_counted).collect())
+                .collect(),
+        })
+        .expect("the agreement matrix serialises")
+    });
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/json"),
+        )],
+        json,
+    )
+        .into_response())
 }
 
 /// How united each regional group voted.
@@ -651,12 +662,15 @@ pub struct IssueCount {
     )
 )]
 pub async fn issues(State(app): State<AppState>) -> Result<Json<Vec<IssueCount>>, ApiError> {
+    // Counted once per generation of the records (the filter forms read the same cache).
     Ok(Json(
-        app.store
-            .vote_issues()
+        analytics::issues(&app)
             .await?
-            .into_iter()
-            .map(|(issue, roll_calls)| IssueCount { issue, roll_calls })
+            .iter()
+            .map(|(issue, roll_calls)| IssueCount {
+                issue: issue.clone(),
+                roll_calls: *roll_calls,
+            })
             .collect(),
     ))
 }

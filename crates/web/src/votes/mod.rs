@@ -9,7 +9,7 @@ mod download;
 mod pages;
 mod query;
 
-pub use analytics::{AnalyticsCache, IssuesCache};
+pub use analytics::{AnalyticsCache, IssuesCache, warm_up};
 pub use api::{
     __path_agreement, __path_agreement_matrix, __path_cohesion, __path_issues, __path_map,
     __path_state_votes,

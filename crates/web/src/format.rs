@@ -171,6 +171,26 @@ pub async fn role_label(
     }
 }
 
+/// A roll call's tally as the body's documents write it ("31 in favour, 14 against, 2
+/// abstentions"; in Arabic the UN's "31 صوتاً مؤيداً مقابل 14 وامتناع 2 عن التصويت"). Counts are
+/// passed as numbers so that Arabic chooses the noun's form by the number; an unknown count is "?".
+pub fn tally(lang: Lang, yes: Option<u32>, no: Option<u32>, abstain: Option<u32>) -> String {
+    let number = |n: Option<u32>| -> fluent_templates::fluent_bundle::FluentValue<'static> {
+        match n {
+            Some(n) => n.into(),
+            None => "?".into(),
+        }
+    };
+    lang.t_args(
+        "vote-tally",
+        &[
+            ("yes", number(yes)),
+            ("no", number(no)),
+            ("abstain", number(abstain)),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

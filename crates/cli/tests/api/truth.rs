@@ -117,6 +117,21 @@ async fn failed_roll_calls_read_rejected_with_the_rule_and_no_adoption_date() {
     let html = page(&app, "/resolutions/A/HRC/57/L.43", "ar").await;
     assert_eq!(element(&html, "outcome"), "رُفض");
     assert!(html.contains("تاريخ التصويت"));
+    // The tally in the UN's Arabic style, the noun agreeing with the number in favour (3 to 10:
+    // the plural; 11 to 99: the singular accusative).
+    let amendment = hrc
+        .roll_calls
+        .iter()
+        .find(|r| r.symbol.as_deref() == Some("A/HRC/57/L.43"))
+        .unwrap();
+    let (yes, no, abstain) = tally(&hrc, &amendment.id);
+    let noun = match yes % 100 {
+        3..=10 => "أصوات مؤيدة",
+        11..=99 => "صوتاً مؤيداً",
+        _ => "صوت مؤيد",
+    };
+    let expected = format!("{yes} {noun} مقابل {no} وامتناع {abstain} عن التصويت");
+    assert!(html.contains(&expected), "{expected}");
 
     // A/RES/1/79: 9-34-8, a motion to adjourn, on a day the data does not know.
     let html = page(&app, "/resolutions/A/RES/1/79", "en").await;

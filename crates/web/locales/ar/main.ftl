@@ -199,7 +199,16 @@ body-human-rights-council = مجلس حقوق الإنسان
 body-general-assembly = الجمعية العامة
 method-recorded-vote = اعتُمد بتصويت مسجل
 method-without-vote = اعتُمد دون تصويت
-vote-tally = { $yes } مؤيدون، { $no } معارضون، { $abstain } ممتنعون
+# The UN's Arabic style: "بأغلبية 31 صوتاً مقابل 14 وامتناع 2 عن التصويت" (the noun follows the
+# number of votes in favour).
+vote-tally = { $yes ->
+    [zero] لا صوت مؤيداً
+    [one] صوت واحد مؤيد
+    [two] صوتان مؤيدان
+    [few] { $yes } أصوات مؤيدة
+    [many] { $yes } صوتاً مؤيداً
+   *[other] { $yes } صوت مؤيد
+} مقابل { $no } وامتناع { $abstain } عن التصويت
 vote-yes = المؤيدون
 vote-no = المعارضون
 vote-abstain = الممتنعون

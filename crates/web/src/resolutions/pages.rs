@@ -32,23 +32,9 @@ pub struct Row {
 
 fn row(summary: ResolutionSummary, lang: Lang) -> Row {
     let outcome = match summary.adoption_method.as_deref() {
-        Some("recorded-vote") => lang.t_args(
-            "vote-tally",
-            &[
-                (
-                    "yes",
-                    summary.yes.map_or("?".into(), |n| n.to_string()).into(),
-                ),
-                (
-                    "no",
-                    summary.no.map_or("?".into(), |n| n.to_string()).into(),
-                ),
-                (
-                    "abstain",
-                    summary.abstain.map_or("?".into(), |n| n.to_string()).into(),
-                ),
-            ],
-        ),
+        Some("recorded-vote") => {
+            crate::format::tally(lang, summary.yes, summary.no, summary.abstain)
+        }
         Some("without-vote") => lang.t("method-without-vote"),
         _ => String::new(),
     };

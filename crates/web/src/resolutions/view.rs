@@ -556,15 +556,7 @@ fn paragraphs(
 }
 
 fn tally_line(lang: Lang, yes: Option<u32>, no: Option<u32>, abstain: Option<u32>) -> String {
-    let number = |n: Option<u32>| n.map_or("?".to_owned(), |n| n.to_string());
-    lang.t_args(
-        "vote-tally",
-        &[
-            ("yes", number(yes).into()),
-            ("no", number(no).into()),
-            ("abstain", number(abstain).into()),
-        ],
-    )
+    format::tally(lang, yes, no, abstain)
 }
 
 /// The vote section: the text's statement of the vote and, where the voting records hold the

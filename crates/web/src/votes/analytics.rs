@@ -24,7 +24,16 @@ pub struct Analytics {
     /// The agreement matrix as the API serves it (195 × 195 figures, twice), per definition:
     /// serialising it took longer than everything else the request does.
     agreement_json: [OnceLock<axum::body::Bytes>; 3],
+    /// The voting map as drawn for the explorer, per definition, language and chosen State:
+    /// drawing 193 labelled points took half of the page's time. At most
+    /// [`MAX_KEPT_MAPS`] are kept per matrix (a few megabytes); others are drawn each time.
+    map_svgs: std::sync::Mutex<std::collections::HashMap<MapKey, Arc<str>>>,
 }
+
+/// A drawn voting map: the definition's slot, the language, the chosen State.
+type MapKey = (usize, &'static str, Option<&'static str>);
+
+const MAX_KEPT_MAPS: usize = 64;
 
 /// What the matrix holds of one body: how many roll calls, from when to when, and its latest
 /// sessions (for the home page).
@@ -88,7 +97,30 @@ impl Analytics {
             cohesion: OnceLock::new(),
             holdings: OnceLock::new(),
             agreement_json: Default::default(),
+            map_svgs: Default::default(),
         }
+    }
+
+    /// The explorer's voting map for `definition`, language and chosen State, drawn by `draw`
+    /// the first time.
+    pub fn map_svg(
+        &self,
+        definition: Definition,
+        lang: &'static str,
+        chosen: Option<&'static str>,
+        draw: impl FnOnce() -> String,
+    ) -> Arc<str> {
+        let key = (slot(definition), lang, chosen);
+        if let Some(svg) = self.map_svgs.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return svg;
+        }
+        let svg: Arc<str> = draw().into();
+        if let Ok(mut maps) = self.map_svgs.lock()
+            && maps.len() < MAX_KEPT_MAPS
+        {
+            maps.insert(key, svg.clone());
+        }
+        svg
     }
 
     /// The API's JSON of the agreement matrix under `definition`, serialised on first use.

@@ -473,14 +473,18 @@ pub async fn explorer(
         (String::new(), Vec::new())
     } else {
         let mds = voting_map(&analytics, definition);
-        let description = lang.t_args(
-            "chart-similarity-description",
-            &[
-                ("states", mds.states.len().into()),
-                ("roll_calls", format::count(roll_calls as u64).into()),
-            ],
-        );
-        let svg = crate::charts::similarity_map(mds, chosen.map(|s| s.iso3), lang, description);
+        let svg = analytics
+            .map_svg(definition, lang.code(), chosen.map(|s| s.iso3), || {
+                let description = lang.t_args(
+                    "chart-similarity-description",
+                    &[
+                        ("states", mds.states.len().into()),
+                        ("roll_calls", format::count(roll_calls as u64).into()),
+                    ],
+                );
+                crate::charts::similarity_map(mds, chosen.map(|s| s.iso3), lang, description)
+            })
+            .to_string();
         let dropped = mds
             .dropped
             .iter()

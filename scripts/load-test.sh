@@ -85,6 +85,8 @@ URLS=(
     "/organisations"
     "/about/sources"
     "/about/api"
+    "/sign-in"
+    "/password/forgot"
     "/states/FRA/votes?body=hrc&not_members=show"
     "/history/resolution/A/HRC/RES/56/2"
     "/static/style.css"

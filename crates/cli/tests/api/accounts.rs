@@ -1127,3 +1127,53 @@ async fn a_write_during_another_processs_write_answers_busy_not_500() {
         "the same write works once the lock is gone"
     );
 }
+
+/// The administrator picks a role's State and organisation by name in the page's language; the
+/// form sends the code and the number, and the invitation is bound to them.
+#[tokio::test]
+async fn invitations_pick_states_and_organisations_by_name() {
+    let app = spawn_app().await;
+    let role = taawun_accounts::RoleGrant::from_parts("administrator", None, None).unwrap();
+    let admin = invited_user(&app, "admin@example.org", "Admin", role).await;
+    let (status, html) = admin.page("/admin/invitations").await;
+    assert_eq!(status, 200);
+    let egypt = taawun_states::by_iso3("EGY").unwrap();
+    assert!(html.contains(&format!(
+        "<option value=\"EGY\">{}</option>",
+        egypt.names.en
+    )));
+    let arabic = admin
+        .client
+        .get(format!("{}/admin/invitations", admin.base))
+        .header("accept-language", "ar")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(arabic.contains(&format!(
+        "<option value=\"EGY\">{}</option>",
+        egypt.names.ar
+    )));
+    assert!(!arabic.contains("ISO3"), "no code to type");
+    let csrf = admin.csrf("/admin/invitations").await;
+    let sent = admin
+        .post(
+            "/admin/invitations",
+            &[
+                ("csrf", &csrf),
+                ("email", "focal@example.org"),
+                ("role", "focal-point"),
+                ("state", "EGY"),
+                ("organisation", ""),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), 201);
+    let stored = app
+        .sql
+        .strings("SELECT state_iso3 FROM invitations WHERE email = 'focal@example.org'")
+        .await;
+    assert_eq!(stored, ["EGY"]);
+}

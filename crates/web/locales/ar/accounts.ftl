@@ -30,8 +30,8 @@ field-roles = الأدوار
 field-status = الحالة
 field-created = تاريخ الإنشاء
 field-expires = تاريخ الانتهاء
-field-state-iso3 = الدولة (رمز ISO3، لجهات التنسيق والمانحين)
-field-organisation-id = رقم المنظمة (لأصحاب المصلحة والمانحين)
+field-state-iso3 = الدولة (لجهات التنسيق والمانحين)
+field-organisation-id = المنظمة (لأصحاب المصلحة والمانحين)
 
 role-focal-point = جهة تنسيق وطنية
 role-stakeholder = صاحب مصلحة

@@ -280,7 +280,7 @@ holds-text-and-votes = النص وسجل التصويت
 holds-votes-only = سجل التصويت فقط
 
 ## Votes: bodies, choices, definitions
-nav-votes = التصويت
+nav-votes = التوافق في التصويت
 vote-body-hrc = مجلس حقوق الإنسان
 vote-body-unga = الجمعية العامة
 vote-body-all = الهيئتان معاً
@@ -354,7 +354,7 @@ chart-similarity-title = خريطة الدول حسب تشابه التصويت
 chart-similarity-description = { $states } دولة موضوعة حسب الاتفاق على { $roll_calls } عملية تصويت؛ كلما تقاربت دولتان تشابه تصويتهما.
 
 ## The vote of one resolution
-vote-source-records = دولةً دولة، من سجلات تصويت { $source }.
+vote-source-records = دولةً دولة، من سجلات التصويت في { $source }.
 vote-source-text = دولةً دولة، كما يسجّلها النص.
 vote-by-group = الأصوات حسب المجموعة الإقليمية
 vote-other-roll-calls = عمليات تصويت أخرى على هذه الوثيقة

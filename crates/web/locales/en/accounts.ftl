@@ -30,8 +30,8 @@ field-roles = Roles
 field-status = Status
 field-created = Created
 field-expires = Expires
-field-state-iso3 = State (ISO3 code, for focal points and donors)
-field-organisation-id = Organisation number (for stakeholders and donors)
+field-state-iso3 = State (for focal points and donors)
+field-organisation-id = Organisation (for stakeholders and donors)
 
 role-focal-point = State focal point
 role-stakeholder = Stakeholder

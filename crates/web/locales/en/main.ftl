@@ -244,7 +244,7 @@ holds-text-and-votes = Text and voting record
 holds-votes-only = Voting record only
 
 ## Votes: bodies, choices, definitions
-nav-votes = Votes
+nav-votes = Voting agreement
 vote-body-hrc = Human Rights Council
 vote-body-unga = General Assembly
 vote-body-all = Both bodies
@@ -318,7 +318,7 @@ chart-similarity-title = Map of States by voting similarity
 chart-similarity-description = { $states } States placed by agreement over { $roll_calls } roll calls; the closer two States, the more alike they vote.
 
 ## The vote of one resolution
-vote-source-records = State by State, from the { $source } voting records.
+vote-source-records = State by State, from the voting records of the { $source }.
 vote-source-text = State by State, as the text records it.
 vote-by-group = Votes by regional group
 vote-other-roll-calls = Other roll calls on this symbol

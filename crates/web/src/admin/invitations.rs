@@ -11,7 +11,7 @@ use taawun_accounts::{INVITATION_SECONDS, new_secret, normalize_email};
 use taawun_policy::{Action, Decision, Resource, decide};
 use taawun_store::{AccountError, InvitationRecord, NewInvitation, NewMessage};
 
-use super::users::{role_choices, role_from_form};
+use super::users::{organisation_choices, role_choices, role_from_form, state_choices};
 use crate::AppState;
 use crate::auth::{CsrfToken, Principal, check_form, now};
 use crate::error::HtmlError;
@@ -40,6 +40,8 @@ struct InvitationsPage {
     total: u64,
     pages: Vec<PageLink>,
     role_choices: Vec<(String, String)>,
+    state_choices: Vec<(String, String)>,
+    organisation_choices: Vec<(String, String)>,
     form: InvitationForm,
     notice: Option<String>,
     error: Option<String>,
@@ -95,6 +97,10 @@ async fn page(
         Ok(found) => found,
         Err(e) => return HtmlError::internal(lang, &e).into_response(),
     };
+    let organisation_choices = match organisation_choices(app, lang).await {
+        Ok(choices) => choices,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
     let now = now();
     let mut rows = Vec::new();
     for i in &found.items {
@@ -126,6 +132,8 @@ async fn page(
         ),
         rows,
         role_choices: role_choices(lang),
+        state_choices: state_choices(lang),
+        organisation_choices,
         form: InvitationForm {
             csrf: String::new(),
             ..form

@@ -122,6 +122,48 @@ pub async fn list(
     render(&view, StatusCode::OK)
 }
 
+/// The States a role can be bound to (Members and observer States), by name in `lang`, in the
+/// order of those names: the form offers names, and sends the ISO3 code the role needs.
+pub fn state_choices(lang: Lang) -> Vec<(String, String)> {
+    let mut states: Vec<(String, String)> = taawun_states::all()
+        .filter(|s| {
+            matches!(
+                s.status,
+                taawun_states::UnStatus::Member | taawun_states::UnStatus::Observer
+            )
+        })
+        .map(|s| (s.iso3.to_owned(), s.names.get(lang.code()).to_owned()))
+        .collect();
+    states.sort_by(|a, b| {
+        taawun_text::fold_name(&a.1)
+            .cmp(&taawun_text::fold_name(&b.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    states
+}
+
+/// The organisations a role can be bound to, by name in `lang` (up to the first
+/// `Paging::MAX_PER_PAGE` of the register, in its order).
+pub async fn organisation_choices(
+    app: &AppState,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, taawun_store::StoreError> {
+    let paging = taawun_store::Paging {
+        page: 1,
+        per_page: taawun_store::Paging::MAX_PER_PAGE,
+    };
+    let found = app
+        .store
+        .accounts()
+        .list_organisations(&Default::default(), paging)
+        .await?;
+    Ok(found
+        .items
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.names.best(lang.code()).to_owned()))
+        .collect())
+}
+
 pub fn role_choices(lang: Lang) -> Vec<(String, String)> {
     RoleKind::ALL
         .iter()
@@ -146,6 +188,8 @@ struct UserPage {
     created: String,
     roles: Vec<RoleRow>,
     role_choices: Vec<(String, String)>,
+    state_choices: Vec<(String, String)>,
+    organisation_choices: Vec<(String, String)>,
     is_self: bool,
     notice: Option<String>,
     error: Option<String>,
@@ -181,6 +225,10 @@ async fn user_page(
             organisation: organisation.map(|o| o.to_string()).unwrap_or_default(),
         });
     }
+    let organisation_choices = match organisation_choices(app, lang).await {
+        Ok(choices) => choices,
+        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+    };
     let view = UserPage {
         page: PageContext::new(
             lang,
@@ -194,6 +242,8 @@ async fn user_page(
         user,
         roles,
         role_choices: role_choices(lang),
+        state_choices: state_choices(lang),
+        organisation_choices,
         notice,
         error,
     };

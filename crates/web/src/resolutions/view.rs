@@ -601,7 +601,7 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
             true,
             lang.t_args(
                 "vote-source-records",
-                &[("source", p.body.to_uppercase().into())],
+                &[("source", lang.t(&format!("vote-body-{}", p.body)).into())],
             ),
         ),
         (None, Some(v)) if recorded => (

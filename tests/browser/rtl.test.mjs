@@ -433,6 +433,10 @@ for (const lang of ['ar', 'en']) {
     assert.equal(await menu.isVisible(), true, 'the button opens the menu');
     await noWiderThanScreen(page, `/resolutions with its menu open (${lang})`);
     await page.screenshot({ path: join(shots, `menu-open-${lang}-390.png`) });
+    // The platform's own fonts, not whatever the phone has.
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+    assert.ok(loaded.includes(lang === 'ar' ? 'Noto Naskh Arabic' : 'Noto Sans'), `${lang}: ${loaded}`);
     assert.deepEqual(errors, []);
   });
 }

@@ -112,8 +112,8 @@ pub fn class_fragment_into(out: &mut String, key: &str) {
     }
 }
 
-/// The font stack every chart uses: system fonts carry both Latin and Arabic glyphs.
-pub const FONT_FAMILY: &str = "system-ui, -apple-system, &quot;Segoe UI&quot;, Tahoma, sans-serif";
+/// The font stack every chart uses: the platform's own web fonts first (served with the pages), then the system's.
+pub const FONT_FAMILY: &str = "&quot;Noto Sans&quot;, &quot;Noto Naskh Arabic&quot;, system-ui, -apple-system, &quot;Segoe UI&quot;, Tahoma, sans-serif";
 
 /// Writes the opening `<svg>` with its accessible name and description.
 ///

@@ -57,6 +57,7 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/lang/{code}",
         "/static/style.css",
         "/static/favicon.svg",
+        "/static/fonts/{name}",
         "/favicon.ico",
         "/api/openapi.json",
         "/organisations",
@@ -133,6 +134,7 @@ fn concrete(path: &str) -> String {
         .replace("{*record_id}", "A/HRC/RES/56/2")
         .replace("{token}", "no-such-token")
         .replace("{id}", "999999")
+        .replace("{name}", "noto-sans-latin-400-normal.woff2")
 }
 
 /// Whether the answer is the policy's refusal: a redirect to sign in or 403 for pages; 401 or

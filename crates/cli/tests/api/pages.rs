@@ -258,3 +258,42 @@ async fn the_home_page_says_what_the_platform_holds() {
         assert!(!page.contains(unbuilt), "{unbuilt}");
     }
 }
+
+/// Every font the stylesheet declares is served, as WOFF2 from the binary, and the charts name
+/// the same families.
+#[tokio::test]
+async fn the_fonts_the_stylesheet_declares_are_served() {
+    let app = spawn_app().await;
+    let css = app.get("/static/style.css").await.text().await.unwrap();
+    let urls: Vec<&str> = css
+        .split("url(\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(urls.len() >= 4, "{urls:?}");
+    for url in &urls {
+        let response = app.get(url).await;
+        assert_eq!(response.status(), 200, "{url}");
+        assert_eq!(response.headers()["content-type"], "font/woff2", "{url}");
+        let bytes = response.bytes().await.unwrap();
+        assert_eq!(&bytes[..4], b"wOF2", "{url} is WOFF2");
+    }
+    assert_eq!(app.get("/static/fonts/nothing.woff2").await.status(), 404);
+    let seed = app
+        .get("/resolutions/A/HRC/RES/56/2")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(seed.contains("<svg"), "the seed's vote is drawn");
+    for family in ["Noto Naskh Arabic", "Noto Sans"] {
+        assert!(
+            css.contains(&format!("font-family: \"{family}\"")),
+            "{family}"
+        );
+        assert!(
+            seed.contains(&format!("&quot;{family}&quot;")),
+            "{family} in the charts"
+        );
+    }
+}

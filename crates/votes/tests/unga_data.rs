@@ -202,6 +202,7 @@ fn progress_is_reported_every_ten_thousand_rows() {
 
 #[test]
 fn days_before_2004_are_not_known_but_years_and_months_are() {
+    taawun_testdata::require_shared!();
     use chrono::Datelike as _;
     let data = unga_dataset();
     let first = data.roll_call("3").unwrap();

@@ -18,8 +18,6 @@ use taawun_accounts::{Binding, RoleGrant, RoleKind};
 use taawun_audit::Entry;
 use taawun_policy::{Action, Decision, Resource, Subject, decide};
 use taawun_store::{Change, ChangeContext, NewOrganisation, OrganisationNames, Store};
-use taawun_store_postgres::PostgresStore;
-use taawun_store_sqlite::SqliteStore;
 
 const WRITES: usize = 2_000;
 
@@ -225,7 +223,7 @@ async fn main() {
         .unwrap_or(1_000_000);
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    let sqlite = Arc::new(SqliteStore::connect(&url).await.unwrap());
+    let sqlite = Arc::new(taawun_store_sqlite::connect(&url).await.unwrap());
     taawun::server::prepare(sqlite.as_ref()).await.unwrap();
     let pool = sqlite.pool().clone();
     writes(
@@ -281,7 +279,7 @@ async fn main() {
         return;
     };
     let schema = format!("bench_accounts_{}", std::process::id());
-    let pg = PostgresStore::connect(&pg_url, Some(&schema))
+    let pg = taawun_store_postgres::connect(&pg_url, Some(&schema))
         .await
         .unwrap();
     taawun::server::prepare(&pg).await.unwrap();

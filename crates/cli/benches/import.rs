@@ -11,8 +11,6 @@ use std::time::Instant;
 use taawun::registry::{SEED_TEXT, parse_text};
 use taawun_states::Resolver;
 use taawun_store::{NewResolutionVersion, Store};
-use taawun_store_postgres::PostgresStore;
-use taawun_store_sqlite::SqliteStore;
 
 const COUNT: usize = 1_000;
 
@@ -71,7 +69,7 @@ fn main() {
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-        let sqlite: Arc<dyn Store> = Arc::new(SqliteStore::connect(&url).await.unwrap());
+        let sqlite: Arc<dyn Store> = Arc::new(taawun_store_sqlite::connect(&url).await.unwrap());
         let rate = store_all(sqlite, &versions).await;
         println!("import into SQLite: {rate:.0} resolutions/s (one transaction each)");
 
@@ -82,7 +80,9 @@ fn main() {
         match pg_url {
             Some(url) => {
                 let schema = format!("bench_{}", std::process::id());
-                let pg = PostgresStore::connect(&url, Some(&schema)).await.unwrap();
+                let pg = taawun_store_postgres::connect(&url, Some(&schema))
+                    .await
+                    .unwrap();
                 let rate = store_all(Arc::new(pg), &versions).await;
                 println!("import into PostgreSQL: {rate:.0} resolutions/s (one transaction each)");
             }

@@ -12,8 +12,6 @@ use std::time::Instant;
 
 use sqlx::Connection;
 use taawun_store::{Store, VoteFilter};
-use taawun_store_postgres::PostgresStore;
-use taawun_store_sqlite::SqliteStore;
 use taawun_votes::{Dataset, Definition, ReadOptions};
 
 fn shared(path: &str) -> std::path::PathBuf {
@@ -122,7 +120,7 @@ fn main() {
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-        let sqlite = SqliteStore::connect(&url).await.unwrap();
+        let sqlite = taawun_store_sqlite::connect(&url).await.unwrap();
         import_into("SQLite", Arc::new(sqlite), &dataset).await;
 
         let pg_url = std::env::var("TAAWUN_BENCH_DATABASE_URL")
@@ -134,7 +132,9 @@ fn main() {
             return;
         };
         let schema = format!("bench_votes_{}", std::process::id());
-        let pg = PostgresStore::connect(&url, Some(&schema)).await.unwrap();
+        let pg = taawun_store_postgres::connect(&url, Some(&schema))
+            .await
+            .unwrap();
         import_into("PostgreSQL", Arc::new(pg), &dataset).await;
         copy_yardstick(&url, &dataset).await;
         let mut connection = sqlx::PgConnection::connect(&url).await.expect("connect");

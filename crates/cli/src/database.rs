@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use taawun_store::Store;
-use taawun_store_postgres::PostgresStore;
-use taawun_store_sqlite::SqliteStore;
 
 /// Where the data lives, as configured.
 #[derive(Clone, Debug)]
@@ -37,13 +35,13 @@ pub async fn open(config: &DatabaseConfig) -> anyhow::Result<Arc<dyn Store>> {
             prepare_data_dir(&config.data_dir)?;
             let path = config.data_dir.join(SQLITE_FILE);
             let url = format!("sqlite://{}", path.display());
-            let store = SqliteStore::connect(&url)
+            let store = taawun_store_sqlite::connect(&url)
                 .await
                 .with_context(|| format!("cannot open the database {}", path.display()))?;
             Ok(Arc::new(store))
         }
         Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-            let store = PostgresStore::connect(url, None).await.with_context(|| {
+            let store = taawun_store_postgres::connect(url, None).await.with_context(|| {
                 format!(
                     "cannot connect to PostgreSQL at {}; check that the server runs and that the URL (--database-url or TAAWUN_DATABASE_URL) names an existing database and user",
                     redact(url)
@@ -52,7 +50,7 @@ pub async fn open(config: &DatabaseConfig) -> anyhow::Result<Arc<dyn Store>> {
             Ok(Arc::new(store))
         }
         Some(url) if url.starts_with("sqlite:") => {
-            let store = SqliteStore::connect(url)
+            let store = taawun_store_sqlite::connect(url)
                 .await
                 .with_context(|| format!("cannot open the SQLite database {url}"))?;
             Ok(Arc::new(store))

@@ -31,19 +31,111 @@ use async_trait::async_trait;
 use serde::Serialize;
 pub use taawun_audit::{Actor, Change, ChangeContext};
 
-/// Errors from a store. The message names what failed; the source keeps the driver's detail.
+/// What a store error keeps of its cause: the driver's own error, for whoever needs more than
+/// the message (a log's error chain, a test that looks at the constraint's name).
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Errors from a store. The message says what failed; `source()` gives the driver's error.
+/// The variants tell apart what a caller does next: an outage (`Unreachable`, `Database`), a
+/// wait that ran out (`Busy`: try again), and a write the schema refused (`Constraint`: the
+/// request conflicts with the records; trying again will not help).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot reach the database: {0}")]
-    Unreachable(String),
+    #[error("cannot reach the database: {message}")]
+    Unreachable {
+        message: String,
+        #[source]
+        cause: Option<Cause>,
+    },
     #[error("the database schema is not migrated: {0}")]
     NotMigrated(String),
-    #[error("database error: {0}")]
-    Database(String),
+    /// A unique key, a reference, a NOT NULL or a CHECK refused the write; nothing was written.
+    #[error("the database refused the write: {message}")]
+    Constraint {
+        message: String,
+        #[source]
+        cause: Option<Cause>,
+    },
+    #[error("database error: {message}")]
+    Database {
+        message: String,
+        #[source]
+        cause: Option<Cause>,
+    },
     /// Another process holds the database's write lock (on SQLite, an import) for longer than a
-    /// write waits: the write did not happen, and can be tried again in a few seconds.
-    #[error("the database is busy with another write: {0}")]
-    Busy(String),
+    /// write waits, or PostgreSQL gave up on a lock or a serialisation: the write did not
+    /// happen, and can be tried again in a few seconds.
+    #[error("the database is busy with another write: {message}")]
+    Busy {
+        message: String,
+        #[source]
+        cause: Option<Cause>,
+    },
+}
+
+impl StoreError {
+    /// A failure found by the store's own code (a stored value it cannot read back), with no
+    /// driver error behind it.
+    pub fn database(message: impl Into<String>) -> Self {
+        StoreError::Database {
+            message: message.into(),
+            cause: None,
+        }
+    }
+
+    /// A failure with the error behind it (a migration, a stored value that does not parse).
+    pub fn database_from(message: impl Into<String>, cause: impl Into<Cause>) -> Self {
+        StoreError::Database {
+            message: message.into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    /// The database could not be reached or opened.
+    pub fn unreachable(message: impl Into<String>, cause: impl Into<Cause>) -> Self {
+        StoreError::Unreachable {
+            message: message.into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    /// Whether trying the same request again in a few seconds may work.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Busy { .. })
+    }
+
+    /// Whether the schema refused the write (the records conflict with it), as opposed to an
+    /// outage.
+    pub fn is_constraint(&self) -> bool {
+        matches!(self, StoreError::Constraint { .. })
+    }
+}
+
+/// A failure shared by several waiting callers (a cache's loader) handed to one of them: the
+/// same kind, the same message, the shared error as its cause.
+impl From<std::sync::Arc<StoreError>> for StoreError {
+    fn from(shared: std::sync::Arc<StoreError>) -> Self {
+        let cause: Option<Cause> = Some(Box::new(shared.clone()));
+        match &*shared {
+            StoreError::Unreachable { message, .. } => StoreError::Unreachable {
+                message: message.clone(),
+                cause,
+            },
+            StoreError::NotMigrated(message) => StoreError::NotMigrated(message.clone()),
+            StoreError::Constraint { message, .. } => StoreError::Constraint {
+                message: message.clone(),
+                cause,
+            },
+            StoreError::Database { message, .. } => StoreError::Database {
+                message: message.clone(),
+                cause,
+            },
+            StoreError::Busy { message, .. } => StoreError::Busy {
+                message: message.clone(),
+                cause,
+            },
+        }
+    }
 }
 
 /// Which engine a store runs on.

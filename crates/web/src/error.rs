@@ -119,7 +119,7 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
-        if let StoreError::Busy(_) = error {
+        if error.is_busy() {
             tracing::warn!(%error, "a write waited too long for the database");
             return ApiError {
                 status: StatusCode::SERVICE_UNAVAILABLE,
@@ -129,6 +129,14 @@ impl From<StoreError> for ApiError {
                 ),
                 parameter: None,
             };
+        }
+        if error.is_constraint() {
+            // A race the handler's own checks could not see (two requests creating the same
+            // record at once): the request conflicts with the records, the database is fine.
+            tracing::warn!(%error, "the database refused a write");
+            return ApiError::conflict(
+                "the change conflicts with the records as they now are (a value already taken, or a record it refers to is gone); nothing was changed",
+            );
         }
         tracing::error!(%error, "store error in an API handler");
         ApiError {
@@ -261,7 +269,10 @@ impl HtmlError {
     /// A failure of the server's own; a store that was only busy (another process writing)
     /// answers 503 with Retry-After instead, since trying again will work.
     pub fn internal<E: std::fmt::Display + 'static>(lang: Lang, error: &E) -> Self {
-        if let Some(StoreError::Busy(_)) = (error as &dyn std::any::Any).downcast_ref() {
+        if (error as &dyn std::any::Any)
+            .downcast_ref::<StoreError>()
+            .is_some_and(StoreError::is_busy)
+        {
             tracing::warn!(%error, "a write waited too long for the database");
             return HtmlError {
                 lang,

@@ -3,8 +3,6 @@ use std::sync::Arc;
 
 use taawun::server::Application;
 use taawun_store::Store;
-use taawun_store_postgres::PostgresStore;
-use taawun_store_sqlite::SqliteStore;
 use tempfile::TempDir;
 
 /// A database of the test's own: PostgreSQL (a new schema) when `TAAWUN_TEST_DATABASE_URL` is
@@ -52,7 +50,7 @@ pub async fn test_store_with_sql() -> (Arc<dyn Store>, RawDatabase, Option<TempD
     match std::env::var("TAAWUN_TEST_DATABASE_URL") {
         Ok(url) if !url.trim().is_empty() => {
             let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
-            let store = PostgresStore::connect(&url, Some(&schema))
+            let store = taawun_store_postgres::connect(&url, Some(&schema))
                 .await
                 .expect("TAAWUN_TEST_DATABASE_URL names a reachable PostgreSQL");
             let raw = RawDatabase::Postgres(store.pool().clone());
@@ -61,7 +59,7 @@ pub async fn test_store_with_sql() -> (Arc<dyn Store>, RawDatabase, Option<TempD
         _ => {
             let dir = tempfile::tempdir().expect("a temporary directory");
             let url = format!("sqlite://{}", dir.path().join("taawun.db").display());
-            let store = SqliteStore::connect(&url)
+            let store = taawun_store_sqlite::connect(&url)
                 .await
                 .expect("a new SQLite database");
             let raw = RawDatabase::Sqlite(store.pool().clone());

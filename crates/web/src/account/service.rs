@@ -91,7 +91,7 @@ pub async fn sign_in(
         }
     })
     .await
-    .map_err(|e| StoreError::Database(format!("password check failed: {e}")))?;
+    .map_err(|e| StoreError::database(format!("password check failed: {e}")))?;
     let credentials = match credentials {
         Some(c) if verified => c,
         other => {
@@ -127,7 +127,7 @@ pub async fn sign_in(
         let hasher = config.hasher.clone();
         let hash = tokio::task::spawn_blocking(move || hasher.hash(&plain))
             .await
-            .map_err(|e| StoreError::Database(format!("password hashing failed: {e}")))?;
+            .map_err(|e| StoreError::database(format!("password hashing failed: {e}")))?;
         accounts.rehash_password(credentials.user.id, &hash).await?;
     }
     tracing::info!(user_id = credentials.user.id, "signed in");

@@ -44,7 +44,7 @@ pub fn new_listing_cache() -> ListingCache {
 }
 
 fn failed(e: Arc<StoreError>) -> StoreError {
-    StoreError::Database(e.to_string())
+    StoreError::from(e)
 }
 
 async fn body_records(

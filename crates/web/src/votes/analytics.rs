@@ -68,7 +68,7 @@ pub async fn issues(app: &AppState) -> Result<Arc<Vec<(String, u64)>>, StoreErro
             Ok::<_, StoreError>(Arc::new(store.vote_issues().await?))
         })
         .await
-        .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+        .map_err(StoreError::from)
 }
 
 pub fn new_cache() -> AnalyticsCache {
@@ -356,7 +356,7 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
             Ok::<_, StoreError>(Arc::new(Analytics::new(table)))
         })
         .await
-        .map_err(|e: Arc<StoreError>| StoreError::Database(e.to_string()))
+        .map_err(StoreError::from)
 }
 
 /// At start-up, in the background: the matrices of the whole record and of each body, with the

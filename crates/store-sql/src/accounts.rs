@@ -1,9 +1,12 @@
-//! Accounts, organisations, sessions, links, tokens, the outbox and the audit trail on SQLite.
-//! Every change opens its transaction with `BEGIN IMMEDIATE` and appends its audit entry in it.
+//! Accounts, organisations, sessions, links, tokens and the outbox, with the audit trail. Every
+//! change appends its audit entry in its own transaction (see [`AuditTrail::append`]). Where a
+//! change reads a row and then writes it, the row is read under [`Engine::FOR_UPDATE`] (or
+//! `FOR_NO_KEY_UPDATE` for an account, so that rows referring to it can still be written): on
+//! PostgreSQL concurrent changes to one record are applied, and logged, one after the other; on
+//! SQLite the write transaction already holds the single write lock.
 
 use async_trait::async_trait;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use sqlx::{ColumnIndex, Encode, Executor, IntoArguments, Pool, Row, Transaction, Type};
 use taawun_accounts::{Binding, RoleGrant};
 use taawun_audit::{Change, ChangeContext, Entry, Verification};
 use taawun_store::{
@@ -13,15 +16,18 @@ use taawun_store::{
     SignInFailures, StoreError, UserFilter, UserRecord,
 };
 
-use crate::{SqliteStore, audit, db};
+use crate::audit::AuditTrail;
+use crate::sql::Sql;
+use crate::{Column, Engine, db, now_us};
 
-type Tx = sqlx::Transaction<'static, Sqlite>;
+/// The accounts part of a store, on engine `DB`: what `Store::accounts()` returns.
+pub struct SqlAccounts<DB: Engine> {
+    pool: Pool<DB>,
+}
 
-impl SqliteStore {
-    /// A write transaction that holds SQLite's write lock from its first statement: a deferred
-    /// one that reads first could fail to upgrade when another writer got in between.
-    pub(crate) async fn begin_write(&self) -> Result<Tx, StoreError> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+impl<DB: Engine> SqlAccounts<DB> {
+    pub fn new(pool: Pool<DB>) -> Self {
+        SqlAccounts { pool }
     }
 }
 
@@ -33,69 +39,8 @@ fn binding_parts(role: &RoleGrant) -> (Option<&str>, Option<i64>) {
     }
 }
 
-fn role_from_row(row: &SqliteRow) -> Result<RoleGrant, StoreError> {
-    let kind: String = row.try_get("role").map_err(db)?;
-    let state: Option<String> = row.try_get("state_iso3").map_err(db)?;
-    let organisation: Option<i64> = row.try_get("organisation_id").map_err(db)?;
-    RoleGrant::from_parts(&kind, state.as_deref(), organisation)
-        .map_err(|e| StoreError::Database(format!("a stored role is invalid: {e}")))
-}
-
-async fn roles_of(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<RoleGrant>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT role, state_iso3, organisation_id FROM user_roles WHERE user_id = ?
-         ORDER BY role, state_iso3, organisation_id",
-    )
-    .bind(user_id)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(db)?;
-    rows.iter().map(role_from_row).collect()
-}
-
 const USER_COLUMNS: &str =
     "id, email, display_name, name_public, disabled, locked_until, created_at";
-
-fn user_from_row(row: &SqliteRow, roles: Vec<RoleGrant>) -> Result<UserRecord, StoreError> {
-    Ok(UserRecord {
-        id: row.try_get("id").map_err(db)?,
-        email: row.try_get("email").map_err(db)?,
-        display_name: row.try_get("display_name").map_err(db)?,
-        name_public: row.try_get("name_public").map_err(db)?,
-        roles,
-        disabled: row.try_get("disabled").map_err(db)?,
-        locked_until: row.try_get("locked_until").map_err(db)?,
-        created_at: row.try_get("created_at").map_err(db)?,
-    })
-}
-
-/// `{head}(?, ?, …)` with one bound parameter per id: SQLite has no array parameters.
-fn with_id_list(head: &str, ids: &[i64]) -> QueryBuilder<'static, Sqlite> {
-    let mut query = QueryBuilder::new(head);
-    query.push("(");
-    let mut separated = query.separated(", ");
-    for id in ids {
-        separated.push_bind(*id);
-    }
-    query.push(")");
-    query
-}
-
-/// Refuses a State code that the reference data does not have (roles, invitations and
-/// organisations' seats name States by ISO3 code).
-async fn require_state(conn: &mut SqliteConnection, iso3: &str) -> Result<(), AccountError> {
-    let known: Option<String> = sqlx::query_scalar("SELECT iso3 FROM states WHERE iso3 = ?")
-        .bind(iso3)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?;
-    match known {
-        Some(_) => Ok(()),
-        None => Err(AccountError::NotFound(format!(
-            "there is no State with the code {iso3}"
-        ))),
-    }
-}
 
 /// The account columns qualified for a join with `users u`, and its roles `r` (LEFT JOIN: an
 /// account may hold none). One row per role; [`user_from_joined_rows`] reads them back.
@@ -103,150 +48,16 @@ const JOINED_USER_COLUMNS: &str = "u.id AS id, u.email AS email, u.display_name 
      u.name_public AS name_public, u.disabled AS disabled, u.locked_until AS locked_until, \
      u.created_at AS created_at, r.role AS role, r.state_iso3 AS state_iso3, \
      r.organisation_id AS organisation_id";
-const JOINED_ROLES_ORDER: &str = "ORDER BY r.role, r.state_iso3, r.organisation_id";
-
-/// The account of rows selected with [`JOINED_USER_COLUMNS`] (none: no account). Every
-/// signed-in request reads its account this way, in one query instead of three (session or
-/// token, account, roles).
-fn user_from_joined_rows(rows: &[SqliteRow]) -> Result<Option<UserRecord>, StoreError> {
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    let mut roles = Vec::with_capacity(rows.len());
-    for row in rows {
-        let role: Option<String> = row.try_get("role").map_err(db)?;
-        if role.is_some() {
-            roles.push(role_from_row(row)?);
-        }
-    }
-    user_from_row(first, roles).map(Some)
-}
-
-async fn load_user(conn: &mut SqliteConnection, id: i64) -> Result<Option<UserRecord>, StoreError> {
-    let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?;
-    match row {
-        None => Ok(None),
-        Some(row) => {
-            let roles = roles_of(conn, id).await?;
-            Ok(Some(user_from_row(&row, roles)?))
-        }
-    }
-}
-
-async fn require_user(conn: &mut SqliteConnection, id: i64) -> Result<UserRecord, AccountError> {
-    load_user(conn, id)
-        .await?
-        .ok_or_else(|| AccountError::NotFound(format!("there is no account {id}")))
-}
-
-async fn insert_user(
-    conn: &mut SqliteConnection,
-    user: &NewUser,
-    now: i64,
-) -> Result<i64, AccountError> {
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(&user.email)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?;
-    if taken.is_some() {
-        return Err(AccountError::Conflict(format!(
-            "an account with the e-mail address {} already exists",
-            user.email
-        )));
-    }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+/// The order of an account's roles, the same on both engines (byte-wise, unbound roles first).
+fn roles_order<DB: Engine>(prefix: &str) -> String {
+    let bytewise = DB::BYTEWISE;
+    format!(
+        "ORDER BY {prefix}role{bytewise}, {prefix}state_iso3{bytewise} NULLS FIRST, {prefix}organisation_id NULLS FIRST"
     )
-    .bind(&user.email)
-    .bind(&user.display_name)
-    .bind(&user.password_hash)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(db)?;
-    for role in &user.roles {
-        insert_role(conn, id, role).await?;
-    }
-    Ok(id)
-}
-
-async fn insert_role(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    role: &RoleGrant,
-) -> Result<(), AccountError> {
-    let (state, organisation) = binding_parts(role);
-    if let Some(iso3) = state {
-        require_state(&mut *conn, iso3).await?;
-    }
-    if let Some(id) = organisation {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(db)?;
-        if known.is_none() {
-            return Err(AccountError::NotFound(format!(
-                "there is no organisation {id}"
-            )));
-        }
-    }
-    let result = sqlx::query(
-        "INSERT INTO user_roles (user_id, role, state_iso3, organisation_id) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(user_id)
-    .bind(role.kind.slug())
-    .bind(state)
-    .bind(organisation)
-    .execute(&mut *conn)
-    .await
-    .map_err(db)?;
-    if result.rows_affected() == 0 {
-        return Err(AccountError::Conflict(
-            "the account already holds this role".into(),
-        ));
-    }
-    Ok(())
-}
-
-async fn queue_message(
-    conn: &mut SqliteConnection,
-    message: &NewMessage,
-    now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO outbox (to_address, subject, body, created_at) VALUES (?, ?, ?, ?)")
-        .bind(&message.to)
-        .bind(&message.subject)
-        .bind(&message.text)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map_err(db)?;
-    Ok(())
 }
 
 const INVITATION_COLUMNS: &str = "id, email, role, state_iso3, organisation_id, invited_by, created_at, \
      expires_at, accepted_at, revoked_at, user_id";
-
-fn invitation_from_row(row: &SqliteRow) -> Result<InvitationRecord, StoreError> {
-    Ok(InvitationRecord {
-        id: row.try_get("id").map_err(db)?,
-        email: row.try_get("email").map_err(db)?,
-        role: role_from_row(row)?,
-        invited_by: row.try_get("invited_by").map_err(db)?,
-        created_at: row.try_get("created_at").map_err(db)?,
-        expires_at: row.try_get("expires_at").map_err(db)?,
-        accepted_at: row.try_get("accepted_at").map_err(db)?,
-        revoked_at: row.try_get("revoked_at").map_err(db)?,
-        user_id: row.try_get("user_id").map_err(db)?,
-    })
-}
 
 fn invitation_state(invitation: &InvitationRecord, now: i64) -> LinkState {
     if invitation.accepted_at.is_some() || invitation.revoked_at.is_some() {
@@ -260,61 +71,7 @@ fn invitation_state(invitation: &InvitationRecord, now: i64) -> LinkState {
 
 const TOKEN_COLUMNS: &str = "id, user_id, name, prefix, created_at, last_used_at, revoked_at";
 
-fn token_from_row(row: &SqliteRow) -> Result<ApiTokenRecord, StoreError> {
-    Ok(ApiTokenRecord {
-        id: row.try_get("id").map_err(db)?,
-        user_id: row.try_get("user_id").map_err(db)?,
-        name: row.try_get("name").map_err(db)?,
-        prefix: row.try_get("prefix").map_err(db)?,
-        created_at: row.try_get("created_at").map_err(db)?,
-        last_used_at: row.try_get("last_used_at").map_err(db)?,
-        revoked_at: row.try_get("revoked_at").map_err(db)?,
-    })
-}
-
 const ORGANISATION_COLUMNS: &str = "id, name_ar, name_en, name_fr, name_es, name_ru, name_zh, kind, seat_iso3, created_at, updated_at";
-
-fn organisation_from_row(row: &SqliteRow) -> Result<OrganisationRecord, StoreError> {
-    Ok(OrganisationRecord {
-        id: row.try_get("id").map_err(db)?,
-        names: OrganisationNames {
-            ar: row.try_get("name_ar").map_err(db)?,
-            en: row.try_get("name_en").map_err(db)?,
-            fr: row.try_get("name_fr").map_err(db)?,
-            es: row.try_get("name_es").map_err(db)?,
-            ru: row.try_get("name_ru").map_err(db)?,
-            zh: row.try_get("name_zh").map_err(db)?,
-        },
-        kind: row.try_get("kind").map_err(db)?,
-        seat_iso3: row.try_get("seat_iso3").map_err(db)?,
-        created_at: row.try_get("created_at").map_err(db)?,
-        updated_at: row.try_get("updated_at").map_err(db)?,
-    })
-}
-
-async fn load_organisation(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> Result<Option<OrganisationRecord>, StoreError> {
-    let row = sqlx::query(&format!(
-        "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = ?"
-    ))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await
-    .map_err(db)?;
-    row.as_ref().map(organisation_from_row).transpose()
-}
-
-async fn check_seat(
-    conn: &mut SqliteConnection,
-    organisation: &NewOrganisation,
-) -> Result<(), AccountError> {
-    if let Some(iso3) = &organisation.seat_iso3 {
-        require_state(&mut *conn, iso3).await?;
-    }
-    Ok(())
-}
 
 fn organisation_search_key(names: &OrganisationNames) -> String {
     [
@@ -331,8 +88,309 @@ fn user_change(action: &str, user: &UserRecord) -> Change {
     Change::new(action, "user", user.id.to_string())
 }
 
+impl<DB> SqlAccounts<DB>
+where
+    DB: Engine,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'a> &'a str: ColumnIndex<DB::Row> + Encode<'a, DB> + Type<DB>,
+    usize: ColumnIndex<DB::Row>,
+    i64: Column<DB>,
+    i32: Column<DB>,
+    bool: Column<DB>,
+    String: Column<DB>,
+    Option<i64>: Column<DB>,
+    Option<i32>: Column<DB>,
+    Option<String>: Column<DB>,
+    for<'a> Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
+    async fn begin_write(&self) -> Result<Transaction<'static, DB>, StoreError> {
+        DB::begin_write(&self.pool).await.map_err(db)
+    }
+
+    fn role_from_row(row: &DB::Row) -> Result<RoleGrant, StoreError> {
+        let kind: String = row.try_get("role").map_err(db)?;
+        let state: Option<String> = row.try_get("state_iso3").map_err(db)?;
+        let organisation: Option<i64> = row.try_get("organisation_id").map_err(db)?;
+        RoleGrant::from_parts(&kind, state.as_deref(), organisation)
+            .map_err(|e| StoreError::database(format!("a stored role is invalid: {e}")))
+    }
+
+    async fn roles_of(
+        conn: &mut DB::Connection,
+        user_id: i64,
+    ) -> Result<Vec<RoleGrant>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT role, state_iso3, organisation_id FROM user_roles WHERE user_id = $1 {}",
+            roles_order::<DB>("")
+        ))
+        .bind(user_id)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        rows.iter().map(Self::role_from_row).collect()
+    }
+
+    fn user_from_row(row: &DB::Row, roles: Vec<RoleGrant>) -> Result<UserRecord, StoreError> {
+        Ok(UserRecord {
+            id: row.try_get("id").map_err(db)?,
+            email: row.try_get("email").map_err(db)?,
+            display_name: row.try_get("display_name").map_err(db)?,
+            name_public: row.try_get("name_public").map_err(db)?,
+            roles,
+            disabled: row.try_get("disabled").map_err(db)?,
+            locked_until: row.try_get("locked_until").map_err(db)?,
+            created_at: row.try_get("created_at").map_err(db)?,
+        })
+    }
+
+    /// Refuses a State code that the reference data does not have (roles, invitations and
+    /// organisations' seats name States by ISO3 code).
+    async fn require_state(conn: &mut DB::Connection, iso3: &str) -> Result<(), AccountError> {
+        let known: Option<String> = sqlx::query_scalar("SELECT iso3 FROM states WHERE iso3 = $1")
+            .bind(iso3)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?;
+        match known {
+            Some(_) => Ok(()),
+            None => Err(AccountError::NotFound(format!(
+                "there is no State with the code {iso3}"
+            ))),
+        }
+    }
+
+    /// The account of rows selected with [`JOINED_USER_COLUMNS`] (none: no account). Every
+    /// signed-in request reads its account this way, in one query instead of three (session or
+    /// token, account, roles).
+    fn user_from_joined_rows(rows: &[DB::Row]) -> Result<Option<UserRecord>, StoreError> {
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let mut roles = Vec::with_capacity(rows.len());
+        for row in rows {
+            let role: Option<String> = row.try_get("role").map_err(db)?;
+            if role.is_some() {
+                roles.push(Self::role_from_row(row)?);
+            }
+        }
+        Self::user_from_row(first, roles).map(Some)
+    }
+
+    async fn load_user(
+        conn: &mut DB::Connection,
+        id: i64,
+    ) -> Result<Option<UserRecord>, StoreError> {
+        let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?;
+        match row {
+            None => Ok(None),
+            Some(row) => {
+                let roles = Self::roles_of(conn, id).await?;
+                Ok(Some(Self::user_from_row(&row, roles)?))
+            }
+        }
+    }
+
+    async fn require_user(conn: &mut DB::Connection, id: i64) -> Result<UserRecord, AccountError> {
+        Self::load_user(conn, id)
+            .await?
+            .ok_or_else(|| AccountError::NotFound(format!("there is no account {id}")))
+    }
+
+    /// Locks an account's row until the transaction ends, so that changes to one account are made
+    /// (and logged with their before and after) one at a time. `FOR NO KEY UPDATE` leaves rows that
+    /// refer to the account (sessions, sign-in records) free to be written meanwhile.
+    async fn lock_account_row(conn: &mut DB::Connection, id: i64) -> Result<(), StoreError> {
+        sqlx::query(&format!(
+            "SELECT id FROM users WHERE id = $1{}",
+            DB::FOR_NO_KEY_UPDATE
+        ))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn insert_user(
+        conn: &mut DB::Connection,
+        user: &NewUser,
+        now: i64,
+    ) -> Result<i64, AccountError> {
+        // ON CONFLICT rather than a look-up first: a concurrent transaction creating the same address
+        // is waited for, and then this one finds the address taken instead of failing on the index.
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (email) DO NOTHING RETURNING id",
+        )
+        .bind(&user.email)
+        .bind(&user.display_name)
+        .bind(&user.password_hash)
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+        let Some(id) = id else {
+            return Err(AccountError::Conflict(format!(
+                "an account with the e-mail address {} already exists",
+                user.email
+            )));
+        };
+        for role in &user.roles {
+            Self::insert_role(conn, id, role).await?;
+        }
+        Ok(id)
+    }
+
+    async fn insert_role(
+        conn: &mut DB::Connection,
+        user_id: i64,
+        role: &RoleGrant,
+    ) -> Result<(), AccountError> {
+        let (state, organisation) = binding_parts(role);
+        if let Some(iso3) = state {
+            Self::require_state(&mut *conn, iso3).await?;
+        }
+        if let Some(id) = organisation {
+            let known: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(db)?;
+            if known.is_none() {
+                return Err(AccountError::NotFound(format!(
+                    "there is no organisation {id}"
+                )));
+            }
+        }
+        let result = sqlx::query(
+            "INSERT INTO user_roles (user_id, role, state_iso3, organisation_id) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(role.kind.slug())
+        .bind(state)
+        .bind(organisation)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+        if DB::rows_affected(&result) == 0 {
+            return Err(AccountError::Conflict(
+                "the account already holds this role".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    async fn queue_message(
+        conn: &mut DB::Connection,
+        message: &NewMessage,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&message.to)
+        .bind(&message.subject)
+        .bind(&message.text)
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    fn invitation_from_row(row: &DB::Row) -> Result<InvitationRecord, StoreError> {
+        Ok(InvitationRecord {
+            id: row.try_get("id").map_err(db)?,
+            email: row.try_get("email").map_err(db)?,
+            role: Self::role_from_row(row)?,
+            invited_by: row.try_get("invited_by").map_err(db)?,
+            created_at: row.try_get("created_at").map_err(db)?,
+            expires_at: row.try_get("expires_at").map_err(db)?,
+            accepted_at: row.try_get("accepted_at").map_err(db)?,
+            revoked_at: row.try_get("revoked_at").map_err(db)?,
+            user_id: row.try_get("user_id").map_err(db)?,
+        })
+    }
+
+    fn token_from_row(row: &DB::Row) -> Result<ApiTokenRecord, StoreError> {
+        Ok(ApiTokenRecord {
+            id: row.try_get("id").map_err(db)?,
+            user_id: row.try_get("user_id").map_err(db)?,
+            name: row.try_get("name").map_err(db)?,
+            prefix: row.try_get("prefix").map_err(db)?,
+            created_at: row.try_get("created_at").map_err(db)?,
+            last_used_at: row.try_get("last_used_at").map_err(db)?,
+            revoked_at: row.try_get("revoked_at").map_err(db)?,
+        })
+    }
+
+    fn organisation_from_row(row: &DB::Row) -> Result<OrganisationRecord, StoreError> {
+        Ok(OrganisationRecord {
+            id: row.try_get("id").map_err(db)?,
+            names: OrganisationNames {
+                ar: row.try_get("name_ar").map_err(db)?,
+                en: row.try_get("name_en").map_err(db)?,
+                fr: row.try_get("name_fr").map_err(db)?,
+                es: row.try_get("name_es").map_err(db)?,
+                ru: row.try_get("name_ru").map_err(db)?,
+                zh: row.try_get("name_zh").map_err(db)?,
+            },
+            kind: row.try_get("kind").map_err(db)?,
+            seat_iso3: row.try_get("seat_iso3").map_err(db)?,
+            created_at: row.try_get("created_at").map_err(db)?,
+            updated_at: row.try_get("updated_at").map_err(db)?,
+        })
+    }
+
+    async fn load_organisation(
+        conn: &mut DB::Connection,
+        id: i64,
+    ) -> Result<Option<OrganisationRecord>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+        row.as_ref().map(Self::organisation_from_row).transpose()
+    }
+
+    async fn check_seat(
+        conn: &mut DB::Connection,
+        organisation: &NewOrganisation,
+    ) -> Result<(), AccountError> {
+        if let Some(iso3) = &organisation.seat_iso3 {
+            Self::require_state(&mut *conn, iso3).await?;
+        }
+        Ok(())
+    }
+}
+
 #[async_trait]
-impl AccountStore for SqliteStore {
+impl<DB> AccountStore for SqlAccounts<DB>
+where
+    DB: Engine,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'a> &'a str: ColumnIndex<DB::Row> + Encode<'a, DB> + Type<DB>,
+    usize: ColumnIndex<DB::Row>,
+    i64: Column<DB>,
+    i32: Column<DB>,
+    bool: Column<DB>,
+    String: Column<DB>,
+    Option<i64>: Column<DB>,
+    Option<i32>: Column<DB>,
+    Option<String>: Column<DB>,
+    for<'a> Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
     async fn count_users(&self) -> Result<u64, StoreError> {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
             .fetch_one(&self.pool)
@@ -347,10 +405,10 @@ impl AccountStore for SqliteStore {
         user: &NewUser,
     ) -> Result<UserRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let now = audit::now_us() / 1_000_000;
-        let id = insert_user(&mut tx, user, now).await?;
-        let created = require_user(&mut tx, id).await?;
-        audit::append(
+        let now = now_us() / 1_000_000;
+        let id = Self::insert_user(&mut tx, user, now).await?;
+        let created = Self::require_user(&mut tx, id).await?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             user_change("create", &created).after(&created.audit_view()),
@@ -362,13 +420,13 @@ impl AccountStore for SqliteStore {
 
     async fn get_user(&self, id: i64) -> Result<Option<UserRecord>, StoreError> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
-        load_user(&mut conn, id).await
+        Self::load_user(&mut conn, id).await
     }
 
     async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StoreError> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, password_hash FROM users WHERE email = ?")
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
                 .bind(email)
                 .fetch_optional(&mut *conn)
                 .await
@@ -376,10 +434,12 @@ impl AccountStore for SqliteStore {
         let Some((id, password_hash)) = row else {
             return Ok(None);
         };
-        Ok(load_user(&mut conn, id).await?.map(|user| Credentials {
-            user,
-            password_hash,
-        }))
+        Ok(Self::load_user(&mut conn, id)
+            .await?
+            .map(|user| Credentials {
+                user,
+                password_hash,
+            }))
     }
 
     async fn list_users(
@@ -388,13 +448,16 @@ impl AccountStore for SqliteStore {
         paging: Paging,
     ) -> Result<Page<UserRecord>, StoreError> {
         let text = filter.text.as_ref().map(|t| t.to_lowercase());
-        let push = |query: &mut QueryBuilder<'_, Sqlite>| {
+        let push = |query: &mut Sql| {
             query.push(" WHERE 1 = 1");
             if let Some(text) = &text {
                 query
-                    .push(" AND (instr(lower(email), ")
+                    .push(format_args!(" AND ({}(lower(email), ", DB::POSITION))
                     .push_bind(text.clone())
-                    .push(") > 0 OR instr(lower(display_name), ")
+                    .push(format_args!(
+                        ") > 0 OR {}(lower(display_name), ",
+                        DB::POSITION
+                    ))
                     .push_bind(text.clone())
                     .push(") > 0)");
             }
@@ -405,27 +468,27 @@ impl AccountStore for SqliteStore {
                     .push(")");
             }
         };
-        let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM users");
+        let mut count = Sql::new("SELECT count(*) FROM users");
         push(&mut count);
         let total: i64 = count
-            .build_query_scalar()
+            .query_scalar()
             .fetch_one(&self.pool)
             .await
             .map_err(db)?;
-        let mut query = QueryBuilder::<Sqlite>::new(format!("SELECT {USER_COLUMNS} FROM users"));
+        let mut query = Sql::new(format!("SELECT {USER_COLUMNS} FROM users"));
         push(&mut query);
         query
-            .push(" ORDER BY email LIMIT ")
+            .push(format_args!(" ORDER BY email{} LIMIT ", DB::BYTEWISE))
             .push_bind(i64::from(paging.per_page))
             .push(" OFFSET ")
             .push_bind(paging.offset() as i64);
         let mut conn = self.pool.acquire().await.map_err(db)?;
-        let rows = query.build().fetch_all(&mut *conn).await.map_err(db)?;
+        let rows = query.query().fetch_all(&mut *conn).await.map_err(db)?;
         let mut items = Vec::with_capacity(rows.len());
         for row in &rows {
             let id: i64 = row.try_get("id").map_err(db)?;
-            let roles = roles_of(&mut conn, id).await?;
-            items.push(user_from_row(row, roles)?);
+            let roles = Self::roles_of(&mut conn, id).await?;
+            items.push(Self::user_from_row(row, roles)?);
         }
         Ok(Page {
             items,
@@ -443,27 +506,28 @@ impl AccountStore for SqliteStore {
         keep_session: Option<&str>,
     ) -> Result<(), AccountError> {
         let mut tx = self.begin_write().await?;
-        let user = require_user(&mut tx, user_id).await?;
-        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        Self::lock_account_row(&mut tx, user_id).await?;
+        let user = Self::require_user(&mut tx, user_id).await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND digest IS NOT ?")
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND digest IS DISTINCT FROM $2")
             .bind(user_id)
             .bind(keep_session)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
         // The log says the password changed, never what it is or its hash.
-        audit::append(&mut tx, context, user_change("change-password", &user)).await?;
+        AuditTrail::<DB>::append(&mut tx, context, user_change("change-password", &user)).await?;
         tx.commit().await.map_err(db)?;
         Ok(())
     }
 
     async fn rehash_password(&self, user_id: i64, password_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
             .execute(&self.pool)
@@ -480,16 +544,17 @@ impl AccountStore for SqliteStore {
         name_public: bool,
     ) -> Result<UserRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let before = require_user(&mut tx, user_id).await?;
-        sqlx::query("UPDATE users SET display_name = ?, name_public = ? WHERE id = ?")
+        Self::lock_account_row(&mut tx, user_id).await?;
+        let before = Self::require_user(&mut tx, user_id).await?;
+        sqlx::query("UPDATE users SET display_name = $1, name_public = $2 WHERE id = $3")
             .bind(display_name)
             .bind(name_public)
             .bind(user_id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        let after = require_user(&mut tx, user_id).await?;
-        audit::append(
+        let after = Self::require_user(&mut tx, user_id).await?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             user_change("update", &after)
@@ -508,10 +573,11 @@ impl AccountStore for SqliteStore {
         role: &RoleGrant,
     ) -> Result<UserRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let before = require_user(&mut tx, user_id).await?;
-        insert_role(&mut tx, user_id, role).await?;
-        let after = require_user(&mut tx, user_id).await?;
-        audit::append(
+        Self::lock_account_row(&mut tx, user_id).await?;
+        let before = Self::require_user(&mut tx, user_id).await?;
+        Self::insert_role(&mut tx, user_id, role).await?;
+        let after = Self::require_user(&mut tx, user_id).await?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             user_change("grant-role", &after)
@@ -530,10 +596,12 @@ impl AccountStore for SqliteStore {
         role: &RoleGrant,
     ) -> Result<UserRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let before = require_user(&mut tx, user_id).await?;
+        Self::lock_account_row(&mut tx, user_id).await?;
+        let before = Self::require_user(&mut tx, user_id).await?;
         let (state, organisation) = binding_parts(role);
         let removed = sqlx::query(
-            "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND state_iso3 IS ? AND organisation_id IS ?",
+            "DELETE FROM user_roles WHERE user_id = $1 AND role = $2
+             AND state_iso3 IS NOT DISTINCT FROM $3 AND organisation_id IS NOT DISTINCT FROM $4",
         )
         .bind(user_id)
         .bind(role.kind.slug())
@@ -542,13 +610,13 @@ impl AccountStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-        if removed.rows_affected() == 0 {
+        if DB::rows_affected(&removed) == 0 {
             return Err(AccountError::NotFound(
                 "the account does not hold this role".into(),
             ));
         }
-        let after = require_user(&mut tx, user_id).await?;
-        audit::append(
+        let after = Self::require_user(&mut tx, user_id).await?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             user_change("revoke-role", &after)
@@ -567,23 +635,24 @@ impl AccountStore for SqliteStore {
         disabled: bool,
     ) -> Result<UserRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let before = require_user(&mut tx, user_id).await?;
-        sqlx::query("UPDATE users SET disabled = ? WHERE id = ?")
+        Self::lock_account_row(&mut tx, user_id).await?;
+        let before = Self::require_user(&mut tx, user_id).await?;
+        sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
             .bind(disabled)
             .bind(user_id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
         if disabled {
-            sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                 .bind(user_id)
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?;
         }
-        let after = require_user(&mut tx, user_id).await?;
+        let after = Self::require_user(&mut tx, user_id).await?;
         let action = if disabled { "disable" } else { "enable" };
-        audit::append(
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             user_change(action, &after)
@@ -599,28 +668,18 @@ impl AccountStore for SqliteStore {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        with_id_list(
-            "SELECT id, display_name FROM users WHERE name_public = 1 AND id IN ",
-            ids,
-        )
-        .build_query_as()
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)
+        let mut sql = Sql::new("SELECT id, display_name FROM users WHERE name_public AND id IN ");
+        sql.push_list(ids.iter().copied());
+        sql.query_as().fetch_all(&self.pool).await.map_err(db)
     }
 
     async fn account_labels(&self, ids: &[i64]) -> Result<Vec<(i64, String, String)>, StoreError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        with_id_list(
-            "SELECT id, display_name, email FROM users WHERE id IN ",
-            ids,
-        )
-        .build_query_as()
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)
+        let mut sql = Sql::new("SELECT id, display_name, email FROM users WHERE id IN ");
+        sql.push_list(ids.iter().copied());
+        sql.query_as().fetch_all(&self.pool).await.map_err(db)
     }
 
     async fn record_sign_in(
@@ -631,7 +690,7 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO sign_in_attempts (email, address, succeeded, at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO sign_in_attempts (email, address, succeeded, at) VALUES ($1, $2, $3, $4)",
         )
         .bind(email)
         .bind(address)
@@ -652,8 +711,8 @@ impl AccountStore for SqliteStore {
         // An account's failures count since its last success, so a person who finally types the
         // right password starts afresh.
         let (account, newest_account_failure): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT count(*), max(at) FROM sign_in_attempts WHERE email = ? AND succeeded = 0 AND at > ?
-               AND at > coalesce((SELECT max(at) FROM sign_in_attempts WHERE email = ? AND succeeded = 1), 0)",
+            "SELECT count(*), max(at) FROM sign_in_attempts WHERE email = $1 AND NOT succeeded AND at > $2
+               AND at > coalesce((SELECT max(at) FROM sign_in_attempts WHERE email = $3 AND succeeded), 0)",
         )
         .bind(email)
         .bind(since)
@@ -662,7 +721,7 @@ impl AccountStore for SqliteStore {
         .await
         .map_err(db)?;
         let (address_count, oldest): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT count(*), min(at) FROM sign_in_attempts WHERE address = ? AND succeeded = 0 AND at > ?",
+            "SELECT count(*), min(at) FROM sign_in_attempts WHERE address = $1 AND NOT succeeded AND at > $2",
         )
         .bind(address)
         .bind(since)
@@ -678,7 +737,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn lock_user(&self, user_id: i64, until: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE users SET locked_until = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
             .bind(until)
             .bind(user_id)
             .execute(&self.pool)
@@ -696,22 +755,20 @@ impl AccountStore for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         if let Some(old) = replaces {
-            sqlx::query("DELETE FROM sessions WHERE digest = ?")
+            sqlx::query("DELETE FROM sessions WHERE digest = $1")
                 .bind(old)
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?;
         }
-        sqlx::query(
-            "INSERT INTO sessions (digest, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
-        )
-        .bind(digest)
-        .bind(user_id)
-        .bind(now)
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+        sqlx::query("INSERT INTO sessions (digest, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)")
+            .bind(digest)
+            .bind(user_id)
+            .bind(now)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         tx.commit().await.map_err(db)?;
         Ok(())
     }
@@ -722,13 +779,14 @@ impl AccountStore for SqliteStore {
                 {JOINED_USER_COLUMNS}
              FROM sessions s JOIN users u ON u.id = s.user_id
                 LEFT JOIN user_roles r ON r.user_id = u.id
-             WHERE s.digest = ? {JOINED_ROLES_ORDER}"
+             WHERE s.digest = $1 {}",
+            roles_order::<DB>("r.")
         ))
         .bind(digest)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        let Some(user) = user_from_joined_rows(&rows)? else {
+        let Some(user) = Self::user_from_joined_rows(&rows)? else {
             return Ok(None);
         };
         Ok(Some(SessionRecord {
@@ -739,7 +797,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn touch_session(&self, digest: &str, now: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE digest = ?")
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE digest = $2")
             .bind(now)
             .bind(digest)
             .execute(&self.pool)
@@ -749,7 +807,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn delete_session(&self, digest: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE digest = ?")
+        sqlx::query("DELETE FROM sessions WHERE digest = $1")
             .bind(digest)
             .execute(&self.pool)
             .await
@@ -762,13 +820,13 @@ impl AccountStore for SqliteStore {
         idle_before: i64,
         created_before: i64,
     ) -> Result<u64, StoreError> {
-        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")
+        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(created_before)
             .execute(&self.pool)
             .await
             .map_err(db)?;
-        Ok(done.rows_affected())
+        Ok(DB::rows_affected(&done))
     }
 
     async fn create_invitation(
@@ -779,7 +837,7 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> Result<InvitationRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(&invitation.email)
             .fetch_optional(&mut *tx)
             .await
@@ -792,10 +850,10 @@ impl AccountStore for SqliteStore {
         }
         let (state, organisation) = binding_parts(&invitation.role);
         if let Some(iso3) = state {
-            require_state(&mut tx, iso3).await?;
+            Self::require_state(&mut tx, iso3).await?;
         }
         if let Some(id) = organisation
-            && load_organisation(&mut tx, id).await?.is_none()
+            && Self::load_organisation(&mut tx, id).await?.is_none()
         {
             return Err(AccountError::NotFound(format!(
                 "there is no organisation {id}"
@@ -803,7 +861,7 @@ impl AccountStore for SqliteStore {
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO invitations (token_digest, email, role, state_iso3, organisation_id, invited_by, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(&invitation.token_digest)
         .bind(&invitation.email)
@@ -816,16 +874,16 @@ impl AccountStore for SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        queue_message(&mut tx, message, now).await?;
+        Self::queue_message(&mut tx, message, now).await?;
         let row = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = ?"
+            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1"
         ))
         .bind(id)
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        let record = invitation_from_row(&row)?;
-        audit::append(
+        let record = Self::invitation_from_row(&row)?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             Change::new("create", "invitation", id.to_string()).after(&record),
@@ -841,7 +899,7 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> Result<(LinkState, Option<InvitationRecord>), StoreError> {
         let row = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_digest = ?"
+            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_digest = $1"
         ))
         .bind(token_digest)
         .fetch_optional(&self.pool)
@@ -850,7 +908,7 @@ impl AccountStore for SqliteStore {
         match row {
             None => Ok((LinkState::Unknown, None)),
             Some(row) => {
-                let record = invitation_from_row(&row)?;
+                let record = Self::invitation_from_row(&row)?;
                 Ok((invitation_state(&record, now), Some(record)))
             }
         }
@@ -866,7 +924,8 @@ impl AccountStore for SqliteStore {
     ) -> Result<Result<UserRecord, LinkState>, AccountError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_digest = ?"
+            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE token_digest = $1{}",
+            DB::FOR_UPDATE
         ))
         .bind(token_digest)
         .fetch_optional(&mut *tx)
@@ -875,7 +934,7 @@ impl AccountStore for SqliteStore {
         let Some(row) = row else {
             return Ok(Err(LinkState::Unknown));
         };
-        let invitation = invitation_from_row(&row)?;
+        let invitation = Self::invitation_from_row(&row)?;
         let state = invitation_state(&invitation, now);
         if state != LinkState::Usable {
             return Ok(Err(state));
@@ -886,26 +945,26 @@ impl AccountStore for SqliteStore {
             password_hash: password_hash.to_owned(),
             roles: vec![invitation.role.clone()],
         };
-        let id = insert_user(&mut tx, &new_user, now).await?;
-        sqlx::query("UPDATE invitations SET accepted_at = ?, user_id = ? WHERE id = ?")
+        let id = Self::insert_user(&mut tx, &new_user, now).await?;
+        sqlx::query("UPDATE invitations SET accepted_at = $1, user_id = $2 WHERE id = $3")
             .bind(now)
             .bind(id)
             .bind(invitation.id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        let user = require_user(&mut tx, id).await?;
+        let user = Self::require_user(&mut tx, id).await?;
         let context = ChangeContext {
             actor: taawun_audit::Actor::user(id, invitation.role.kind.slug()),
             request_id: context.request_id.clone(),
         };
-        audit::append(
+        AuditTrail::<DB>::append(
             &mut tx,
             &context,
             user_change("create", &user).after(&user.audit_view()),
         )
         .await?;
-        audit::append(
+        AuditTrail::<DB>::append(
             &mut tx,
             &context,
             Change::new("accept", "invitation", invitation.id.to_string()),
@@ -921,7 +980,7 @@ impl AccountStore for SqliteStore {
             .await
             .map_err(db)?;
         let rows = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations ORDER BY id DESC LIMIT ? OFFSET ?"
+            "SELECT {INVITATION_COLUMNS} FROM invitations ORDER BY id DESC LIMIT $1 OFFSET $2"
         ))
         .bind(i64::from(paging.per_page))
         .bind(paging.offset() as i64)
@@ -930,7 +989,7 @@ impl AccountStore for SqliteStore {
         .map_err(db)?;
         let items = rows
             .iter()
-            .map(invitation_from_row)
+            .map(Self::invitation_from_row)
             .collect::<Result<_, _>>()?;
         Ok(Page {
             items,
@@ -949,14 +1008,15 @@ impl AccountStore for SqliteStore {
     ) -> Result<Result<InvitationRecord, RoleGrant>, AccountError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
-            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = ?"
+            "SELECT {INVITATION_COLUMNS} FROM invitations WHERE id = $1{}",
+            DB::FOR_UPDATE
         ))
         .bind(id)
         .fetch_optional(&mut *tx)
         .await
         .map_err(db)?
         .ok_or_else(|| AccountError::NotFound(format!("there is no invitation {id}")))?;
-        let before = invitation_from_row(&row)?;
+        let before = Self::invitation_from_row(&row)?;
         if !may_revoke(&before.role) {
             return Ok(Err(before.role));
         }
@@ -965,7 +1025,7 @@ impl AccountStore for SqliteStore {
                 "the invitation was already used or revoked".into(),
             ));
         }
-        sqlx::query("UPDATE invitations SET revoked_at = ? WHERE id = ?")
+        sqlx::query("UPDATE invitations SET revoked_at = $1 WHERE id = $2")
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
@@ -975,7 +1035,7 @@ impl AccountStore for SqliteStore {
             revoked_at: Some(now),
             ..before.clone()
         };
-        audit::append(
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             Change::new("revoke", "invitation", id.to_string())
@@ -997,13 +1057,17 @@ impl AccountStore for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         // A new link replaces any earlier one still waiting.
-        sqlx::query("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        sqlx::query("INSERT INTO password_resets (token_digest, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        // The account is locked so that two requests at once still leave one link waiting.
+        Self::lock_account_row(&mut tx, user_id).await?;
+        sqlx::query(
+            "UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        sqlx::query("INSERT INTO password_resets (token_digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_digest)
             .bind(user_id)
             .bind(now)
@@ -1011,14 +1075,14 @@ impl AccountStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        queue_message(&mut tx, message, now).await?;
+        Self::queue_message(&mut tx, message, now).await?;
         tx.commit().await.map_err(db)?;
         Ok(())
     }
 
     async fn password_reset(&self, token_digest: &str, now: i64) -> Result<LinkState, StoreError> {
         let row: Option<(i64, Option<i64>)> = sqlx::query_as(
-            "SELECT expires_at, used_at FROM password_resets WHERE token_digest = ?",
+            "SELECT expires_at, used_at FROM password_resets WHERE token_digest = $1",
         )
         .bind(token_digest)
         .fetch_optional(&self.pool)
@@ -1040,9 +1104,10 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> Result<Result<UserRecord, LinkState>, AccountError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT user_id, expires_at, used_at FROM password_resets WHERE token_digest = ?",
-        )
+        let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(&format!(
+            "SELECT user_id, expires_at, used_at FROM password_resets WHERE token_digest = $1{}",
+            DB::FOR_UPDATE
+        ))
         .bind(token_digest)
         .fetch_optional(&mut *tx)
         .await
@@ -1053,29 +1118,29 @@ impl AccountStore for SqliteStore {
             Some((_, expires, None)) if expires <= now => return Ok(Err(LinkState::Expired)),
             Some((user_id, _, None)) => user_id,
         };
-        sqlx::query("UPDATE password_resets SET used_at = ? WHERE token_digest = ?")
+        sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_digest = $2")
             .bind(now)
             .bind(token_digest)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        sqlx::query("UPDATE users SET password_hash = ?, locked_until = NULL WHERE id = ?")
+        sqlx::query("UPDATE users SET password_hash = $1, locked_until = NULL WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        let user = require_user(&mut tx, user_id).await?;
+        let user = Self::require_user(&mut tx, user_id).await?;
         let context = ChangeContext {
             actor: taawun_audit::Actor::user(user_id, "account-holder"),
             request_id: context.request_id.clone(),
         };
-        audit::append(&mut tx, &context, user_change("reset-password", &user)).await?;
+        AuditTrail::<DB>::append(&mut tx, &context, user_change("reset-password", &user)).await?;
         tx.commit().await.map_err(db)?;
         Ok(Ok(user))
     }
@@ -1091,7 +1156,7 @@ impl AccountStore for SqliteStore {
     ) -> Result<ApiTokenRecord, AccountError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
-            "INSERT INTO api_tokens (user_id, name, token_digest, prefix, created_at) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO api_tokens (user_id, name, token_digest, prefix, created_at) VALUES ($1, $2, $3, $4, $5)
              RETURNING {TOKEN_COLUMNS}"
         ))
         .bind(user_id)
@@ -1102,8 +1167,8 @@ impl AccountStore for SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        let record = token_from_row(&row)?;
-        audit::append(
+        let record = Self::token_from_row(&row)?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             Change::new("create", "api-token", record.id.to_string()).after(&record),
@@ -1115,13 +1180,13 @@ impl AccountStore for SqliteStore {
 
     async fn list_api_tokens(&self, user_id: i64) -> Result<Vec<ApiTokenRecord>, StoreError> {
         let rows = sqlx::query(&format!(
-            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = ? ORDER BY revoked_at IS NOT NULL, id DESC"
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY revoked_at IS NOT NULL, id DESC"
         ))
         .bind(user_id)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        rows.iter().map(token_from_row).collect()
+        rows.iter().map(Self::token_from_row).collect()
     }
 
     async fn revoke_api_token(
@@ -1133,7 +1198,8 @@ impl AccountStore for SqliteStore {
     ) -> Result<ApiTokenRecord, AccountError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
-            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE id = ? AND user_id = ?"
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE id = $1 AND user_id = $2{}",
+            DB::FOR_UPDATE
         ))
         .bind(token_id)
         .bind(user_id)
@@ -1141,11 +1207,11 @@ impl AccountStore for SqliteStore {
         .await
         .map_err(db)?
         .ok_or_else(|| AccountError::NotFound(format!("you have no API token {token_id}")))?;
-        let before = token_from_row(&row)?;
+        let before = Self::token_from_row(&row)?;
         if before.revoked_at.is_some() {
             return Ok(before);
         }
-        sqlx::query("UPDATE api_tokens SET revoked_at = ? WHERE id = ?")
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
             .bind(now)
             .bind(token_id)
             .execute(&mut *tx)
@@ -1155,7 +1221,7 @@ impl AccountStore for SqliteStore {
             revoked_at: Some(now),
             ..before.clone()
         };
-        audit::append(
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             Change::new("revoke", "api-token", token_id.to_string())
@@ -1176,21 +1242,22 @@ impl AccountStore for SqliteStore {
             "SELECT t.id AS token_id, t.last_used_at AS token_last_used_at, {JOINED_USER_COLUMNS}
              FROM api_tokens t JOIN users u ON u.id = t.user_id
                 LEFT JOIN user_roles r ON r.user_id = u.id
-             WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0
-             {JOINED_ROLES_ORDER}"
+             WHERE t.token_digest = $1 AND t.revoked_at IS NULL AND NOT u.disabled
+             {}",
+            roles_order::<DB>("r.")
         ))
         .bind(token_digest)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        let Some(user) = user_from_joined_rows(&rows)? else {
+        let Some(user) = Self::user_from_joined_rows(&rows)? else {
             return Ok(None);
         };
         let token_id: i64 = rows[0].try_get("token_id").map_err(db)?;
         let last_used: Option<i64> = rows[0].try_get("token_last_used_at").map_err(db)?;
         // Written at most once a minute per token: a script's every request need not be a write.
         if last_used.is_none_or(|t| now - t >= 60) {
-            sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
                 .bind(now)
                 .bind(token_id)
                 .execute(&self.pool)
@@ -1207,11 +1274,11 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> Result<OrganisationRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        check_seat(&mut tx, organisation).await?;
+        Self::check_seat(&mut tx, organisation).await?;
         let n = &organisation.names;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO organisations (name_ar, name_en, name_fr, name_es, name_ru, name_zh, kind, seat_iso3,
-                search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                search_key, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(&n.ar)
         .bind(&n.en)
@@ -1227,10 +1294,10 @@ impl AccountStore for SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        let record = load_organisation(&mut tx, id)
+        let record = Self::load_organisation(&mut tx, id)
             .await?
-            .ok_or_else(|| StoreError::Database("the new organisation vanished".into()))?;
-        audit::append(
+            .ok_or_else(|| StoreError::database("the new organisation vanished"))?;
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             Change::new("create", "organisation", id.to_string()).after(organisation),
@@ -1248,14 +1315,25 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> Result<OrganisationRecord, AccountError> {
         let mut tx = self.begin_write().await?;
-        let before = load_organisation(&mut tx, id)
-            .await?
-            .ok_or_else(|| AccountError::NotFound(format!("there is no organisation {id}")))?;
-        check_seat(&mut tx, organisation).await?;
+        // Changes to one organisation are made, and logged, one at a time: the row is locked
+        // as it is read.
+        let before = sqlx::query(&format!(
+            "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1{}",
+            DB::FOR_NO_KEY_UPDATE
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(Self::organisation_from_row)
+        .transpose()?
+        .ok_or_else(|| AccountError::NotFound(format!("there is no organisation {id}")))?;
+        Self::check_seat(&mut tx, organisation).await?;
         let n = &organisation.names;
         let after = sqlx::query(&format!(
-            "UPDATE organisations SET name_ar = ?, name_en = ?, name_fr = ?, name_es = ?, name_ru = ?, name_zh = ?,
-                kind = ?, seat_iso3 = ?, search_key = ?, updated_at = ? WHERE id = ?
+            "UPDATE organisations SET name_ar = $1, name_en = $2, name_fr = $3, name_es = $4, name_ru = $5, name_zh = $6,
+                kind = $7, seat_iso3 = $8, search_key = $9, updated_at = $10 WHERE id = $11
              RETURNING {ORGANISATION_COLUMNS}"
         ))
         .bind(&n.ar)
@@ -1272,13 +1350,13 @@ impl AccountStore for SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
-        let after = organisation_from_row(&after)?;
+        let after = Self::organisation_from_row(&after)?;
         let before_view = NewOrganisation {
             names: before.names,
             kind: before.kind,
             seat_iso3: before.seat_iso3,
         };
-        audit::append(
+        AuditTrail::<DB>::append(
             &mut tx,
             context,
             Change::new("update", "organisation", id.to_string())
@@ -1292,7 +1370,7 @@ impl AccountStore for SqliteStore {
 
     async fn get_organisation(&self, id: i64) -> Result<Option<OrganisationRecord>, StoreError> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
-        load_organisation(&mut conn, id).await
+        Self::load_organisation(&mut conn, id).await
     }
 
     async fn list_organisations(
@@ -1301,11 +1379,11 @@ impl AccountStore for SqliteStore {
         paging: Paging,
     ) -> Result<Page<OrganisationRecord>, StoreError> {
         let text = filter.text.as_deref().map(taawun_text::fold_name);
-        let push = |query: &mut QueryBuilder<'_, Sqlite>| {
+        let push = |query: &mut Sql| {
             query.push(" WHERE 1 = 1");
             if let Some(text) = &text {
                 query
-                    .push(" AND instr(search_key, ")
+                    .push(format_args!(" AND {}(search_key, ", DB::POSITION))
                     .push_bind(text.clone())
                     .push(") > 0");
             }
@@ -1316,26 +1394,27 @@ impl AccountStore for SqliteStore {
                 query.push(" AND seat_iso3 = ").push_bind(seat.clone());
             }
         };
-        let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM organisations");
+        let mut count = Sql::new("SELECT count(*) FROM organisations");
         push(&mut count);
         let total: i64 = count
-            .build_query_scalar()
+            .query_scalar()
             .fetch_one(&self.pool)
             .await
             .map_err(db)?;
-        let mut query = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {ORGANISATION_COLUMNS} FROM organisations"
-        ));
+        let mut query = Sql::new(format!("SELECT {ORGANISATION_COLUMNS} FROM organisations"));
         push(&mut query);
         query
-            .push(" ORDER BY coalesce(name_en, name_ar, name_fr, name_es, name_ru, name_zh), id LIMIT ")
+            .push(format_args!(
+                " ORDER BY coalesce(name_en, name_ar, name_fr, name_es, name_ru, name_zh){}, id LIMIT ",
+                DB::BYTEWISE
+            ))
             .push_bind(i64::from(paging.per_page))
             .push(" OFFSET ")
             .push_bind(paging.offset() as i64);
-        let rows = query.build().fetch_all(&self.pool).await.map_err(db)?;
+        let rows = query.query().fetch_all(&self.pool).await.map_err(db)?;
         let items = rows
             .iter()
-            .map(organisation_from_row)
+            .map(Self::organisation_from_row)
             .collect::<Result<_, _>>()?;
         Ok(Page {
             items,
@@ -1351,18 +1430,23 @@ impl AccountStore for SqliteStore {
         lease_seconds: i64,
         limit: u32,
     ) -> Result<Vec<OutboxMessage>, StoreError> {
-        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
-            "UPDATE outbox SET leased_until = ?, attempts = attempts + 1
+        // SKIP LOCKED: a sender claiming at the same moment takes the next messages rather than
+        // waiting for these rows and then finding them leased.
+        let mut rows: Vec<(i64, String, String, String, i32)> = sqlx::query_as(&format!(
+            "UPDATE outbox SET leased_until = $1, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL
-                            AND (leased_until IS NULL OR leased_until < ?) ORDER BY id LIMIT ?)
+                            AND (leased_until IS NULL OR leased_until < $2) ORDER BY id LIMIT $3{})
              RETURNING id, to_address, subject, body, attempts",
-        )
+            DB::SKIP_LOCKED
+        ))
         .bind(now + lease_seconds)
         .bind(now)
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
+        // RETURNING follows no order; the messages go out oldest first.
+        rows.sort_by_key(|row| row.0);
         Ok(rows
             .into_iter()
             .map(|(id, to, subject, text, attempts)| OutboxMessage {
@@ -1377,7 +1461,7 @@ impl AccountStore for SqliteStore {
 
     async fn outbox_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE outbox SET sent_at = ?, leased_until = NULL, last_error = NULL, body = '' WHERE id = ?",
+            "UPDATE outbox SET sent_at = $1, leased_until = NULL, last_error = NULL, body = '' WHERE id = $2",
         )
         .bind(now)
         .bind(id)
@@ -1394,7 +1478,7 @@ impl AccountStore for SqliteStore {
         permanent: bool,
         now: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET last_error = ?1, failed_at = CASE WHEN ?2 THEN ?3 ELSE NULL END, body = CASE WHEN ?2 THEN '' ELSE body END WHERE id = ?4")
+        sqlx::query("UPDATE outbox SET last_error = $1, failed_at = CASE WHEN $2 THEN $3 ELSE NULL END, body = CASE WHEN $2 THEN '' ELSE body END WHERE id = $4")
             .bind(error)
             .bind(permanent)
             .bind(now)
@@ -1422,7 +1506,7 @@ impl AccountStore for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         for change in changes {
-            audit::append(&mut tx, context, change).await?;
+            AuditTrail::<DB>::append(&mut tx, context, change).await?;
         }
         tx.commit().await.map_err(db)?;
         Ok(())
@@ -1433,14 +1517,14 @@ impl AccountStore for SqliteStore {
         filter: &AuditFilter,
         paging: Paging,
     ) -> Result<Page<Entry>, StoreError> {
-        audit::entries(&self.pool, filter, paging).await
+        AuditTrail::<DB>::entries(&self.pool, filter, paging).await
     }
 
     async fn verify_audit(
         &self,
         progress: &(dyn Fn(u64) + Send + Sync),
     ) -> Result<Verification, StoreError> {
-        audit::verify(&self.pool, progress).await
+        AuditTrail::<DB>::verify(&self.pool, progress).await
     }
 
     async fn audit_count(&self) -> Result<u64, StoreError> {

@@ -79,6 +79,11 @@ pub enum Command {
         /// API requests per second allowed from one address (0: no limit)
         #[arg(long, env = "TAAWUN_API_RATE_LIMIT", default_value_t = 50)]
         api_rate_limit: u32,
+        /// Seconds between two checks that the search index holds what the database holds; when
+        /// another process imported records (a `taawun import`, another server on the same
+        /// PostgreSQL), the index is rebuilt in the background (0: never check)
+        #[arg(long, env = "TAAWUN_SEARCH_FOLLOW_SECONDS", default_value_t = 5)]
+        search_follow_seconds: u64,
     },
     /// Accounts
     Users {
@@ -252,6 +257,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             mail_from,
             trust_forwarded_for,
             api_rate_limit,
+            search_follow_seconds,
         } => {
             let mail = mail
                 .unwrap_or_else(|| format!("file:{}", database.data_dir.join("outbox").display()));
@@ -268,6 +274,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = crate::server::ServerConfig {
                 auth,
                 mail: Some(std::sync::Arc::from(transport)),
+                search_follow: (search_follow_seconds > 0)
+                    .then(|| std::time::Duration::from_secs(search_follow_seconds)),
             };
             let store = database::open(&database).await?;
             let index = crate::search_index::open(&index_dir)?;

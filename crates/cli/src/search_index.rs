@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use taawun_search::{
     OpenStatus, ReindexOptions, ReindexStats, SearchDocument, SearchIndex, Searchable, VotingRecord,
 };
-use taawun_store::{Paging, RecordContent, ResolutionFilter, Store, VoteFilter};
+use taawun_store::{Paging, RecordContent, ResolutionFilter, Store, VoteFilter, VotesStamp};
 use taawun_votes::VoteChoice;
 
 /// `--index-dir`, or `search/` in the data directory.
@@ -143,16 +143,42 @@ async fn text_documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>
     Ok(documents)
 }
 
-/// Rebuilds the index from the database.
+/// What the index says it was built from: the database's record stamps at the time (each
+/// body's generation rises in the transaction of every import into it).
+pub fn built_from(stamp: &VotesStamp) -> String {
+    format!("record-stamps hrc={} unga={}", stamp.hrc, stamp.unga)
+}
+
+/// Rebuilds the index from the database, and records which state of it the index holds.
 pub async fn reindex(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<ReindexStats> {
+    // The stamps are read before the documents: an import that commits meanwhile leaves the
+    // index marked older than the database, and a follower rebuilds it once more.
+    let stamp = store.votes_stamp().await?;
     let documents = documents(store).await?;
     index
-        .reindex(documents, ReindexOptions::default())
+        .reindex(
+            documents,
+            ReindexOptions {
+                built_from: Some(built_from(&stamp)),
+                ..ReindexOptions::default()
+            },
+        )
         .context("cannot rebuild the search index")
 }
 
-/// At start-up: an index that is new, of an older format, or empty while the registry holds
-/// texts is rebuilt; otherwise it is used as it is.
+/// Whether the index holds the database as it is now: built from the current record stamps.
+/// An index changed since by one record (an import's upsert) says nothing of the rest, and is
+/// taken as behind.
+async fn is_current(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<bool> {
+    let stamp = store.votes_stamp().await?;
+    Ok(index.status() == OpenStatus::Opened
+        && index.built_from().as_deref() == Some(built_from(&stamp).as_str()))
+}
+
+/// At start-up: an index that is new, of an older format, or empty while the database holds
+/// records is rebuilt before the server answers (searches would find nothing). One that is
+/// only behind the database (imports made while the server was stopped) is used as it is and
+/// brought up to date in the background by [`spawn_follower`], whose first look is at once.
 pub async fn ensure_filled(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<()> {
     // A body's generation starts at 1 and rises with each import into it, so a generation above
     // 1 means roll calls (or texts) were imported that the index should hold.
@@ -166,4 +192,70 @@ pub async fn ensure_filled(store: &dyn Store, index: &SearchIndex) -> anyhow::Re
         );
     }
     Ok(())
+}
+
+/// Keeps this server's index in step with the database when something else writes it: a
+/// `taawun import` on this machine or another, or another server on the same PostgreSQL. Every
+/// `interval`, the record stamps (one small query) are compared with those the index was built
+/// from; when they differ, the index is rebuilt in the background while searches go on
+/// answering from the old one. A rebuild that fails (another process holds the index's write
+/// lock) is tried again at the next tick.
+pub fn spawn_follower(
+    store: Arc<dyn Store>,
+    index: Arc<SearchIndex>,
+    interval: std::time::Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(interval);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            match follow_once(store.as_ref(), &index).await {
+                Ok(Some(documents)) => {
+                    tracing::info!(documents, "the database changed: rebuilt the search index")
+                }
+                Ok(None) => {}
+                Err(error) => tracing::warn!(
+                    error = format!("{error:#}"),
+                    "cannot bring the search index up to date; trying again"
+                ),
+            }
+        }
+    })
+}
+
+/// One look at the database; the number of documents when the index had to be rebuilt. A
+/// rebuild overtaken by an import (the stamps moved while the documents were read) is followed
+/// at once by another, a few at the most, rather than waiting for the next tick.
+async fn follow_once(store: &dyn Store, index: &Arc<SearchIndex>) -> anyhow::Result<Option<u64>> {
+    let mut rebuilt = None;
+    for _ in 0..3 {
+        if is_current(store, index).await? {
+            break;
+        }
+        rebuilt = Some(rebuild_in_background(store, index).await?);
+    }
+    Ok(rebuilt)
+}
+
+async fn rebuild_in_background(store: &dyn Store, index: &Arc<SearchIndex>) -> anyhow::Result<u64> {
+    let stamp = store.votes_stamp().await?;
+    let documents = documents(store).await?;
+    let index = Arc::clone(index);
+    // Indexing is CPU work: off the threads that answer requests.
+    let stats = tokio::task::spawn_blocking(move || {
+        index.reindex(
+            documents,
+            ReindexOptions {
+                built_from: Some(built_from(&stamp)),
+                // One thread: the server keeps the other core for its visitors.
+                threads: 1,
+                ..ReindexOptions::default()
+            },
+        )
+    })
+    .await
+    .context("the indexing task failed")?
+    .context("cannot rebuild the search index")?;
+    Ok(stats.documents)
 }

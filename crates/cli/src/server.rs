@@ -96,6 +96,9 @@ pub struct ServerConfig {
     pub auth: taawun_web::auth::AuthConfig,
     /// Where e-mail goes; `None` leaves messages in the outbox (tests read them there).
     pub mail: Option<Arc<dyn taawun_mail::Transport>>,
+    /// How often the search index is compared with the database and rebuilt when the database
+    /// changed behind this server ([`crate::search_index::spawn_follower`]); `None`: never.
+    pub search_follow: Option<std::time::Duration>,
 }
 
 pub struct Application {
@@ -156,6 +159,9 @@ impl Application {
                 transport,
                 self.config.auth.session_times,
             );
+        }
+        if let Some(interval) = self.config.search_follow {
+            crate::search_index::spawn_follower(self.store.clone(), self.search.clone(), interval);
         }
         let state = AppState::new(self.store, self.search, self.config.auth);
         // The vote matrices are read while the server already answers: the first visitors of

@@ -445,6 +445,7 @@ fn main() {
                     memory_bytes: env_usize("TAAWUN_BENCH_MEMORY", 1_000_000_000),
                     threads: 2,
                     wait_for_merges: true,
+                    built_from: None,
                 },
             )
             .expect("indexing");

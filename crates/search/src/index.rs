@@ -66,7 +66,7 @@ pub enum OpenStatus {
 }
 
 /// Options of a full rebuild.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct ReindexOptions {
     /// Indexing memory, shared by the threads; each thread writes a segment when its share
     /// is full, so more memory means fewer, larger segments.
@@ -74,6 +74,10 @@ pub struct ReindexOptions {
     pub threads: usize,
     /// Wait for the background merges to finish before returning (fewer segments to search).
     pub wait_for_merges: bool,
+    /// Which state of the database the documents were read from (the platform writes its
+    /// record stamps here), kept with the commit: [`SearchIndex::built_from`] reads it back, so
+    /// that a server can tell its index is behind the database.
+    pub built_from: Option<String>,
 }
 
 impl Default for ReindexOptions {
@@ -82,6 +86,7 @@ impl Default for ReindexOptions {
             memory_bytes: 256_000_000,
             threads: 2,
             wait_for_merges: true,
+            built_from: None,
         }
     }
 }
@@ -287,6 +292,12 @@ impl SearchIndex {
         self.reader.searcher().generation().generation_id()
     }
 
+    /// What the last commit said it was built from ([`ReindexOptions::built_from`]); `None`
+    /// after a commit that did not say (an upsert of one record), or when unreadable.
+    pub fn built_from(&self) -> Option<String> {
+        self.index.load_metas().ok().and_then(|metas| metas.payload)
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
@@ -379,7 +390,11 @@ impl SearchIndex {
         }
         let adding = started.elapsed();
         let started = Instant::now();
-        writer.commit()?;
+        let mut commit = writer.prepare_commit()?;
+        if let Some(built_from) = &options.built_from {
+            commit.set_payload(built_from);
+        }
+        commit.commit()?;
         let commit = started.elapsed();
         let started = Instant::now();
         if options.wait_for_merges {

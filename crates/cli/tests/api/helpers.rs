@@ -116,6 +116,55 @@ pub async fn spawn_app() -> TestApp {
 /// The same, with the account settings adjusted first.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfig)) -> TestApp {
     let (store, sql, dir) = test_store_with_sql().await;
+    spawn_on(store, sql, dir, adjust, None).await
+}
+
+/// Two servers on one database, as behind a load balancer: each with its own search index,
+/// each checking every `follow` that its index holds what the database holds.
+pub async fn spawn_two_servers(follow: std::time::Duration) -> (TestApp, TestApp) {
+    let (first, second, sql, second_sql, dir) = match std::env::var("TAAWUN_TEST_DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => {
+            let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
+            let open = || async {
+                taawun_store_postgres::connect(&url, Some(&schema))
+                    .await
+                    .expect("TAAWUN_TEST_DATABASE_URL names a reachable PostgreSQL")
+            };
+            let (first, second) = (open().await, open().await);
+            let sql = RawDatabase::Postgres(first.pool().clone());
+            let second_sql = RawDatabase::Postgres(second.pool().clone());
+            let first: Arc<dyn Store> = Arc::new(first);
+            let second: Arc<dyn Store> = Arc::new(second);
+            (first, second, sql, second_sql, None)
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            let url = format!("sqlite://{}", dir.path().join("taawun.db").display());
+            let open = || async {
+                taawun_store_sqlite::connect(&url)
+                    .await
+                    .expect("a SQLite database")
+            };
+            let (first, second) = (open().await, open().await);
+            let sql = RawDatabase::Sqlite(first.pool().clone());
+            let second_sql = RawDatabase::Sqlite(second.pool().clone());
+            let first: Arc<dyn Store> = Arc::new(first);
+            let second: Arc<dyn Store> = Arc::new(second);
+            (first, second, sql, second_sql, Some(dir))
+        }
+    };
+    let first = spawn_on(first, sql, dir, |_| {}, Some(follow)).await;
+    let second = spawn_on(second, second_sql, None, |_| {}, Some(follow)).await;
+    (first, second)
+}
+
+async fn spawn_on(
+    store: Arc<dyn Store>,
+    sql: RawDatabase,
+    dir: Option<TempDir>,
+    adjust: impl FnOnce(&mut taawun_web::auth::AuthConfig),
+    search_follow: Option<std::time::Duration>,
+) -> TestApp {
     let search = std::sync::Arc::new(taawun_search::SearchIndex::in_memory().unwrap());
     let mut auth = taawun_web::auth::AuthConfig::new(
         "http://taawun.test",
@@ -123,7 +172,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut taawun_web::auth::AuthConfi
     );
     auth.api_requests_per_second = 0;
     adjust(&mut auth);
-    let config = taawun::server::ServerConfig { auth, mail: None };
+    let config = taawun::server::ServerConfig {
+        auth,
+        mail: None,
+        search_follow,
+    };
     let app = Application::build(store.clone(), search.clone(), "127.0.0.1:0", config)
         .await
         .expect("the application starts");

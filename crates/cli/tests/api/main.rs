@@ -14,5 +14,6 @@ mod search;
 mod states_api;
 mod store;
 mod truth;
+mod two_servers;
 mod vote_analytics;
 mod votes;

@@ -168,7 +168,7 @@ test('the vote table lists States by regional group in Arabic', async () => {
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   const rows = page.locator('table.vote tbody tr');
   assert.ok(await rows.count() >= 4, 'several regional groups voted');
-  assert.ok(await page.locator('table.vote a[href="/states/CMR/votes?body=hrc"]').count() === 1, 'each State leads to its Council voting record');
+  assert.ok(await page.locator('table.vote a[href="/states/CMR/votes?body=human-rights-council"]').count() === 1, 'each State leads to its Council voting record');
   await page.locator('#vote').screenshot({ path: join(shots, 'vote-ar.png') });
 });
 
@@ -208,7 +208,7 @@ test('the vote charts lay out right to left in Arabic and need no inline style',
 test('a State voting record page is right to left with its downloads', async () => {
   const page = await pageIn('ar');
   const errors = watchConsole(page);
-  await page.goto(`${baseUrl}/states/EGY/votes?body=hrc&with=USA`);
+  await page.goto(`${baseUrl}/states/EGY/votes?body=human-rights-council&with=USA`);
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   assert.ok(await page.locator('a[href*="format=csv"]').count() >= 1);
   assert.ok(await page.locator('p.comparison').count() === 1, 'the agreement with the chosen State');
@@ -222,7 +222,7 @@ test('a State voting record page is right to left with its downloads', async () 
 test('the agreement explorer draws the voting map with every State labelled or titled', async () => {
   const page = await pageIn('en');
   const errors = watchConsole(page);
-  await page.goto(`${baseUrl}/votes?body=hrc&state=EGY`);
+  await page.goto(`${baseUrl}/votes?body=human-rights-council&state=EGY`);
   const svg = page.locator('figure.chart svg');
   assert.equal(await svg.count(), 1);
   const points = await svg.locator('title').count();

@@ -44,7 +44,7 @@ async fn import_into(name: &str, store: Arc<dyn Store>, dataset: &Dataset) {
     );
 
     let filter = VoteFilter {
-        body: Some("unga".into()),
+        body: Some(taawun_votes::Body::Unga),
         ..VoteFilter::default()
     };
     let started = Instant::now();

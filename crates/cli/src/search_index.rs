@@ -31,7 +31,7 @@ const VOTING_BODIES: [&str; 2] = ["hrc", "unga"];
 /// voted yes, no or abstained). Roll calls without a symbol are in no registry record.
 pub async fn voting_records(store: &dyn Store, body: &str) -> anyhow::Result<Vec<VotingRecord>> {
     let filter = VoteFilter {
-        body: Some(body.to_owned()),
+        body: taawun_votes::Body::parse(body),
         ..VoteFilter::default()
     };
     let table = store

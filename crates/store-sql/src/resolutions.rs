@@ -217,8 +217,8 @@ where
 
     fn push_filter(query: &mut Sql, filter: &ResolutionFilter) {
         query.push(" WHERE 1 = 1");
-        if let Some(body) = &filter.body {
-            query.push(" AND r.body = ").push_bind(body);
+        if let Some(body) = filter.body {
+            query.push(" AND r.body = ").push_bind(body.name());
         }
         if let Some(session) = filter.session {
             query.push(" AND r.session = ").push_bind(session as i32);

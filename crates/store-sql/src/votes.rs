@@ -229,8 +229,8 @@ where
     }
 
     fn push_vote_filter(query: &mut Sql, filter: &VoteFilter) {
-        if let Some(body) = &filter.body {
-            query.push(" AND r.body = ").push_bind(body);
+        if let Some(body) = filter.body {
+            query.push(" AND r.body = ").push_bind(body.slug());
         }
         if let Some(from) = &filter.from {
             query.push(" AND r.date >= ").push_bind(from).push(DB::DATE);

@@ -133,8 +133,7 @@ impl RecordContent {
 /// Filters of a resolution listing, already validated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ResolutionFilter {
-    /// `human-rights-council` or `general-assembly`.
-    pub body: Option<String>,
+    pub body: Option<taawun_votes::Body>,
     pub session: Option<u32>,
     /// Year of adoption.
     pub year: Option<i32>,

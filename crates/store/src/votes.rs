@@ -62,8 +62,7 @@ pub const VOTE_BATCH: usize = 8_000;
 /// Filters of vote listings and analytics, already validated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct VoteFilter {
-    /// `hrc` or `unga`.
-    pub body: Option<String>,
+    pub body: Option<taawun_votes::Body>,
     /// ISO 8601 dates, inclusive.
     pub from: Option<String>,
     pub to: Option<String>,

@@ -15,10 +15,32 @@ pub enum Body {
 }
 
 impl Body {
+    pub const ALL: [Body; 2] = [Body::Hrc, Body::Unga];
+
+    /// The voting datasets' code (`hrc`, `unga`), which the database keeps.
     pub fn slug(self) -> &'static str {
         match self {
             Body::Hrc => "hrc",
             Body::Unga => "unga",
+        }
+    }
+
+    /// The body's name in the platform's URLs and API (`body=human-rights-council`), the same
+    /// on every page and endpoint.
+    pub fn name(self) -> &'static str {
+        match self {
+            Body::Hrc => "human-rights-council",
+            Body::Unga => "general-assembly",
+        }
+    }
+
+    /// A body named either way: its name, or the datasets' code (links made before the names
+    /// were one keep working).
+    pub fn parse(text: &str) -> Option<Body> {
+        match text {
+            "human-rights-council" | "hrc" => Some(Body::Hrc),
+            "general-assembly" | "unga" => Some(Body::Unga),
+            _ => None,
         }
     }
 }

@@ -67,6 +67,23 @@ pub fn descending(order: Option<&str>) -> Result<bool, InvalidParameter> {
     }
 }
 
+/// `body`: `human-rights-council` or `general-assembly`, the same on every page and endpoint.
+/// The voting datasets' codes (`hrc`, `unga`) are accepted too, so that links made with them
+/// keep working.
+pub fn body_param(
+    params: &std::collections::HashMap<String, String>,
+) -> Result<Option<taawun_votes::Body>, InvalidParameter> {
+    match param(params, "body") {
+        None => Ok(None),
+        Some(raw) => taawun_votes::Body::parse(raw).map(Some).ok_or_else(|| {
+            InvalidParameter::new(
+                "body",
+                format!("unknown body {raw:?}; use human-rights-council or general-assembly"),
+            )
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -314,3 +314,61 @@ async fn english_and_without_vote_texts_import_and_show_left_to_right() {
         .await;
     assert_eq!(ga["total"], 1);
 }
+
+/// One vocabulary: every `body` parameter takes the bodies' names (`human-rights-council`,
+/// `general-assembly`) and, for links made before, the voting datasets' codes; what the API
+/// echoes back, and the links the pages write, use the names.
+#[tokio::test]
+async fn every_body_parameter_takes_the_same_names() {
+    let app = spawn_app().await;
+    let (status, by_name) = app
+        .get_json("/api/v1/resolutions?body=human-rights-council")
+        .await;
+    assert_eq!(status, 200, "{by_name}");
+    assert!(
+        by_name["total"].as_u64().unwrap() >= 1,
+        "the seed: {by_name}"
+    );
+    let (_, by_code) = app.get_json("/api/v1/resolutions?body=hrc").await;
+    assert_eq!(by_code["total"], by_name["total"]);
+    let (_, assembly) = app.get_json("/api/v1/resolutions?body=unga").await;
+    assert_eq!(assembly["total"], 0, "the seed is the Council's");
+
+    let (status, echoed) = app.get_json("/api/v1/states/EGY/votes?body=hrc").await;
+    assert_eq!(status, 200, "{echoed}");
+    assert_eq!(echoed["filter"]["body"], "human-rights-council");
+    let (status, echoed) = app
+        .get_json("/api/v1/votes/cohesion?body=general-assembly")
+        .await;
+    assert_eq!(status, 200, "{echoed}");
+    assert_eq!(echoed["filter"]["body"], "general-assembly");
+
+    let search = |body: &'static str| {
+        let app = &app;
+        async move {
+            app.get_json(&format!("/api/v1/search?q=A/HRC/RES/56/2&body={body}"))
+                .await
+                .1["total"]
+                .clone()
+        }
+    };
+    let named = search("human-rights-council").await;
+    assert!(named.as_u64().unwrap() >= 1, "{named}");
+    assert_eq!(search("hrc").await, named);
+    assert_eq!(search("general-assembly").await, 0);
+
+    for path in [
+        "/api/v1/resolutions?body=ecosoc",
+        "/api/v1/states/EGY/votes?body=ecosoc",
+        "/api/v1/votes/cohesion?body=ecosoc",
+    ] {
+        let (status, error) = app.get_json(path).await;
+        assert_eq!(status, 400, "{path}: {error}");
+        assert_eq!(error["error"]["parameter"], "body", "{path}");
+        let message = error["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains("human-rights-council") && message.contains("general-assembly"),
+            "{path}: {message}"
+        );
+    }
+}

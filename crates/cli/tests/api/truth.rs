@@ -374,7 +374,7 @@ async fn a_states_record_is_linked_and_opens_on_its_actual_votes() {
 
     let html = page(&app, "/states/FRA", "en").await;
     assert!(
-        html.contains("href=\"/states/FRA/votes?body=hrc\""),
+        html.contains("href=\"/states/FRA/votes?body=human-rights-council\""),
         "{html}"
     );
     assert!(
@@ -382,7 +382,7 @@ async fn a_states_record_is_linked_and_opens_on_its_actual_votes() {
         "the page says how many roll calls: {as_member}"
     );
     let html = page(&app, "/states/FRA", "ar").await;
-    assert!(html.contains("href=\"/states/FRA/votes?body=hrc\""));
+    assert!(html.contains("href=\"/states/FRA/votes?body=human-rights-council\""));
 
     let json = |path: &'static str| {
         let app = &app;
@@ -433,7 +433,9 @@ async fn a_states_record_is_linked_and_opens_on_its_actual_votes() {
         .expect("someone voted for the amendment");
     let html = page(&app, "/resolutions/A/HRC/57/L.43", "en").await;
     assert!(
-        html.contains(&format!("href=\"/states/{voter}/votes?body=hrc\"")),
+        html.contains(&format!(
+            "href=\"/states/{voter}/votes?body=human-rights-council\""
+        )),
         "{voter}"
     );
 }

@@ -118,9 +118,9 @@ pub async fn listing(app: &AppState, filter: &ResolutionFilter) -> Result<Record
         .store
         .votes_stamp()
         .await?
-        .scoped(filter.body.as_deref());
-    let bodies: Vec<&'static str> = match filter.body.as_deref() {
-        Some(body) => BODIES.iter().copied().filter(|b| *b == body).collect(),
+        .scoped(filter.body.map(taawun_votes::Body::name));
+    let bodies: Vec<&'static str> = match filter.body {
+        Some(body) => vec![body.name()],
         None => BODIES.to_vec(),
     };
     let key = (filter.clone(), stamp);

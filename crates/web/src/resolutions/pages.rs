@@ -125,7 +125,7 @@ pub async fn list(
                 choice(
                     b,
                     lang.t(&format!("body-{b}")),
-                    query.filter.body.as_deref(),
+                    query.filter.body.map(taawun_votes::Body::name),
                 )
             })
             .collect(),

@@ -62,7 +62,7 @@ pub fn resolutions(params: &HashMap<String, String>) -> Result<ResolutionQuery, 
     };
     Ok(ResolutionQuery {
         filter: ResolutionFilter {
-            body: one_of(params, "body", &BODIES)?,
+            body: crate::paging::body_param(params)?,
             session: number(params, "session", "a session number")?,
             year: number(params, "year", "a year such as 2024")?,
             adoption_method: one_of(params, "method", &METHODS)?,

@@ -743,7 +743,9 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
         has_non_voting,
         has_absent,
         not_members: not_members_line,
-        record_query: principal.map_or_else(String::new, |p| format!("?body={}", p.body)),
+        record_query: principal.map_or_else(String::new, |p| {
+            format!("?body={}", body_of(&p.body).name())
+        }),
         charts,
         records,
         records_agree,

@@ -82,7 +82,7 @@ async fn run(
         ("q" = Option<String>, Query, description = "Words (all must match), \"a phrase\", prefix*, -exclusion; empty: browse by the filters, newest first"),
         ("lang" = Option<String>, Query, description = "ar, en, fr, es, ru or zh: the language of the query (all languages when absent)"),
         ("type" = Option<String>, Query, description = "Record type: resolution"),
-        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
         ("session" = Option<u32>, Query, description = "Session number"),
         ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
@@ -184,18 +184,29 @@ fn facet_group(
     if counts.is_empty() {
         return None;
     }
-    let current = params.get(key).map(|v| v.trim().to_owned());
+    // What a value is written as in the address: a body by its name (the index keeps the
+    // datasets' codes), anything else as it is.
+    let in_address = |value: &str| {
+        if key == "body" {
+            taawun_votes::Body::parse(value)
+                .map_or_else(|| value.to_owned(), |b| b.name().to_owned())
+        } else {
+            value.to_owned()
+        }
+    };
+    let current = params.get(key).map(|v| in_address(v.trim()));
     Some(FacetGroup {
         heading: lang.t(heading),
         links: counts
             .iter()
             .map(|c| {
-                let selected = current.as_deref() == Some(c.value.as_str());
+                let value = in_address(&c.value);
+                let selected = current.as_deref() == Some(value.as_str());
                 FacetLink {
                     label: label(&c.value),
                     count: c.count,
                     // A selected value's link removes it; another value's link selects it.
-                    href: with_param(params, key, (!selected).then_some(c.value.as_str())),
+                    href: with_param(params, key, (!selected).then_some(value.as_str())),
                     selected,
                 }
             })

@@ -32,13 +32,17 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
         })?);
     }
     if let Some(body) = param(params, "body") {
-        if body.len() > 20 || !body.bytes().all(|b| b.is_ascii_lowercase()) {
+        // The index keeps the datasets' codes; the platform's names map onto them, and other
+        // codes of the index (upr) are taken as they are.
+        let code = taawun_votes::Body::parse(body)
+            .map_or_else(|| body.to_owned(), |b| b.slug().to_owned());
+        if code.len() > 20 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
             return Err(InvalidParameter::new(
                 "body",
-                format!("body must be a body code such as hrc or unga, not {body:?}"),
+                format!("body must be human-rights-council or general-assembly, not {body:?}"),
             ));
         }
-        request.body = Some(body.to_owned());
+        request.body = Some(code);
     }
     if let Some(session) = param(params, "session") {
         request.session = Some(session.parse().ok().filter(|n| *n > 0).ok_or_else(|| {

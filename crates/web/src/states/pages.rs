@@ -267,7 +267,12 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<Stri
         .map(|(body, count)| RecordLink {
             label: lang.t(&format!("state-voting-record-{body}")),
             count: lang.t_args("state-voting-record-count", &[("count", count.into())]),
-            href: format!("/states/{}/votes?body={body}", state.iso3),
+            href: format!(
+                "/states/{}/votes?body={}",
+                state.iso3,
+                taawun_votes::Body::parse(&body)
+                    .map_or_else(|| body.clone(), |b| b.name().to_owned())
+            ),
         })
         .collect();
     let names = state

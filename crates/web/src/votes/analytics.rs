@@ -346,7 +346,7 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
         .store
         .votes_stamp()
         .await?
-        .scoped(filter.body.as_deref());
+        .scoped(filter.body.map(taawun_votes::Body::slug));
     let key = (stamp, filter.clone());
     let store = app.store.clone();
     let filter = filter.clone();
@@ -364,9 +364,13 @@ pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analyt
 /// wait for them (reading the Assembly's 870,000 votes takes a good part of a second).
 pub async fn warm_up(app: AppState) {
     let started = std::time::Instant::now();
-    for body in [None, Some("hrc"), Some("unga")] {
+    for body in [
+        None,
+        Some(taawun_votes::Body::Hrc),
+        Some(taawun_votes::Body::Unga),
+    ] {
         let filter = VoteFilter {
-            body: body.map(str::to_owned),
+            body,
             ..VoteFilter::default()
         };
         match analytics(&app, &filter).await {

@@ -32,7 +32,7 @@ pub struct FilterEcho {
 impl From<&VoteFilter> for FilterEcho {
     fn from(f: &VoteFilter) -> Self {
         FilterEcho {
-            body: f.body.clone(),
+            body: f.body.map(|b| b.name().to_owned()),
             from: f.from.clone(),
             to: f.to.clone(),
             session: f.session,
@@ -43,7 +43,7 @@ impl From<&VoteFilter> for FilterEcho {
 
 fn filter_parts(filter: &VoteFilter) -> [Option<String>; 5] {
     [
-        filter.body.clone(),
+        filter.body.map(|b| b.name().to_owned()),
         filter.from.clone(),
         filter.to.clone(),
         filter.session.map(|s| format!("session{s}")),
@@ -97,7 +97,7 @@ pub struct StateVotePage {
     tag = "votes",
     params(
         ("iso3" = String, Path, description = "ISO 3166-1 alpha-3 code"),
-        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
         ("from" = Option<String>, Query, description = "A year (2015) or a date (2015-06-30), inclusive"),
         ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
@@ -227,7 +227,7 @@ pub struct RankedAgreement {
     params(
         ("a" = String, Query, description = "ISO3 code of the first State"),
         ("b" = Option<String>, Query, description = "ISO3 code of the second State; without it, the agreement of `a` with every State (an AgreementRanking)"),
-        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
         ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
@@ -270,7 +270,7 @@ pub async fn agreement(
     let answer = AgreementAnswer {
         a: a.iso3.to_owned(),
         b: b.iso3.to_owned(),
-        body: filter.body.clone(),
+        body: filter.body.map(|b| b.name().to_owned()),
         from: filter.from.clone(),
         to: filter.to.clone(),
         session: filter.session,
@@ -394,7 +394,7 @@ pub struct AgreementMatrixAnswer {
     path = "/api/v1/votes/agreement-matrix",
     tag = "votes",
     params(
-        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
         ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
@@ -499,7 +499,7 @@ pub fn cohesion_of(analytics: &Analytics) -> Vec<GroupCohesion> {
     path = "/api/v1/votes/cohesion",
     tag = "votes",
     params(
-        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
         ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
@@ -580,7 +580,7 @@ pub fn voting_map(analytics: &Analytics, definition: Definition) -> &taawun_vote
     path = "/api/v1/votes/map",
     tag = "votes",
     params(
-        ("body" = Option<String>, Query, description = "hrc or unga"),
+        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
         ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
         ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),

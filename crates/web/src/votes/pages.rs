@@ -11,7 +11,7 @@ use taawun_votes::Definition;
 
 use super::analytics;
 use super::api::{cohesion_of, rank, voting_map};
-use super::query::{self, BODIES, DEFINITIONS};
+use super::query::{self, DEFINITIONS};
 use crate::AppState;
 use crate::error::HtmlError;
 use crate::format;
@@ -45,7 +45,8 @@ fn filter_form(
     state_key: &str,
 ) -> FilterForm {
     let current = |key: &str| param(params, key).map(str::to_owned);
-    let body = current("body");
+    // Either spelling in the address selects the same option.
+    let body = param(params, "body").and_then(taawun_votes::Body::parse);
     let definition = current("definition").unwrap_or_else(|| "identical".into());
     let issue = current("issue");
     let chosen = current(state_key).map(|s| s.to_ascii_uppercase());
@@ -59,12 +60,12 @@ fn filter_form(
         .collect();
     states.sort_by(|a, b| a.label.cmp(&b.label));
     FilterForm {
-        bodies: BODIES
+        bodies: taawun_votes::Body::ALL
             .iter()
             .map(|b| Choice {
-                value: b,
-                label: lang.t(&format!("vote-body-{b}")),
-                selected: body.as_deref() == Some(*b),
+                value: b.name(),
+                label: lang.t(&format!("vote-body-{}", b.slug())),
+                selected: body == Some(*b),
             })
             .collect(),
         definitions: DEFINITIONS

@@ -7,7 +7,6 @@ use taawun_votes::Definition;
 
 use crate::paging::{InvalidParameter, param};
 
-pub const BODIES: [&str; 2] = ["hrc", "unga"];
 pub const DEFINITIONS: [&str; 3] = ["identical", "yes-no", "half-abstain"];
 
 /// `2024` (the whole year) or `2024-07-10`, as the first or last day it stands for.
@@ -57,16 +56,7 @@ pub fn record_scope(
 
 /// `body`, `from`, `to`, `year`, `session`, `issue`.
 pub fn vote_filter(params: &HashMap<String, String>) -> Result<VoteFilter, InvalidParameter> {
-    let body = match param(params, "body") {
-        None => None,
-        Some(b) if BODIES.contains(&b) => Some(b.to_owned()),
-        Some(other) => {
-            return Err(InvalidParameter::new(
-                "body",
-                format!("unknown body {other:?}; use hrc or unga"),
-            ));
-        }
-    };
+    let body = crate::paging::body_param(params)?;
     let session = param(params, "session")
         .map(|raw| {
             raw.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {

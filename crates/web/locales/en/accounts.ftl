@@ -12,6 +12,7 @@ error-forbidden = Your roles do not allow this. If you think they should, ask an
 error-gone-title = This link can no longer be used
 error-too-many-title = Too many attempts
 error-csrf = This form has expired or did not come from this site. Go back, reload the page and send it again.
+error-form = The form could not be read: it was sent incomplete or changed on the way. Go back, reload the page and send it again.
 
 yes = Yes
 no = No

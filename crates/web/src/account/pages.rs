@@ -1,7 +1,6 @@
 //! The account pages.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
@@ -13,8 +12,8 @@ use taawun_store::{AccountError, ApiTokenRecord, LinkState, UserRecord};
 use super::service::{self, SignInError};
 use crate::AppState;
 use crate::auth::{
-    CSRF_COOKIE, CsrfToken, Principal, SESSION_COOKIE, check_form, expire_cookie, now,
-    session_cookie,
+    CSRF_COOKIE, CsrfForm, CsrfToken, NoFields, Principal, SESSION_COOKIE, SignedIn, expire_cookie,
+    now, session_cookie,
 };
 use crate::error::HtmlError;
 use crate::format::role_label;
@@ -66,8 +65,6 @@ pub async fn sign_in_form(
 #[derive(Deserialize)]
 pub struct SignInForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
     #[serde(default)]
     password: String,
@@ -79,11 +76,8 @@ pub async fn sign_in(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<SignInForm>,
+    CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/sign-in") {
-        return *refused;
-    }
     let next = safe_next(form.next.as_deref());
     let failed = |status: StatusCode, message: String| {
         let view = SignInPage {
@@ -147,22 +141,12 @@ async fn signed_in_response(
     response
 }
 
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    #[serde(default)]
-    csrf: String,
-}
-
 pub async fn sign_out(
     State(app): State<AppState>,
     lang: Lang,
-    csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<CsrfOnly>,
+    _: CsrfForm<NoFields>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/sign-out") {
-        return *refused;
-    }
     if let Some(digest) = principal.session_digest()
         && let Err(e) = app.store.accounts().delete_session(digest).await
     {
@@ -280,26 +264,17 @@ async fn account_page(
     render(&view, status)
 }
 
-fn signed_in_user(principal: &Principal) -> Option<UserRecord> {
-    principal.user.as_deref().cloned()
-}
-
 pub async fn account(
     State(app): State<AppState>,
     lang: Lang,
     csrf: CsrfToken,
-    principal: Principal,
+    SignedIn(user): SignedIn,
 ) -> Response {
-    let Some(user) = signed_in_user(&principal) else {
-        return Redirect::to("/sign-in?next=/account").into_response();
-    };
     account_page(&app, lang, &csrf, &user, Feedback::none()).await
 }
 
 #[derive(Deserialize)]
 pub struct ProfileForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     display_name: String,
     /// A checkbox: present when ticked.
@@ -311,14 +286,9 @@ pub async fn update_profile(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<ProfileForm>,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/profile") {
-        return *refused;
-    }
-    let Some(user) = signed_in_user(&principal) else {
-        return Redirect::to("/sign-in").into_response();
-    };
     let name = form.display_name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return account_page(
@@ -379,8 +349,6 @@ pub fn password_problem(lang: Lang, problem: &PasswordProblem) -> String {
 #[derive(Deserialize)]
 pub struct PasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     current: String,
     #[serde(default)]
     password: String,
@@ -393,14 +361,9 @@ pub async fn change_password(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<PasswordForm>,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/password") {
-        return *refused;
-    }
-    let Some(user) = signed_in_user(&principal) else {
-        return Redirect::to("/sign-in").into_response();
-    };
     let refuse = |message: String, status: StatusCode| {
         let app = app.clone();
         let csrf = csrf.clone();
@@ -466,8 +429,6 @@ pub async fn change_password(
 #[derive(Deserialize)]
 pub struct TokenForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     name: String,
 }
 
@@ -476,14 +437,9 @@ pub async fn create_token(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<TokenForm>,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/tokens") {
-        return *refused;
-    }
-    let Some(user) = signed_in_user(&principal) else {
-        return Redirect::to("/sign-in").into_response();
-    };
     let Some(name) = service::valid_token_name(&form.name) else {
         return account_page(
             &app,
@@ -521,15 +477,10 @@ pub async fn revoke_token(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
+    SignedIn(user): SignedIn,
     Path(id): Path<String>,
-    Form(form): Form<CsrfOnly>,
+    _: CsrfForm<NoFields>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/account/tokens/revoke") {
-        return *refused;
-    }
-    let Some(user) = signed_in_user(&principal) else {
-        return Redirect::to("/sign-in").into_response();
-    };
     let Ok(id) = id.parse::<i64>() else {
         return HtmlError::not_found(lang, lang.t("account-token-unknown")).into_response();
     };
@@ -578,8 +529,6 @@ pub async fn forgot_form(lang: Lang, csrf: CsrfToken) -> Response {
 #[derive(Deserialize)]
 pub struct ForgotForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     email: String,
 }
 
@@ -587,11 +536,8 @@ pub async fn forgot(
     State(app): State<AppState>,
     lang: Lang,
     csrf: CsrfToken,
-    Form(form): Form<ForgotForm>,
+    CsrfForm(form): CsrfForm<ForgotForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/password/forgot") {
-        return *refused;
-    }
     if let Err(e) = service::send_reset_link(&app, &form.email, lang).await {
         return HtmlError::internal(lang, &e).into_response();
     }
@@ -655,8 +601,6 @@ pub async fn reset_form(
 #[derive(Deserialize)]
 pub struct NewPasswordForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     password: String,
     #[serde(default)]
     confirm: String,
@@ -670,11 +614,8 @@ pub async fn reset(
     csrf: CsrfToken,
     principal: Principal,
     Path(token): Path<String>,
-    Form(form): Form<NewPasswordForm>,
+    CsrfForm(form): CsrfForm<NewPasswordForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/password/reset") {
-        return *refused;
-    }
     let digest = taawun_accounts::digest(&token);
     let refuse = |message: String| {
         let view = ResetPage {
@@ -770,11 +711,8 @@ pub async fn accept_invitation(
     csrf: CsrfToken,
     principal: Principal,
     Path(token): Path<String>,
-    Form(form): Form<NewPasswordForm>,
+    CsrfForm(form): CsrfForm<NewPasswordForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/invitations") {
-        return *refused;
-    }
     let invitation = match usable_invitation(&app, lang, &token).await {
         Ok(i) => i,
         Err(response) => return response,

@@ -2,7 +2,6 @@
 //! and a role; the person gets a single-use link that expires.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,7 +12,7 @@ use taawun_store::{AccountError, InvitationRecord, NewInvitation, NewMessage};
 
 use super::users::{organisation_choices, role_choices, role_from_form, state_choices};
 use crate::AppState;
-use crate::auth::{CsrfToken, Principal, check_form, now};
+use crate::auth::{CsrfForm, CsrfToken, NoFields, Principal, now};
 use crate::error::HtmlError;
 use crate::format::{role_label, unix_date_time};
 use crate::i18n::Lang;
@@ -49,8 +48,6 @@ struct InvitationsPage {
 
 #[derive(Deserialize, Default, Clone)]
 pub struct InvitationForm {
-    #[serde(default)]
-    pub csrf: String,
     #[serde(default)]
     pub email: String,
     #[serde(default)]
@@ -134,10 +131,7 @@ async fn page(
         role_choices: role_choices(lang),
         state_choices: state_choices(lang),
         organisation_choices,
-        form: InvitationForm {
-            csrf: String::new(),
-            ..form
-        },
+        form: InvitationForm { ..form },
         notice,
         error,
     };
@@ -168,11 +162,8 @@ pub async fn create(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<InvitationForm>,
+    CsrfForm(form): CsrfForm<InvitationForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/invitations") {
-        return *refused;
-    }
     let invalid = |message: String, form: InvitationForm| {
         let app = app.clone();
         let csrf = csrf.clone();
@@ -290,23 +281,14 @@ pub async fn create(
     }
 }
 
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    #[serde(default)]
-    csrf: String,
-}
-
 pub async fn revoke(
     State(app): State<AppState>,
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
     Path(id): Path<String>,
-    Form(form): Form<CsrfOnly>,
+    _: CsrfForm<NoFields>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/invitations/revoke") {
-        return *refused;
-    }
     let Ok(id) = id.parse::<i64>() else {
         return HtmlError::not_found(lang, lang.t("invitation-unknown")).into_response();
     };

@@ -1,7 +1,6 @@
 //! Accounts and their roles.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -10,7 +9,7 @@ use taawun_accounts::{RoleGrant, RoleKind};
 use taawun_store::{AccountError, Paging, UserFilter, UserRecord};
 
 use crate::AppState;
-use crate::auth::{CsrfToken, Principal, check_form};
+use crate::auth::{CsrfForm, CsrfToken, Principal};
 use crate::error::HtmlError;
 use crate::format::{role_label, unix_date_time};
 use crate::i18n::Lang;
@@ -277,8 +276,6 @@ pub async fn show(
 #[derive(Deserialize)]
 pub struct RoleForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     role: String,
     #[serde(default)]
     state: String,
@@ -364,7 +361,7 @@ pub async fn grant(
     csrf: CsrfToken,
     principal: Principal,
     Path(id): Path<String>,
-    Form(form): Form<RoleForm>,
+    CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Response {
     change_role(&app, lang, &csrf, &principal, &id, &form, RoleChange::Grant).await
 }
@@ -375,7 +372,7 @@ pub async fn revoke(
     csrf: CsrfToken,
     principal: Principal,
     Path(id): Path<String>,
-    Form(form): Form<RoleForm>,
+    CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Response {
     change_role(
         &app,
@@ -398,13 +395,6 @@ async fn change_role(
     form: &RoleForm,
     change: RoleChange,
 ) -> Response {
-    let form_path = match change {
-        RoleChange::Grant => "/admin/users/roles",
-        RoleChange::Revoke => "/admin/users/roles/revoke",
-    };
-    if let Err(refused) = check_form(csrf, &form.csrf, lang, form_path) {
-        return *refused;
-    }
     let user = match load(app, lang, id).await {
         Ok(user) => user,
         Err(response) => return response,
@@ -457,8 +447,6 @@ async fn change_role(
 #[derive(Deserialize)]
 pub struct StatusForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     disabled: String,
 }
 
@@ -468,11 +456,8 @@ pub async fn set_status(
     csrf: CsrfToken,
     principal: Principal,
     Path(id): Path<String>,
-    Form(form): Form<StatusForm>,
+    CsrfForm(form): CsrfForm<StatusForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/users/status") {
-        return *refused;
-    }
     let user = match load(&app, lang, &id).await {
         Ok(user) => user,
         Err(response) => return response,

@@ -65,29 +65,70 @@ impl<S: Send + Sync> FromRequestParts<S> for CsrfToken {
     }
 }
 
-/// The check every form handler makes first: a missing or wrong token is refused with a page
-/// saying what to do, and logged (without the token).
-pub fn check_form(
-    expected: &CsrfToken,
-    submitted: &str,
-    lang: crate::i18n::Lang,
-    path: &str,
-) -> Result<(), Box<axum::response::Response>> {
-    use axum::response::IntoResponse;
-    if expected.matches(submitted) {
-        return Ok(());
+/// The fields of a form that carries nothing but its token (a sign-out or revoke button).
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
+
+/// A submitted form whose CSRF token was checked: what every form handler takes instead of
+/// `Form<T>`, so that none can forget the check. A missing or wrong token is refused with a page
+/// saying what to do (403), and logged with the route's pattern (never the path itself, which
+/// may hold a link's secret); a body that is not the form is refused with 400. The handler's
+/// type `T` need not have a `csrf` field: the body is read for the token, then for `T`.
+pub struct CsrfForm<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for CsrfForm<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = axum::response::Response;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        use axum::http::StatusCode;
+        use axum::response::IntoResponse;
+
+        #[derive(serde::Deserialize)]
+        struct Submitted {
+            #[serde(default)]
+            csrf: String,
+        }
+
+        let (mut parts, body) = request.into_parts();
+        let lang = crate::i18n::Lang::negotiate(&parts.headers);
+        let expected = match CsrfToken::from_request_parts(&mut parts, state).await {
+            Ok(token) => token,
+            Err(never) => match never {},
+        };
+        let route = parts
+            .extensions
+            .get::<axum::extract::MatchedPath>()
+            .map_or_else(|| "(unmatched)".to_owned(), |p| p.as_str().to_owned());
+        let refuse = |status: StatusCode, message: String| {
+            crate::error::HtmlError::with_status(lang, status, message).into_response()
+        };
+        let request = axum::extract::Request::from_parts(parts, body);
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|_| refuse(StatusCode::BAD_REQUEST, lang.t("error-form")))?;
+        let submitted = serde_urlencoded::from_bytes::<Submitted>(&bytes)
+            .map(|s| s.csrf)
+            .unwrap_or_default();
+        if !expected.matches(&submitted) {
+            tracing::warn!(
+                route,
+                present = !submitted.is_empty(),
+                "form refused: CSRF token missing or wrong"
+            );
+            return Err(refuse(StatusCode::FORBIDDEN, lang.t("error-csrf")));
+        }
+        serde_urlencoded::from_bytes::<T>(&bytes)
+            .map(CsrfForm)
+            .map_err(|error| {
+                tracing::warn!(route, %error, "form refused: its fields do not parse");
+                refuse(StatusCode::BAD_REQUEST, lang.t("error-form"))
+            })
     }
-    tracing::warn!(
-        path,
-        present = !submitted.is_empty(),
-        "form refused: CSRF token missing or wrong"
-    );
-    Err(Box::new(
-        crate::error::HtmlError::with_status(
-            lang,
-            axum::http::StatusCode::FORBIDDEN,
-            lang.t("error-csrf"),
-        )
-        .into_response(),
-    ))
 }

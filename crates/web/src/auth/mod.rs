@@ -13,8 +13,8 @@ mod ratelimit;
 
 pub use config::AuthConfig;
 pub use cookies::{SESSION_COOKIE, expire_cookie, session_cookie};
-pub use csrf::{CSRF_COOKIE, CSRF_HEADER, CsrfToken, check_form};
-pub use principal::{HeaderUser, Principal, authenticate, current_header_user};
+pub use csrf::{CSRF_COOKIE, CSRF_HEADER, CsrfForm, CsrfToken, NoFields};
+pub use principal::{HeaderUser, Principal, SignedIn, authenticate, current_header_user};
 pub use routes::{RouteSpec, Routes, refusal};
 
 /// Now, in Unix seconds.

@@ -98,6 +98,46 @@ impl Principal {
     }
 }
 
+/// The signed-in account, for pages that are only someone's own (their account, their tokens):
+/// the one extractor such handlers take. Without a signed-in account the request is sent to
+/// the sign-in page, and (for a page read with GET) back to where it was going afterwards.
+pub struct SignedIn(pub Arc<UserRecord>);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = axum::response::Redirect;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let principal = match Principal::from_request_parts(parts, state).await {
+            Ok(principal) => principal,
+            Err(never) => match never {},
+        };
+        match principal.user {
+            Some(user) => Ok(SignedIn(user)),
+            None if parts.method == axum::http::Method::GET => {
+                let next = parts
+                    .uri
+                    .path_and_query()
+                    .map_or("/account", |p| p.as_str());
+                // Escaped only where it would end the parameter or the address.
+                const IN_QUERY: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+                    .add(b' ')
+                    .add(b'"')
+                    .add(b'#')
+                    .add(b'%')
+                    .add(b'&')
+                    .add(b'+')
+                    .add(b'<')
+                    .add(b'>');
+                Err(axum::response::Redirect::to(&format!(
+                    "/sign-in?next={}",
+                    percent_encoding::utf8_percent_encode(next, IN_QUERY)
+                )))
+            }
+            None => Err(axum::response::Redirect::to("/sign-in")),
+        }
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Principal {
     type Rejection = std::convert::Infallible;
 

@@ -107,7 +107,6 @@ impl OrganisationRequest {
     fn into_form(self) -> OrganisationForm {
         let n = self.names;
         OrganisationForm {
-            csrf: String::new(),
             name_ar: n.ar.unwrap_or_default(),
             name_en: n.en.unwrap_or_default(),
             name_fr: n.fr.unwrap_or_default(),

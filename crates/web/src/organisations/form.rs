@@ -14,8 +14,6 @@ pub const MAX_NAME_CHARS: usize = 300;
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct OrganisationForm {
     #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
     pub name_ar: String,
     #[serde(default)]
     pub name_en: String,
@@ -53,7 +51,6 @@ impl OrganisationForm {
         let n = &record.names;
         let text = |name: &Option<String>| name.clone().unwrap_or_default();
         OrganisationForm {
-            csrf: String::new(),
             name_ar: text(&n.ar),
             name_en: text(&n.en),
             name_fr: text(&n.fr),

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -16,7 +15,7 @@ use taawun_store::{AccountError, NewOrganisation, OrganisationNames, Organisatio
 use super::form::{Field, OrganisationForm, Problem, validate};
 use super::query;
 use crate::AppState;
-use crate::auth::{CsrfToken, Principal, check_form, now};
+use crate::auth::{CsrfForm, CsrfToken, Principal, now};
 use crate::error::HtmlError;
 use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
@@ -477,11 +476,8 @@ pub async fn create(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Form(form): Form<OrganisationForm>,
+    CsrfForm(form): CsrfForm<OrganisationForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/organisations") {
-        return *refused;
-    }
     let new = match validate(&form) {
         Ok(new) => new,
         Err(problems) => {
@@ -550,11 +546,8 @@ pub async fn update(
     csrf: CsrfToken,
     principal: Principal,
     Path(id): Path<String>,
-    Form(form): Form<OrganisationForm>,
+    CsrfForm(form): CsrfForm<OrganisationForm>,
 ) -> Response {
-    if let Err(refused) = check_form(&csrf, &form.csrf, lang, "/admin/organisations/{id}") {
-        return *refused;
-    }
     let record = match load(&app, lang, &id).await {
         Ok(record) => record,
         Err(response) => return response,

@@ -235,17 +235,19 @@ async fn account_page(
     csrf: &CsrfToken,
     user: &UserRecord,
     feedback: Feedback,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let Feedback {
         new_token,
         notice,
         error,
         status,
     } = feedback;
-    let tokens = match app.store.accounts().list_api_tokens(user.id).await {
-        Ok(tokens) => tokens,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let tokens = app
+        .store
+        .accounts()
+        .list_api_tokens(user.id)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let mut roles = Vec::new();
     for role in &user.roles {
         roles.push(role_label(app, lang, role).await);
@@ -261,7 +263,7 @@ async fn account_page(
         error,
         history_href: format!("/history/user/{}", user.id),
     };
-    render(&view, status)
+    Ok(render(&view, status))
 }
 
 pub async fn account(
@@ -269,7 +271,7 @@ pub async fn account(
     lang: Lang,
     csrf: CsrfToken,
     SignedIn(user): SignedIn,
-) -> Response {
+) -> Result<Response, HtmlError> {
     account_page(&app, lang, &csrf, &user, Feedback::none()).await
 }
 
@@ -288,7 +290,7 @@ pub async fn update_profile(
     principal: Principal,
     SignedIn(user): SignedIn,
     CsrfForm(form): CsrfForm<ProfileForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let name = form.display_name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return account_page(
@@ -321,7 +323,7 @@ pub async fn update_profile(
             )
             .await
         }
-        Err(e) => account_error(lang, e),
+        Err(e) => Ok(account_error(lang, e)),
     }
 }
 
@@ -363,7 +365,7 @@ pub async fn change_password(
     principal: Principal,
     SignedIn(user): SignedIn,
     CsrfForm(form): CsrfForm<PasswordForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let refuse = |message: String, status: StatusCode| {
         let app = app.clone();
         let csrf = csrf.clone();
@@ -374,7 +376,7 @@ pub async fn change_password(
     // enough to take the account over.
     match service::sign_in(&app, &user.email, &form.current, &principal.address).await {
         Ok(_) => {}
-        Err(SignInError::Store(e)) => return HtmlError::internal(lang, &e).into_response(),
+        Err(SignInError::Store(e)) => return Err(HtmlError::internal(lang, &e)),
         Err(SignInError::Locked { .. }) => {
             return refuse(
                 lang.t_args("sign-in-locked", &[("minutes", 15.into())]),
@@ -398,10 +400,9 @@ pub async fn change_password(
     }
     let hasher = app.auth.hasher.clone();
     let password = form.password.clone();
-    let hash = match tokio::task::spawn_blocking(move || hasher.hash(&password)).await {
-        Ok(hash) => hash,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let hash = tokio::task::spawn_blocking(move || hasher.hash(&password))
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     // Every other session of the account ends; this one goes on.
     if let Err(e) = app
         .store
@@ -414,7 +415,7 @@ pub async fn change_password(
         )
         .await
     {
-        return account_error(lang, e);
+        return Ok(account_error(lang, e));
     }
     account_page(
         &app,
@@ -439,7 +440,7 @@ pub async fn create_token(
     principal: Principal,
     SignedIn(user): SignedIn,
     CsrfForm(form): CsrfForm<TokenForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let Some(name) = service::valid_token_name(&form.name) else {
         return account_page(
             &app,
@@ -468,7 +469,7 @@ pub async fn create_token(
             )
             .await
         }
-        Err(e) => account_error(lang, e),
+        Err(e) => Ok(account_error(lang, e)),
     }
 }
 
@@ -480,9 +481,9 @@ pub async fn revoke_token(
     SignedIn(user): SignedIn,
     Path(id): Path<String>,
     _: CsrfForm<NoFields>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let Ok(id) = id.parse::<i64>() else {
-        return HtmlError::not_found(lang, lang.t("account-token-unknown")).into_response();
+        return Err(HtmlError::not_found(lang, lang.t("account-token-unknown")));
     };
     // The store finds the token among the user's own only: another user's token is "not
     // found", exactly as the policy's `ApiToken` resource says it must be.
@@ -503,9 +504,9 @@ pub async fn revoke_token(
             .await
         }
         Err(AccountError::NotFound(_)) => {
-            HtmlError::not_found(lang, lang.t("account-token-unknown")).into_response()
+            Err(HtmlError::not_found(lang, lang.t("account-token-unknown")))
         }
-        Err(e) => account_error(lang, e),
+        Err(e) => Ok(account_error(lang, e)),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use taawun_audit::{Entry, Verification};
 use taawun_store::{AuditFilter, Paging};
@@ -189,19 +189,17 @@ pub async fn page(
     State(app): State<AppState>,
     lang: Lang,
     Query(q): Query<AuditQuery>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let paging = match crate::paging::paging(q.page.as_deref(), None) {
         Ok(p) => Paging { per_page: 50, ..p },
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
+        Err(e) => return Err(HtmlError::invalid_parameter(lang, e)),
     };
-    let filter = match filter_from(
+    let filter = filter_from(
         q.record_type.clone(),
         q.record_id.clone(),
         q.actor.as_deref(),
-    ) {
-        Ok(f) => f,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
+    )
+    .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let verification = if q.verify.is_some() {
         let started = std::time::Instant::now();
         match app.store.accounts().verify_audit(&|_| {}).await {
@@ -211,7 +209,7 @@ pub async fn page(
                 }
                 Some(verification_view(&v, started.elapsed().as_millis()))
             }
-            Err(e) => return HtmlError::internal(lang, &e).into_response(),
+            Err(e) => return Err(HtmlError::internal(lang, &e)),
         }
     } else {
         None
@@ -221,7 +219,7 @@ pub async fn page(
         app.store.accounts().audit_count().await,
     ) {
         (Ok(e), Ok(n)) => (e, n),
-        (Err(e), _) | (_, Err(e)) => return HtmlError::internal(lang, &e).into_response(),
+        (Err(e), _) | (_, Err(e)) => return Err(HtmlError::internal(lang, &e)),
     };
     let names = names_for(&app, &entries.items, true).await;
     let mut params = HashMap::new();
@@ -254,5 +252,5 @@ pub async fn page(
             .map(|a| a.to_string())
             .unwrap_or_default(),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use taawun_accounts::{INVITATION_SECONDS, new_secret, normalize_email};
 use taawun_policy::{Action, Decision, Resource, decide};
@@ -85,19 +85,18 @@ async fn page(
     notice: Option<String>,
     error: Option<String>,
     code: StatusCode,
-) -> Response {
-    let paging = match crate::paging::paging(page_number, None) {
-        Ok(p) => p,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
-    let found = match app.store.accounts().list_invitations(paging).await {
-        Ok(found) => found,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
-    let organisation_choices = match organisation_choices(app, lang).await {
-        Ok(choices) => choices,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+) -> Result<Response, HtmlError> {
+    let paging = crate::paging::paging(page_number, None)
+        .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let found = app
+        .store
+        .accounts()
+        .list_invitations(paging)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
+    let organisation_choices = organisation_choices(app, lang)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let now = now();
     let mut rows = Vec::new();
     for i in &found.items {
@@ -135,7 +134,7 @@ async fn page(
         notice,
         error,
     };
-    render(&view, code)
+    Ok(render(&view, code))
 }
 
 pub async fn list(
@@ -143,7 +142,7 @@ pub async fn list(
     lang: Lang,
     csrf: CsrfToken,
     Query(q): Query<ListQuery>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     page(
         &app,
         lang,
@@ -163,7 +162,7 @@ pub async fn create(
     csrf: CsrfToken,
     principal: Principal,
     CsrfForm(form): CsrfForm<InvitationForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let invalid = |message: String, form: InvitationForm| {
         let app = app.clone();
         let csrf = csrf.clone();
@@ -207,12 +206,12 @@ pub async fn create(
         Decision::Allow => {}
         decision => {
             tracing::warn!(address = %principal.address, role = role.kind.slug(), "invitation to a role the user may not give");
-            return crate::auth::refusal(
+            return Ok(crate::auth::refusal(
                 decision,
                 lang,
                 "/admin/invitations",
                 "/admin/invitations",
-            );
+            ));
         }
     }
     let secret = new_secret("");
@@ -277,7 +276,7 @@ pub async fn create(
             .await
         }
         Err(AccountError::NotFound(m)) => invalid(m, form).await,
-        Err(AccountError::Store(e)) => HtmlError::internal(lang, &e).into_response(),
+        Err(AccountError::Store(e)) => Err(HtmlError::internal(lang, &e)),
     }
 }
 
@@ -288,9 +287,9 @@ pub async fn revoke(
     principal: Principal,
     Path(id): Path<String>,
     _: CsrfForm<NoFields>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let Ok(id) = id.parse::<i64>() else {
-        return HtmlError::not_found(lang, lang.t("invitation-unknown")).into_response();
+        return Err(HtmlError::not_found(lang, lang.t("invitation-unknown")));
     };
     // Revoking takes the same power as inviting: the policy is asked about the invitation's
     // role (the secretariat may not revoke an administrator's or the secretariat's invitation).
@@ -310,12 +309,12 @@ pub async fn revoke(
     {
         Ok(Err(role)) => {
             tracing::warn!(address = %principal.address, role = role.kind.slug(), "revocation of an invitation to a role the user may not give");
-            crate::auth::refusal(
+            Ok(crate::auth::refusal(
                 Decision::Forbidden,
                 lang,
                 "/admin/invitations",
                 "/admin/invitations",
-            )
+            ))
         }
         Ok(Ok(_)) => {
             page(
@@ -331,7 +330,7 @@ pub async fn revoke(
             .await
         }
         Err(AccountError::NotFound(_)) => {
-            HtmlError::not_found(lang, lang.t("invitation-unknown")).into_response()
+            Err(HtmlError::not_found(lang, lang.t("invitation-unknown")))
         }
         Err(AccountError::Conflict(m)) => {
             page(
@@ -346,6 +345,6 @@ pub async fn revoke(
             )
             .await
         }
-        Err(AccountError::Store(e)) => HtmlError::internal(lang, &e).into_response(),
+        Err(AccountError::Store(e)) => Err(HtmlError::internal(lang, &e)),
     }
 }

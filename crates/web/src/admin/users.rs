@@ -58,32 +58,33 @@ pub async fn list(
     lang: Lang,
     uri: OriginalUri,
     Query(q): Query<UsersQuery>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let paging = match crate::paging::paging(q.page.as_deref(), None) {
         Ok(p) => Paging { per_page: 50, ..p },
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
+        Err(e) => return Err(HtmlError::invalid_parameter(lang, e)),
     };
     let role = q.role.filter(|r| !r.is_empty());
     if let Some(r) = &role
         && r.parse::<RoleKind>().is_err()
     {
-        return HtmlError::bad_request(
+        return Err(HtmlError::bad_request(
             lang,
             lang.t_args(
                 "error-invalid-parameter",
                 &[("parameter", "role".into()), ("message", r.clone().into())],
             ),
-        )
-        .into_response();
+        ));
     }
     let filter = UserFilter {
         text: q.q.clone().filter(|t| !t.trim().is_empty()),
         role: role.clone(),
     };
-    let found = match app.store.accounts().list_users(&filter, paging).await {
-        Ok(found) => found,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let found = app
+        .store
+        .accounts()
+        .list_users(&filter, paging)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let mut rows = Vec::with_capacity(found.items.len());
     for user in &found.items {
         let mut roles = Vec::new();
@@ -118,7 +119,7 @@ pub async fn list(
         role: role.unwrap_or_default(),
         role_choices: role_choices(lang),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 /// The States a role can be bound to (Members and observer States), by name in `lang`, in the
@@ -208,7 +209,7 @@ async fn user_page(
     principal: &Principal,
     user: UserRecord,
     feedback: Feedback,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let (notice, error, status) = match feedback {
         Feedback::None => (None, None, StatusCode::OK),
         Feedback::Notice(m) => (Some(m), None, StatusCode::OK),
@@ -224,10 +225,9 @@ async fn user_page(
             organisation: organisation.map(|o| o.to_string()).unwrap_or_default(),
         });
     }
-    let organisation_choices = match organisation_choices(app, lang).await {
-        Ok(choices) => choices,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let organisation_choices = organisation_choices(app, lang)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let view = UserPage {
         page: PageContext::new(
             lang,
@@ -246,7 +246,7 @@ async fn user_page(
         notice,
         error,
     };
-    render(&view, status)
+    Ok(render(&view, status))
 }
 
 async fn load(app: &AppState, lang: Lang, id: &str) -> Result<UserRecord, Response> {
@@ -266,10 +266,10 @@ pub async fn show(
     csrf: CsrfToken,
     principal: Principal,
     Path(id): Path<String>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     match load(&app, lang, &id).await {
         Ok(user) => user_page(&app, lang, &csrf, &principal, user, Feedback::None).await,
-        Err(response) => response,
+        Err(response) => Ok(response),
     }
 }
 
@@ -320,7 +320,7 @@ async fn after_change(
     before: UserRecord,
     result: Result<UserRecord, AccountError>,
     notice_id: &str,
-) -> Response {
+) -> Result<Response, HtmlError> {
     match result.or_else(|e| account_error(lang, e)) {
         Ok(user) => {
             user_page(
@@ -362,7 +362,7 @@ pub async fn grant(
     principal: Principal,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RoleForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     change_role(&app, lang, &csrf, &principal, &id, &form, RoleChange::Grant).await
 }
 
@@ -373,7 +373,7 @@ pub async fn revoke(
     principal: Principal,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RoleForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     change_role(
         &app,
         lang,
@@ -394,10 +394,10 @@ async fn change_role(
     id: &str,
     form: &RoleForm,
     change: RoleChange,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let user = match load(app, lang, id).await {
         Ok(user) => user,
-        Err(response) => return response,
+        Err(response) => return Ok(response),
     };
     let role = match role_from_form(&form.role, &form.state, &form.organisation) {
         Ok(role) => role,
@@ -457,16 +457,16 @@ pub async fn set_status(
     principal: Principal,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<StatusForm>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let user = match load(&app, lang, &id).await {
         Ok(user) => user,
-        Err(response) => return response,
+        Err(response) => return Ok(response),
     };
     let disabled = match form.disabled.as_str() {
         "true" => true,
         "false" => false,
         other => {
-            return HtmlError::bad_request(
+            return Err(HtmlError::bad_request(
                 lang,
                 lang.t_args(
                     "error-invalid-parameter",
@@ -475,8 +475,7 @@ pub async fn set_status(
                         ("message", other.to_owned().into()),
                     ],
                 ),
-            )
-            .into_response();
+            ));
         }
     };
     if disabled && principal.user.as_ref().is_some_and(|u| u.id == user.id) {

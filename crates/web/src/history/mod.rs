@@ -90,17 +90,16 @@ pub async fn page(
     principal: Principal,
     Path((record_type, record_id)): Path<(String, String)>,
     Query(q): Query<HistoryQuery>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let path = format!(
         "/history/{record_type}/{}",
         crate::page::encode_query_value(&record_id)
     );
     if !RECORD_TYPES.contains(&record_type.as_str()) {
-        return HtmlError::not_found(
+        return Err(HtmlError::not_found(
             lang,
             lang.t_args("history-unknown-type", &[("type", record_type.into())]),
-        )
-        .into_response();
+        ));
     }
     let decision = decide(
         principal.subject(),
@@ -108,25 +107,25 @@ pub async fn page(
         &resource_for(&record_type, &record_id),
     );
     if decision != Decision::Allow {
-        return refusal(decision, lang, &path, &path);
+        return Ok(refusal(decision, lang, &path, &path));
     }
-    let paging = match crate::paging::paging(q.page.as_deref(), q.per_page.as_deref()) {
-        Ok(p) => p,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
+    let paging = crate::paging::paging(q.page.as_deref(), q.per_page.as_deref())
+        .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let filter = AuditFilter {
         record_type: Some(record_type.clone()),
         record_id: Some(record_id.clone()),
         actor_user_id: None,
     };
-    let entries = match app.store.accounts().audit_entries(&filter, paging).await {
-        Ok(e) => e,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let entries = app
+        .store
+        .accounts()
+        .audit_entries(&filter, paging)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     // Every record the platform holds has at least the entry that created it: no entry means
     // no such record.
     if entries.total == 0 {
-        return HtmlError::not_found(
+        return Err(HtmlError::not_found(
             lang,
             lang.t_args(
                 "history-unknown-record",
@@ -135,8 +134,7 @@ pub async fn page(
                     ("id", record_id.clone().into()),
                 ],
             ),
-        )
-        .into_response();
+        ));
     }
     let full = sees_everything(&principal);
     let names = names_for(&app, &entries.items, full).await;
@@ -163,7 +161,7 @@ pub async fn page(
             entries.page_count(),
         ),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 /// One change of a record, as the public may see it.

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::AppState;
 use crate::error::HtmlError;
@@ -36,7 +36,7 @@ struct HomePage {
     latest_sessions: Vec<Holding>,
 }
 
-async fn home(State(app): State<AppState>, lang: Lang) -> Response {
+async fn home(State(app): State<AppState>, lang: Lang) -> Result<Response, HtmlError> {
     // The whole record's vote matrix is the one the agreement pages keep in memory; what it
     // holds is counted once per matrix.
     let whole_record = taawun_store::VoteFilter::default();
@@ -45,10 +45,7 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Response {
         app.store.count_resolutions(),
         crate::votes::analytics::analytics(&app, &whole_record),
     );
-    let (counts, texts, analytics) = match loaded {
-        Ok(loaded) => loaded,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let (counts, texts, analytics) = loaded.map_err(|e| HtmlError::internal(lang, &e))?;
     let mut holdings = vec![Holding {
         text: lang.t_args("home-holds-texts", &[("count", texts.into())]),
         href: "/resolutions".to_owned(),
@@ -104,5 +101,5 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Response {
         holdings,
         latest_sessions,
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }

@@ -183,20 +183,14 @@ pub async fn list(
     principal: Principal,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let query = match query::parse(&params) {
-        Ok(q) => q,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
-    let page = match app
+) -> Result<Response, HtmlError> {
+    let query = query::parse(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let page = app
         .store
         .accounts()
         .list_organisations(&query.filter, query.paging)
         .await
-    {
-        Ok(page) => page,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let page_count = page.page_count();
     let rows = page
         .items
@@ -244,7 +238,7 @@ pub async fn list(
         filtered: query.is_filtered(),
         may_create: may(&principal, Action::Create),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 /// The list's first page with the current filters (and page size).

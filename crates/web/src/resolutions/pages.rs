@@ -100,15 +100,11 @@ pub async fn list(
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let query = match query::resolutions(&params) {
-        Ok(q) => q,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
-    let page = match super::listing::page(&app, &query.filter, query.paging).await {
-        Ok(page) => page,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+) -> Result<Response, HtmlError> {
+    let query = query::resolutions(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let page = super::listing::page(&app, &query.filter, query.paging)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let choice = |value: &'static str, label: String, current: Option<&str>| Choice {
         value,
         label,
@@ -180,7 +176,7 @@ pub async fn list(
         json_href: path.replacen("/resolutions", "/api/v1/resolutions", 1),
         page: PageContext::new(lang, path, lang.t("resolutions-title")),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 #[derive(Template)]
@@ -325,15 +321,13 @@ pub async fn mandates(
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let query = match query::mandates(&params) {
-        Ok(q) => q,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
-    let page = match app.store.list_mandates(&query.filter, query.paging).await {
-        Ok(page) => page,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+) -> Result<Response, HtmlError> {
+    let query = query::mandates(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let page = app
+        .store
+        .list_mandates(&query.filter, query.paging)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let page_count = page.page_count();
     let path = uri
         .path_and_query()
@@ -380,5 +374,5 @@ pub async fn mandates(
         json_href: path.replacen("/mandates", "/api/v1/mandates", 1),
         page: PageContext::new(lang, path, lang.t("mandates-title")),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use taawun_search::{Notice, SearchResults};
 
 use crate::AppState;
@@ -292,11 +292,9 @@ pub async fn page(
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let (request, named) = match request_with_state(&params) {
-        Ok(r) => r,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
+) -> Result<Response, HtmlError> {
+    let (request, named) =
+        request_with_state(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let state_card = named.map(|state| StateCard {
         name: state.names.get(lang.code()).to_owned(),
         href: format!("/states/{}", state.iso3),
@@ -306,14 +304,13 @@ pub async fn page(
     let results = match run(&app, request).await {
         Ok(r) => r,
         Err(Failure::Invalid(parameter, message)) => {
-            return HtmlError::invalid_parameter(
+            return Err(HtmlError::invalid_parameter(
                 lang,
                 crate::paging::InvalidParameter::new(parameter, message),
-            )
-            .into_response();
+            ));
         }
         Err(Failure::Internal(message)) => {
-            return HtmlError::internal(lang, &message).into_response();
+            return Err(HtmlError::internal(lang, &message));
         }
     };
     let notice = match results.notice {
@@ -437,5 +434,5 @@ pub async fn page(
         ),
         q,
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use taawun_states::{MatchKind, Resolution};
 use taawun_store::StateRecord;
 
@@ -122,15 +122,13 @@ pub async fn list(
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let query = match query::parse(&params, lang) {
-        Ok(q) => q,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
-    let page = match app.store.list_states(&query.filter, query.paging).await {
-        Ok(page) => page,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+) -> Result<Response, HtmlError> {
+    let query = query::parse(&params, lang).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let page = app
+        .store
+        .list_states(&query.filter, query.paging)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let page_count = page.page_count();
     let rows = page
         .items
@@ -198,7 +196,7 @@ pub async fn list(
         pages,
         json_href,
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 /// A name in one of the six languages, with the attributes that let it display right.
@@ -233,18 +231,21 @@ struct RecordLink {
     href: String,
 }
 
-pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<String>) -> Response {
+pub async fn show(
+    State(app): State<AppState>,
+    lang: Lang,
+    Path(iso3): Path<String>,
+) -> Result<Response, HtmlError> {
     let code = iso3.trim().to_ascii_uppercase();
     let state = match app.store.get_state(&code).await {
         Ok(Some(state)) => state,
         Ok(None) => {
-            return HtmlError::not_found(
+            return Err(HtmlError::not_found(
                 lang,
                 lang.t_args("error-unknown-state", &[("code", iso3.into())]),
-            )
-            .into_response();
+            ));
         }
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
+        Err(e) => return Err(HtmlError::internal(lang, &e)),
     };
     let region_name = |code: Option<u16>| {
         code.map(|c| lang.t(&format!("m49-{c}")))
@@ -252,15 +253,9 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<Stri
     };
     // The whole record's matrix is the one the agreement pages keep in memory: counting a
     // State's votes in it costs microseconds.
-    let analytics = match crate::votes::analytics::analytics(
-        &app,
-        &taawun_store::VoteFilter::default(),
-    )
-    .await
-    {
-        Ok(analytics) => analytics,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let analytics = crate::votes::analytics::analytics(&app, &taawun_store::VoteFilter::default())
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
     let voting_record = analytics
         .member_roll_calls_by_body(&state.iso3)
         .into_iter()
@@ -306,7 +301,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, Path(iso3): Path<Stri
         voting_record,
         state,
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 #[derive(Template)]

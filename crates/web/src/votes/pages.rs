@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use taawun_store::VoteFilter;
 use taawun_votes::Definition;
 
@@ -214,13 +214,12 @@ pub async fn state_votes(
     OriginalUri(uri): OriginalUri,
     Path(iso3): Path<String>,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let Some(state) = taawun_states::by_iso3(&iso3.trim().to_ascii_uppercase()) else {
-        return HtmlError::not_found(
+        return Err(HtmlError::not_found(
             lang,
             lang.t_args("error-unknown-state", &[("code", iso3.into())]),
-        )
-        .into_response();
+        ));
     };
     let parsed = (|| {
         Ok::<_, crate::paging::InvalidParameter>((
@@ -231,15 +230,10 @@ pub async fn state_votes(
             query::record_scope(&params)?,
         ))
     })();
-    let (filter, (definition, _), with, paging, scope) = match parsed {
-        Ok(p) => p,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
+    let (filter, (definition, _), with, paging, scope) =
+        parsed.map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let loaded = tokio::try_join!(analytics::issues(&app), analytics::analytics(&app, &filter));
-    let (issues, analytics) = match loaded {
-        Ok(l) => l,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let (issues, analytics) = loaded.map_err(|e| HtmlError::internal(lang, &e))?;
     let (page, counts) = analytics.state_record(state.iso3, scope, Some(paging));
     let name = state.names.get(lang.code()).to_owned();
     let majority = match analytics.majority_share(state.iso3) {
@@ -378,7 +372,7 @@ pub async fn state_votes(
         ),
         name,
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }
 
 fn definition_slug(definition: Definition) -> &'static str {
@@ -424,7 +418,7 @@ pub async fn explorer(
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
+) -> Result<Response, HtmlError> {
     let parsed = (|| {
         Ok::<_, crate::paging::InvalidParameter>((
             query::vote_filter(&params)?,
@@ -432,15 +426,10 @@ pub async fn explorer(
             query::state_param(&params, "state")?,
         ))
     })();
-    let (filter, (definition, _), chosen): (VoteFilter, _, _) = match parsed {
-        Ok(p) => p,
-        Err(e) => return HtmlError::invalid_parameter(lang, e).into_response(),
-    };
+    let (filter, (definition, _), chosen): (VoteFilter, _, _) =
+        parsed.map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let loaded = tokio::try_join!(analytics::issues(&app), analytics::analytics(&app, &filter));
-    let (issues, analytics) = match loaded {
-        Ok(l) => l,
-        Err(e) => return HtmlError::internal(lang, &e).into_response(),
-    };
+    let (issues, analytics) = loaded.map_err(|e| HtmlError::internal(lang, &e))?;
     let roll_calls = analytics.table.roll_calls.len();
     let states = analytics.table.matrix.states().len();
     let ranking = chosen
@@ -584,5 +573,5 @@ pub async fn explorer(
         downloads,
         page: PageContext::new(lang, path, lang.t("explorer-title")),
     };
-    render(&view, StatusCode::OK)
+    Ok(render(&view, StatusCode::OK))
 }

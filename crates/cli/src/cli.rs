@@ -409,6 +409,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let parsed = registry::parse_files(&files, Resolver::builtin())?;
             let store = database::open(&database).await?;
             crate::server::prepare(store.as_ref()).await?;
+            let before = store.votes_stamp().await?;
             let mut out = std::io::stdout().lock();
             let mut changed = Vec::new();
             for file in &parsed {
@@ -430,12 +431,43 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // The database holds the texts now; the index follows. If it cannot (another
             // process is writing it), the texts are safe and `taawun reindex` catches up.
             if !changed.is_empty() {
-                let updated = crate::search_index::open(&index_dir).and_then(|index| {
-                    changed
-                        .iter()
-                        .try_for_each(|record| index.upsert(*record))
-                        .context("cannot update the search index")
-                });
+                // Each stored text raised its body's generation once.
+                let mut own = taawun_store::VotesStamp::default();
+                for record in &changed {
+                    match taawun_store::stamp_key(taawun_store::SummaryColumns::of(record).body) {
+                        "hrc" => own.hrc += 1,
+                        _ => own.unga += 1,
+                    }
+                }
+                let updated = match crate::search_index::open(&index_dir) {
+                    // A new index (or one of an older format, emptied) is filled whole.
+                    Ok(index) if index.status() != taawun_search::OpenStatus::Opened => {
+                        crate::search_index::reindex(store.as_ref(), &index)
+                            .await
+                            .map(|_| ())
+                    }
+                    Ok(index) => {
+                        let was = index.built_from();
+                        match changed
+                            .iter()
+                            .try_for_each(|record| index.upsert(*record))
+                            .context("cannot update the search index")
+                        {
+                            Ok(()) => {
+                                crate::search_index::keep_current(
+                                    store.as_ref(),
+                                    &index,
+                                    was,
+                                    before,
+                                    own,
+                                )
+                                .await
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Err(e) => Err(e),
+                };
                 if let Err(e) = updated {
                     eprintln!(
                         "warning: {e:#}; run `taawun reindex` to bring the search index up to date"

@@ -166,6 +166,34 @@ pub async fn reindex(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<R
         .context("cannot rebuild the search index")
 }
 
+/// After this process's own import, already added to the index: keeps the index marked as
+/// holding the database when it did just before the import (`was`, read from the index before
+/// the import's documents went in; `before`, the database's stamps before the import) and the
+/// database has moved by this import alone (`own`: how many generations it raised per body).
+/// Otherwise the mark stays off and the servers' followers rebuild the index.
+pub async fn keep_current(
+    store: &dyn Store,
+    index: &SearchIndex,
+    was: Option<String>,
+    before: VotesStamp,
+    own: VotesStamp,
+) -> anyhow::Result<()> {
+    if was.as_deref() != Some(built_from(&before).as_str()) {
+        return Ok(());
+    }
+    let now = store.votes_stamp().await?;
+    let expected = VotesStamp {
+        hrc: before.hrc + own.hrc,
+        unga: before.unga + own.unga,
+    };
+    if now == expected {
+        index
+            .mark_built_from(&built_from(&now))
+            .context("cannot mark the search index as current")?;
+    }
+    Ok(())
+}
+
 /// Whether the index holds the database as it is now: built from the current record stamps.
 /// An index changed since by one record (an import's upsert) says nothing of the rest, and is
 /// taken as behind.

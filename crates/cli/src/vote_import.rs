@@ -76,6 +76,7 @@ pub async fn run(
     let dataset = read(format, dir, skip_unknown)?;
     let store = database::open(database).await?;
     crate::server::prepare(store.as_ref()).await?;
+    let before = store.votes_stamp().await?;
     let storing = progress_bar(dataset.votes.len() as u64, "storing");
     let report = store
         .import_votes(
@@ -132,9 +133,22 @@ pub async fn run(
             VoteFormat::Hrc => "hrc",
             VoteFormat::Unga => "unga",
         };
+        // The import raised its body's generation once.
+        let own = taawun_store::VotesStamp {
+            hrc: i64::from(body == "hrc"),
+            unga: i64::from(body == "unga"),
+        };
         let indexed = match crate::search_index::open(index_dir) {
             Ok(index) => {
-                crate::search_index::index_voting_records(store.as_ref(), &index, body).await
+                let was = index.built_from();
+                match crate::search_index::index_voting_records(store.as_ref(), &index, body).await
+                {
+                    Ok(_) => {
+                        crate::search_index::keep_current(store.as_ref(), &index, was, before, own)
+                            .await
+                    }
+                    Err(e) => Err(e),
+                }
             }
             Err(e) => Err(e),
         };

@@ -292,6 +292,22 @@ impl SearchIndex {
         self.reader.searcher().generation().generation_id()
     }
 
+    /// Records, in a commit of its own, what the index holds ([`ReindexOptions::built_from`]):
+    /// for a process that has just brought a current index up to date with its own import.
+    pub fn mark_built_from(&self, built_from: &str) -> Result<(), IndexError> {
+        let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut writer: IndexWriter = self
+            .index
+            .writer_with_num_threads(1, UPDATE_MEMORY_BYTES)
+            .map_err(map_writer_error)?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(built_from);
+        commit.commit()?;
+        drop(writer);
+        self.reload()?;
+        Ok(())
+    }
+
     /// What the last commit said it was built from ([`ReindexOptions::built_from`]); `None`
     /// after a commit that did not say (an upsert of one record), or when unreadable.
     pub fn built_from(&self) -> Option<String> {

@@ -76,3 +76,42 @@ async fn a_resolution_imported_beside_one_server_is_found_by_the_search_of_the_o
 fn urlencode(text: &str) -> String {
     text.replace('/', "%2F")
 }
+
+/// A `taawun import` that brings a current index up to date with its own texts leaves it marked
+/// current, so that a server started next (or following the database) does not rebuild it; the
+/// mark comes off only when the database moved by more than that import.
+#[tokio::test]
+async fn an_import_keeps_a_current_index_marked_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../documents/tests/fixtures");
+    let import = |file: &str| {
+        let output = crate::helpers::taawun()
+            .args(["import", "resolution", "--data-dir"])
+            .arg(dir.path())
+            .arg(fixtures.join(file))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let marks = || async {
+        let url = format!("sqlite://{}", dir.path().join("taawun.db").display());
+        let store = taawun_store_sqlite::connect(&url).await.unwrap();
+        let stamp = taawun_store::Store::votes_stamp(&store).await.unwrap();
+        let index = taawun_search::SearchIndex::open_or_create(dir.path().join("search")).unwrap();
+        (index.built_from(), taawun::search_index::built_from(&stamp))
+    };
+    // The first import fills a new index whole, and marks it.
+    import("ga-78-199.en.txt");
+    let (mark, database) = marks().await;
+    assert_eq!(mark.as_deref(), Some(database.as_str()));
+    // The next one adds its text to the current index and keeps the mark, moved on.
+    import("hrc-without-vote.ar.txt");
+    let (mark, moved) = marks().await;
+    assert_ne!(moved, database, "the import raised a generation");
+    assert_eq!(mark.as_deref(), Some(moved.as_str()));
+}

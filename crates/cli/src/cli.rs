@@ -434,9 +434,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 // Each stored text raised its body's generation once.
                 let mut own = taawun_store::VotesStamp::default();
                 for record in &changed {
-                    match taawun_store::stamp_key(taawun_store::SummaryColumns::of(record).body) {
-                        "hrc" => own.hrc += 1,
-                        _ => own.unga += 1,
+                    match taawun_store::SummaryColumns::of(record).body {
+                        taawun_votes::Body::Hrc => own.hrc += 1,
+                        taawun_votes::Body::Unga => own.unga += 1,
                     }
                 }
                 let updated = match crate::search_index::open(&index_dir) {

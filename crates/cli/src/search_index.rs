@@ -61,7 +61,7 @@ pub async fn voting_records(store: &dyn Store, body: &str) -> anyhow::Result<Vec
                 .map(|row| matrix.states()[row].clone())
                 .collect();
             Some(VotingRecord {
-                body: roll_call.body.clone(),
+                body: roll_call.body.slug().to_owned(),
                 source_id: roll_call.source_id.clone(),
                 symbol,
                 date: NaiveDate::parse_from_str(&roll_call.date, "%Y-%m-%d").ok(),

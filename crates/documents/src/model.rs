@@ -111,11 +111,28 @@ pub struct Reference {
     pub as_written: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AdoptionMethod {
     RecordedVote,
     WithoutVote,
+}
+
+impl AdoptionMethod {
+    pub const ALL: [AdoptionMethod; 2] =
+        [AdoptionMethod::RecordedVote, AdoptionMethod::WithoutVote];
+
+    /// The word that names it in the platform's URLs, API and database (as serde writes it).
+    pub fn slug(self) -> &'static str {
+        match self {
+            AdoptionMethod::RecordedVote => "recorded-vote",
+            AdoptionMethod::WithoutVote => "without-vote",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.slug() == value)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,7 +95,7 @@ where
             now = DB::NOW
         ))
         .bind(&record.symbol)
-        .bind(columns.body)
+        .bind(columns.body.name())
         .bind(columns.session.map(|n| n as i32))
         .bind(columns.year.map(|n| n as i32))
         .bind(&columns.adoption_date)
@@ -227,7 +227,9 @@ where
             query.push(" AND r.year = ").push_bind(year);
         }
         if let Some(method) = &filter.adoption_method {
-            query.push(" AND r.adoption_method = ").push_bind(method);
+            query
+                .push(" AND r.adoption_method = ")
+                .push_bind(method.slug());
         }
         match filter.content {
             Some(RecordContent::Text) => {
@@ -240,12 +242,15 @@ where
         }
     }
 
-    pub(crate) async fn registry(&self, body: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
+    pub(crate) async fn registry(
+        &self,
+        body: taawun_votes::Body,
+    ) -> Result<Vec<ResolutionSummary>, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT {} FROM registry_records r WHERE r.body = $1",
             summary_columns::<DB>()
         ))
-        .bind(body)
+        .bind(body.name())
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
@@ -380,7 +385,7 @@ where
     fn push_mandate_filter(query: &mut Sql, filter: &MandateFilter) {
         query.push(" WHERE 1 = 1");
         if let Some(status) = &filter.status {
-            query.push(" AND status = ").push_bind(status);
+            query.push(" AND status = ").push_bind(status.slug());
         }
         if let Some(session) = filter.due_session {
             query.push(" AND due_session = ").push_bind(session as i32);

@@ -76,6 +76,13 @@ impl From<&Option<String>> for Arg {
     }
 }
 
+impl From<&chrono::NaiveDate> for Arg {
+    /// ISO 8601, as both engines compare dates kept or cast as text.
+    fn from(value: &chrono::NaiveDate) -> Self {
+        Arg::Text(Some(value.to_string()))
+    }
+}
+
 /// SQL text with `$1`, `$2`, … placeholders and the values bound to them, in order.
 #[derive(Clone, Debug, Default)]
 pub struct Sql {
@@ -165,22 +172,24 @@ impl Sql {
         &self.text
     }
 
-    fn arguments<'q, DB: Database>(&self) -> DB::Arguments<'q>
+    /// The bound values as the driver's arguments; text is lent, not copied (the statement
+    /// borrows this builder while it runs).
+    fn arguments<'q, DB: Database>(&'q self) -> DB::Arguments<'q>
     where
         i64: Column<DB>,
         bool: Column<DB>,
         Option<i32>: Column<DB>,
-        Option<String>: Column<DB>,
+        Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     {
         let mut arguments = DB::Arguments::<'q>::default();
         for arg in &self.args {
             // Adding to a fresh argument list fails only for a type the engine cannot encode,
-            // and both types here are ones every engine can.
+            // and the types here are ones every engine can.
             let _ = match arg {
                 Arg::Int(v) => arguments.add(*v),
                 Arg::Int32(v) => arguments.add(*v),
                 Arg::Bool(v) => arguments.add(*v),
-                Arg::Text(v) => arguments.add(v.clone()),
+                Arg::Text(v) => arguments.add(v.as_deref()),
             };
         }
         arguments
@@ -191,7 +200,7 @@ impl Sql {
         i64: Column<DB>,
         bool: Column<DB>,
         Option<i32>: Column<DB>,
-        Option<String>: Column<DB>,
+        for<'q> Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
         for<'q> DB::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
     {
         sqlx::query_with(&self.text, self.arguments::<DB>())
@@ -202,7 +211,7 @@ impl Sql {
         i64: Column<DB>,
         bool: Column<DB>,
         Option<i32>: Column<DB>,
-        Option<String>: Column<DB>,
+        for<'q> Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
         O: for<'r> FromRow<'r, DB::Row>,
         for<'q> DB::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
     {
@@ -214,7 +223,7 @@ impl Sql {
         i64: Column<DB>,
         bool: Column<DB>,
         Option<i32>: Column<DB>,
-        Option<String>: Column<DB>,
+        for<'q> Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
         (O,): for<'r> FromRow<'r, DB::Row>,
         for<'q> DB::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
     {

@@ -128,7 +128,10 @@ where
         self.resolution_count().await
     }
 
-    async fn registry_records(&self, body: &str) -> Result<Vec<ResolutionSummary>, StoreError> {
+    async fn registry_records(
+        &self,
+        body: taawun_votes::Body,
+    ) -> Result<Vec<ResolutionSummary>, StoreError> {
         self.registry(body).await
     }
 

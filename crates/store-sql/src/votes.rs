@@ -37,9 +37,10 @@ where
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<VoteImportReport, StoreError> {
         let mut report = VoteImportReport::default();
-        let Some(body) = dataset.roll_calls.first().map(|r| r.body.slug()) else {
+        let Some(body_code) = dataset.roll_calls.first().map(|r| r.body) else {
             return Ok(report);
         };
+        let body = body_code.slug();
         let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
         let stored: Vec<(String, bool)> = sqlx::query_as(&format!(
             "SELECT source_id, issues = '[]'{} FROM roll_calls WHERE body = $1",
@@ -168,7 +169,7 @@ where
             report.roll_calls_completed += 1;
         }
         if report.roll_calls_created > 0 || report.roll_calls_completed > 0 {
-            Self::bump_stamp(&mut tx, body).await?;
+            Self::bump_stamp(&mut tx, body_code).await?;
             crate::audit::AuditTrail::<DB>::append(
                 &mut tx,
                 context,
@@ -205,7 +206,7 @@ where
             .await
             .map_err(db)?;
             out.push(RollCallVotes {
-                body: row.try_get("body").map_err(db)?,
+                body: body_column(&row)?,
                 source_id: row.try_get("source_id").map_err(db)?,
                 symbol: row.try_get("symbol").map_err(db)?,
                 date: row.try_get("date").map_err(db)?,
@@ -264,7 +265,7 @@ where
             builder.roll_call(
                 id,
                 RollCallInfo {
-                    body: row.try_get("body").map_err(db)?,
+                    body: body_column(&row)?,
                     source_id: row.try_get("source_id").map_err(db)?,
                     symbol: row.try_get("symbol").map_err(db)?,
                     date: row.try_get("date").map_err(db)?,
@@ -298,11 +299,14 @@ where
         Ok(stamp)
     }
 
-    /// Raises a body's generation (`hrc` or `unga`), in the transaction of the import that changed
+    /// Raises a body's generation, in the transaction of the import that changed
     /// its records: caches of the body's results become stale exactly when the import commits.
-    pub(crate) async fn bump_stamp(tx: &mut DB::Connection, body: &str) -> Result<(), StoreError> {
+    pub(crate) async fn bump_stamp(
+        tx: &mut DB::Connection,
+        body: taawun_votes::Body,
+    ) -> Result<(), StoreError> {
         sqlx::query("UPDATE record_stamps SET generation = generation + 1 WHERE body = $1")
-            .bind(taawun_store::stamp_key(body))
+            .bind(body.slug())
             .execute(tx)
             .await
             .map_err(db)?;
@@ -323,4 +327,18 @@ where
             .map(|(i, n)| (i, n.max(0) as u64))
             .collect())
     }
+}
+
+/// The `body` column of a roll call: the voting datasets' code, as the database keeps it.
+fn body_column<R: Row>(row: &R) -> Result<taawun_votes::Body, StoreError>
+where
+    for<'r> String: sqlx::Decode<'r, R::Database> + Type<R::Database>,
+    for<'c> &'c str: ColumnIndex<R>,
+{
+    let code: String = row.try_get("body").map_err(db)?;
+    taawun_votes::Body::parse(&code).ok_or_else(|| {
+        StoreError::database(format!(
+            "a roll call's body is {code:?}, which is neither hrc nor unga"
+        ))
+    })
 }

@@ -23,7 +23,11 @@ pub async fn connect(url: &str) -> Result<SqliteStore, StoreError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        // A write waits this long for another process's commit before it answers "busy" (503
+        // with Retry-After): long enough for the largest import known, the General Assembly's
+        // whole voting record, which holds the write lock for under 5 s, so that a write
+        // during an import queues behind it and succeeds.
+        .busy_timeout(Duration::from_secs(10));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod resolutions;
 pub mod states;
+mod vocabulary;
 pub mod votes;
 
 pub use accounts::{
@@ -14,7 +15,7 @@ pub use accounts::{
     UserFilter, UserRecord,
 };
 pub use resolutions::{
-    ImportOutcome, MANDATE_STATUSES, MandateFilter, MandateRecord, NewResolutionVersion,
+    ImportOutcome, MandateFilter, MandateRecord, MandateStatus, NewResolutionVersion,
     RecordContent, ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution,
     SummaryColumns, VersionInfo, slug_of,
 };
@@ -23,8 +24,7 @@ pub use states::{
 };
 pub use votes::{
     RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter,
-    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot, stamp_key,
-    unpack_ballot,
+    VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot, unpack_ballot,
 };
 
 use async_trait::async_trait;
@@ -261,10 +261,12 @@ pub trait Store: Send + Sync + 'static {
 
     async fn count_resolutions(&self) -> Result<u64, StoreError>;
 
-    /// Every record of the registry for one body (`human-rights-council` or
-    /// `general-assembly`), in no particular order: what listings filter, sort and page in
+    /// Every record of the registry for one body, in no particular order: what listings filter, sort and page in
     /// memory, read once per [`VotesStamp`] of the body.
-    async fn registry_records(&self, body: &str) -> Result<Vec<ResolutionSummary>, StoreError>;
+    async fn registry_records(
+        &self,
+        body: taawun_votes::Body,
+    ) -> Result<Vec<ResolutionSummary>, StoreError>;
 
     /// The registry's records: resolutions held as text and symbols known only from the
     /// voting records (one line per symbol).

@@ -73,60 +73,25 @@ pub struct StoredResolution {
     pub history: Vec<VersionInfo>,
 }
 
-/// Sort orders of a resolution listing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum ResolutionSort {
-    /// By adoption date (undated last), then symbol.
-    #[default]
-    Date,
-    Symbol,
-    Session,
-}
-
-impl ResolutionSort {
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "date" => Some(Self::Date),
-            "symbol" => Some(Self::Symbol),
-            "session" => Some(Self::Session),
-            _ => None,
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Date => "date",
-            Self::Symbol => "symbol",
-            Self::Session => "session",
-        }
+crate::vocabulary::vocabulary! {
+    /// Sort orders of a resolution listing.
+    #[derive(Default)]
+    pub enum ResolutionSort {
+        /// By adoption date (undated last), then symbol.
+        #[default]
+        Date = "date",
+        Symbol = "symbol",
+        Session = "session",
     }
 }
 
-/// Which records a listing shows, by what the registry holds of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RecordContent {
-    /// Records whose text is held.
-    Text,
-    /// Records known only from the voting records.
-    VotesOnly,
-}
-
-impl RecordContent {
-    pub const SLUGS: [&'static str; 2] = ["text", "votes-only"];
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "text" => Some(Self::Text),
-            "votes-only" => Some(Self::VotesOnly),
-            _ => None,
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::VotesOnly => "votes-only",
-        }
+crate::vocabulary::vocabulary! {
+    /// Which records a listing shows, by what the registry holds of them.
+    pub enum RecordContent {
+        /// Records whose text is held.
+        Text = "text",
+        /// Records known only from the voting records.
+        VotesOnly = "votes-only",
     }
 }
 
@@ -137,8 +102,7 @@ pub struct ResolutionFilter {
     pub session: Option<u32>,
     /// Year of adoption.
     pub year: Option<i32>,
-    /// `recorded-vote` or `without-vote`.
-    pub adoption_method: Option<String>,
+    pub adoption_method: Option<AdoptionMethod>,
     pub content: Option<RecordContent>,
     pub sort: ResolutionSort,
     pub descending: bool,
@@ -162,19 +126,26 @@ pub struct MandateRecord {
     pub status: String,
 }
 
-/// Mandate statuses.
-pub const MANDATE_STATUSES: [&str; 4] = ["open", "in-progress", "delivered", "closed"];
+crate::vocabulary::vocabulary! {
+    /// Where a mandate stands: `open` until the secretariat records otherwise.
+    pub enum MandateStatus {
+        Open = "open",
+        InProgress = "in-progress",
+        Delivered = "delivered",
+        Closed = "closed",
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MandateFilter {
-    pub status: Option<String>,
+    pub status: Option<MandateStatus>,
     pub due_session: Option<u32>,
     pub symbol: Option<String>,
 }
 
 /// The columns a listing needs, derived from a record (the same on both backends).
 pub struct SummaryColumns {
-    pub body: &'static str,
+    pub body: taawun_votes::Body,
     pub session: Option<i64>,
     pub year: Option<i64>,
     pub adoption_date: Option<String>,
@@ -190,16 +161,13 @@ impl SummaryColumns {
         let vote = record.vote.as_ref();
         SummaryColumns {
             body: match record.body {
-                taawun_documents::Body::HumanRightsCouncil => "human-rights-council",
-                taawun_documents::Body::GeneralAssembly => "general-assembly",
+                taawun_documents::Body::HumanRightsCouncil => taawun_votes::Body::Hrc,
+                taawun_documents::Body::GeneralAssembly => taawun_votes::Body::Unga,
             },
             session: record.session.map(i64::from),
             year: record.adoption_date.map(|d| i64::from(d.year())),
             adoption_date: record.adoption_date.map(|d| d.to_string()),
-            method: vote.map(|v| match v.method {
-                AdoptionMethod::RecordedVote => "recorded-vote",
-                AdoptionMethod::WithoutVote => "without-vote",
-            }),
+            method: vote.map(|v| v.method.slug()),
             yes: vote.and_then(|v| v.yes).map(i64::from),
             no: vote.and_then(|v| v.no).map(i64::from),
             abstain: vote.and_then(|v| v.abstain).map(i64::from),

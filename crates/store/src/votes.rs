@@ -22,8 +22,8 @@ pub struct VoteImportReport {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RollCallVotes {
-    /// `hrc` or `unga`.
-    pub body: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "human-rights-council"))]
+    pub body: taawun_votes::Body,
     /// The source's own key (HRC symbol, UNGA rcid).
     pub source_id: String,
     pub symbol: Option<String>,
@@ -63,9 +63,9 @@ pub const VOTE_BATCH: usize = 8_000;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct VoteFilter {
     pub body: Option<taawun_votes::Body>,
-    /// ISO 8601 dates, inclusive.
-    pub from: Option<String>,
-    pub to: Option<String>,
+    /// Inclusive.
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
     /// The body's session.
     pub session: Option<u32>,
     /// An issue tag of the voting records (UNGA's six: "Human rights", "Colonialism"…).
@@ -76,7 +76,8 @@ pub struct VoteFilter {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RollCallInfo {
-    pub body: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "human-rights-council"))]
+    pub body: taawun_votes::Body,
     pub source_id: String,
     pub symbol: Option<String>,
     /// ISO 8601.
@@ -144,36 +145,27 @@ pub struct VotesStamp {
 
 impl VotesStamp {
     /// The part of the stamp a result for `body` depends on: that body's generation alone, or
-    /// both when `body` is `None`. Takes either vocabulary (`hrc` or `human-rights-council`,
-    /// `unga` or `general-assembly`).
-    pub fn scoped(self, body: Option<&str>) -> VotesStamp {
+    /// both when `body` is `None`.
+    pub fn scoped(self, body: Option<taawun_votes::Body>) -> VotesStamp {
         match body {
             None => self,
-            Some("hrc" | "human-rights-council") => VotesStamp {
+            Some(taawun_votes::Body::Hrc) => VotesStamp {
                 hrc: self.hrc,
                 unga: 0,
             },
-            Some(_) => VotesStamp {
+            Some(taawun_votes::Body::Unga) => VotesStamp {
                 hrc: 0,
                 unga: self.unga,
             },
         }
     }
 
-    /// The generation of one body (either vocabulary).
-    pub fn generation(self, body: &str) -> i64 {
+    /// The generation of one body.
+    pub fn generation(self, body: taawun_votes::Body) -> i64 {
         match body {
-            "hrc" | "human-rights-council" => self.hrc,
-            _ => self.unga,
+            taawun_votes::Body::Hrc => self.hrc,
+            taawun_votes::Body::Unga => self.unga,
         }
-    }
-}
-
-/// The key of a body in the `record_stamps` table (`hrc`, `unga`) from either vocabulary.
-pub fn stamp_key(body: &str) -> &'static str {
-    match body {
-        "hrc" | "human-rights-council" => "hrc",
-        _ => "unga",
     }
 }
 
@@ -181,7 +173,8 @@ pub fn stamp_key(body: &str) -> &'static str {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StateVoteRecord {
-    pub body: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "human-rights-council"))]
+    pub body: taawun_votes::Body,
     pub source_id: String,
     pub symbol: Option<String>,
     /// ISO 8601.
@@ -319,7 +312,7 @@ impl VoteTableBuilder {
         let ids = self
             .roll_calls
             .iter()
-            .map(|r| format!("{}:{}", r.body, r.source_id))
+            .map(|r| format!("{}:{}", r.body.slug(), r.source_id))
             .collect();
         let mut matrix =
             taawun_votes::VoteMatrix::new(ids, states.into_iter().map(|(s, _)| s).collect());
@@ -341,7 +334,7 @@ impl VoteTableBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use taawun_votes::VoteChoice;
+    use taawun_votes::{Body, VoteChoice};
 
     #[test]
     fn ballots_pack_and_unpack_every_choice() {
@@ -366,7 +359,7 @@ mod tests {
     #[test]
     fn the_builder_reads_ballots_and_rows_alike() {
         let info = |id: &str| RollCallInfo {
-            body: "hrc".into(),
+            body: Body::Hrc,
             source_id: id.into(),
             symbol: None,
             date: "2024-01-01".into(),
@@ -402,14 +395,14 @@ mod tests {
         let before = VotesStamp { hrc: 3, unga: 7 };
         let after_unga_import = VotesStamp { hrc: 3, unga: 8 };
         assert_eq!(
-            before.scoped(Some("hrc")),
-            after_unga_import.scoped(Some("human-rights-council"))
+            before.scoped(Some(Body::Hrc)),
+            after_unga_import.scoped(Some(Body::Hrc))
         );
         assert_ne!(
-            before.scoped(Some("unga")),
-            after_unga_import.scoped(Some("unga"))
+            before.scoped(Some(Body::Unga)),
+            after_unga_import.scoped(Some(Body::Unga))
         );
         assert_ne!(before.scoped(None), after_unga_import.scoped(None));
-        assert_eq!(after_unga_import.generation("general-assembly"), 8);
+        assert_eq!(after_unga_import.generation(Body::Unga), 8);
     }
 }

@@ -4,13 +4,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The organ that held the vote.
+/// The organ that held the vote. Written in JSON by its name (`human-rights-council`), as in
+/// URLs; read by either its name or the voting datasets' code (`hrc`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum Body {
     /// The Human Rights Council (47 members, elected for three years).
+    #[serde(rename = "human-rights-council", alias = "hrc")]
     Hrc,
     /// The General Assembly (every Member State).
+    #[serde(rename = "general-assembly", alias = "unga")]
     Unga,
 }
 
@@ -270,7 +272,15 @@ mod tests {
             );
         }
         assert_eq!(VoteChoice::from_code(6), None);
-        assert_eq!(serde_json::to_string(&Body::Unga).unwrap(), "\"unga\"");
-        assert_eq!(serde_json::from_str::<Body>("\"hrc\"").unwrap(), Body::Hrc);
+        assert_eq!(
+            serde_json::to_string(&Body::Unga).unwrap(),
+            format!("\"{}\"", Body::Unga.name())
+        );
+        for body in Body::ALL {
+            for word in [body.name(), body.slug()] {
+                let json = format!("\"{word}\"");
+                assert_eq!(serde_json::from_str::<Body>(&json).unwrap(), body);
+            }
+        }
     }
 }

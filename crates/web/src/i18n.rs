@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use axum::extract::{FromRequestParts, Path, Query};
+use axum::extract::{FromRequestParts, Path};
 use axum::http::HeaderValue;
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
@@ -192,7 +192,7 @@ struct SwitchQuery {
 async fn switch_language(
     lang: Lang,
     Path(code): Path<String>,
-    Query(query): Query<SwitchQuery>,
+    crate::params::Params(query): crate::params::Params<SwitchQuery>,
 ) -> Response {
     let Some(chosen) = Lang::from_code(&code).filter(|l| l.is_interface()) else {
         return crate::error::HtmlError::not_found(

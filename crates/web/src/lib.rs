@@ -21,6 +21,7 @@ mod openapi;
 mod organisations;
 mod page;
 mod paging;
+mod params;
 mod resolutions;
 mod search;
 mod states;

@@ -26,6 +26,25 @@ pub fn param<'a>(
     params.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
+/// `page` and `per_page`, as every listing takes them.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PagingParams {
+    /// 1-based page
+    #[param(value_type = Option<u32>)]
+    pub page: Option<String>,
+    /// 1 to 500 (default 50)
+    #[param(value_type = Option<u32>)]
+    pub per_page: Option<String>,
+}
+
+impl PagingParams {
+    pub fn paging(&self) -> Result<Paging, InvalidParameter> {
+        use crate::params::given;
+        paging(given(&self.page), given(&self.per_page))
+    }
+}
+
 /// Validates `page` (≥ 1) and `per_page` (1..=500); absent means the defaults.
 pub fn paging(page: Option<&str>, per_page: Option<&str>) -> Result<Paging, InvalidParameter> {
     let mut paging = Paging::default();
@@ -70,10 +89,8 @@ pub fn descending(order: Option<&str>) -> Result<bool, InvalidParameter> {
 /// `body`: `human-rights-council` or `general-assembly`, the same on every page and endpoint.
 /// The voting datasets' codes (`hrc`, `unga`) are accepted too, so that links made with them
 /// keep working.
-pub fn body_param(
-    params: &std::collections::HashMap<String, String>,
-) -> Result<Option<taawun_votes::Body>, InvalidParameter> {
-    match param(params, "body") {
+pub fn body_param(raw: Option<&str>) -> Result<Option<taawun_votes::Body>, InvalidParameter> {
+    match raw {
         None => Ok(None),
         Some(raw) => taawun_votes::Body::parse(raw).map(Some).ok_or_else(|| {
             InvalidParameter::new(

@@ -1128,6 +1128,74 @@ async fn a_write_during_another_processs_write_answers_busy_not_500() {
     );
 }
 
+/// A real `taawun import votes` of the General Assembly's whole record into the server's SQLite
+/// database, with the server taking writes all the while (a failed sign-in writes its failure):
+/// each write queues behind the import's commit and is answered, or, behind a lock longer than
+/// the wait, answers 503 with Retry-After — never 500.
+#[tokio::test]
+async fn writes_during_a_vote_import_queue_behind_it_and_never_answer_500() {
+    taawun_testdata::require_shared!();
+    let app = spawn_app().await;
+    let Some(url) = app.sqlite_url() else {
+        eprintln!("skipped: PostgreSQL has no database-wide write lock (rows are locked alone)");
+        return;
+    };
+    let browser = Browser::new(&app);
+    let csrf = browser.csrf("/sign-in").await;
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("email", "nobody@example.org"),
+        ("password", "not the password at all"),
+    ];
+    // The import's messages go to a file, which nothing needs to drain while it runs.
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let mut import = crate::helpers::taawun()
+        .args([
+            "import",
+            "votes",
+            "--format",
+            "unga",
+            "--database-url",
+            &url,
+        ])
+        .arg(crate::helpers::shared("data/votes/unga"))
+        .stdout(std::process::Stdio::null())
+        .stderr(log.reopen().unwrap())
+        .spawn()
+        .unwrap();
+    let mut answered = Vec::new();
+    let finished = loop {
+        if let Some(status) = import.try_wait().unwrap() {
+            break status;
+        }
+        let response = browser.post("/sign-in", &form).await;
+        let status = response.status().as_u16();
+        if status == 503 {
+            assert_eq!(response.headers()["retry-after"], "5");
+        }
+        assert!(
+            status < 500 || status == 503,
+            "a write during the import answered {status}: {}",
+            response.text().await.unwrap_or_default()
+        );
+        answered.push(status);
+    };
+    assert!(
+        finished.success(),
+        "{}",
+        std::fs::read_to_string(log.path()).unwrap_or_default()
+    );
+    assert!(
+        !answered.is_empty(),
+        "no write was made while the import ran"
+    );
+    let imported = app
+        .sql
+        .strings("SELECT CAST(count(*) AS TEXT) FROM roll_calls WHERE body = 'unga'")
+        .await;
+    assert_ne!(imported, ["0"], "the import wrote its roll calls");
+}
+
 /// The administrator picks a role's State and organisation by name in the page's language; the
 /// form sends the code and the number, and the invitation is bound to them.
 #[tokio::test]

@@ -196,6 +196,18 @@ async fn spawn_on(
     }
 }
 
+impl TestApp {
+    /// The URL of the server's database when it is a SQLite file, for a `taawun` process that
+    /// works on the same database beside the server.
+    pub fn sqlite_url(&self) -> Option<String> {
+        let dir = self._dir.as_ref()?;
+        Some(format!(
+            "sqlite://{}",
+            dir.path().join("taawun.db").display()
+        ))
+    }
+}
+
 /// A file under `../shared/` (read in place, never copied).
 pub fn shared(path: &str) -> PathBuf {
     taawun_testdata::shared(path)

@@ -107,7 +107,7 @@ async fn the_votes_api_serves_a_symbols_roll_call() {
         .await;
     assert_eq!(status, 200, "{body}");
     let roll_call = &body["roll_calls"][0];
-    assert_eq!(roll_call["body"], "hrc");
+    assert_eq!(roll_call["body"], taawun_votes::Body::Hrc.name());
     let yes = roll_call["votes"]
         .as_array()
         .unwrap()

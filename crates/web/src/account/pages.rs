@@ -1,7 +1,7 @@
 //! The account pages.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,6 +19,7 @@ use crate::error::HtmlError;
 use crate::format::role_label;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
+use crate::params::Params;
 
 /// A local path to go back to after signing in (never another site).
 fn safe_next(next: Option<&str>) -> String {
@@ -47,7 +48,7 @@ pub async fn sign_in_form(
     lang: Lang,
     csrf: CsrfToken,
     principal: Principal,
-    Query(q): Query<NextQuery>,
+    Params(q): Params<NextQuery>,
 ) -> Response {
     if principal.is_signed_in() {
         return Redirect::to(&safe_next(q.next.as_deref())).into_response();

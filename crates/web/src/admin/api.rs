@@ -1,12 +1,13 @@
 //! The audit trail in the API (administrators).
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use taawun_audit::{Entry, Verification};
 
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody};
+use crate::params::Params;
 
 /// One audit entry.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -78,7 +79,7 @@ pub struct AuditQuery {
     ))]
 pub async fn audit_entries(
     State(app): State<AppState>,
-    Query(q): Query<AuditQuery>,
+    Params(q): Params<AuditQuery>,
 ) -> Result<Json<AuditPageView>, ApiError> {
     let paging = crate::paging::paging(q.page.as_deref(), q.per_page.as_deref())?;
     let filter = super::audit::filter_from(q.record_type, q.record_id, q.actor.as_deref())?;

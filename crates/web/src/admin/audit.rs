@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -16,6 +16,7 @@ use crate::error::HtmlError;
 use crate::format::unix_date_time;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
+use crate::params::Params;
 use crate::states::{PageLink, page_links};
 
 /// An entry as pages show it.
@@ -188,12 +189,11 @@ pub fn filter_from(
 pub async fn page(
     State(app): State<AppState>,
     lang: Lang,
-    Query(q): Query<AuditQuery>,
+    Params(q): Params<AuditQuery>,
 ) -> Result<Response, HtmlError> {
-    let paging = match crate::paging::paging(q.page.as_deref(), None) {
-        Ok(p) => Paging { per_page: 50, ..p },
-        Err(e) => return Err(HtmlError::invalid_parameter(lang, e)),
-    };
+    let paging = crate::paging::paging(q.page.as_deref(), None)
+        .map(|p| Paging { per_page: 50, ..p })
+        .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let filter = filter_from(
         q.record_type.clone(),
         q.record_id.clone(),
@@ -202,25 +202,25 @@ pub async fn page(
     .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let verification = if q.verify.is_some() {
         let started = std::time::Instant::now();
-        match app.store.accounts().verify_audit(&|_| {}).await {
-            Ok(v) => {
-                if !v.is_intact() {
-                    tracing::error!(broken = ?v.broken, "the audit chain is broken");
-                }
-                Some(verification_view(&v, started.elapsed().as_millis()))
-            }
-            Err(e) => return Err(HtmlError::internal(lang, &e)),
+        let v = app
+            .store
+            .accounts()
+            .verify_audit(&|_| {})
+            .await
+            .map_err(|e| HtmlError::internal(lang, &e))?;
+        if !v.is_intact() {
+            tracing::error!(broken = ?v.broken, "the audit chain is broken");
         }
+        Some(verification_view(&v, started.elapsed().as_millis()))
     } else {
         None
     };
-    let (entries, total_entries) = match (
-        app.store.accounts().audit_entries(&filter, paging).await,
-        app.store.accounts().audit_count().await,
-    ) {
-        (Ok(e), Ok(n)) => (e, n),
-        (Err(e), _) | (_, Err(e)) => return Err(HtmlError::internal(lang, &e)),
-    };
+    let accounts = app.store.accounts();
+    let (entries, total_entries) = tokio::try_join!(
+        accounts.audit_entries(&filter, paging),
+        accounts.audit_count()
+    )
+    .map_err(|e| HtmlError::internal(lang, &e))?;
     let names = names_for(&app, &entries.items, true).await;
     let mut params = HashMap::new();
     for (key, value) in [

@@ -2,7 +2,7 @@
 //! and a role; the person gets a single-use link that expires.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -17,6 +17,7 @@ use crate::error::HtmlError;
 use crate::format::{role_label, unix_date_time};
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
+use crate::params::Params;
 use crate::states::{PageLink, page_links};
 
 pub struct InvitationRow {
@@ -141,7 +142,7 @@ pub async fn list(
     State(app): State<AppState>,
     lang: Lang,
     csrf: CsrfToken,
-    Query(q): Query<ListQuery>,
+    Params(q): Params<ListQuery>,
 ) -> Result<Response, HtmlError> {
     page(
         &app,

@@ -1,7 +1,7 @@
 //! Accounts and their roles.
 
 use askama::Template;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -14,6 +14,7 @@ use crate::error::HtmlError;
 use crate::format::{role_label, unix_date_time};
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
+use crate::params::Params;
 use crate::states::{PageLink, page_links};
 
 pub struct UserRow {
@@ -57,12 +58,11 @@ pub async fn list(
     State(app): State<AppState>,
     lang: Lang,
     uri: OriginalUri,
-    Query(q): Query<UsersQuery>,
+    Params(q): Params<UsersQuery>,
 ) -> Result<Response, HtmlError> {
-    let paging = match crate::paging::paging(q.page.as_deref(), None) {
-        Ok(p) => Paging { per_page: 50, ..p },
-        Err(e) => return Err(HtmlError::invalid_parameter(lang, e)),
-    };
+    let paging = crate::paging::paging(q.page.as_deref(), None)
+        .map(|p| Paging { per_page: 50, ..p })
+        .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let role = q.role.filter(|r| !r.is_empty());
     if let Some(r) = &role
         && r.parse::<RoleKind>().is_err()

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,7 @@ use crate::auth::{Principal, Routes, refusal};
 use crate::error::{ApiError, ApiErrorBody, HtmlError};
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
+use crate::params::Params;
 use crate::states::{PageLink, page_links};
 
 pub fn routes() -> Routes {
@@ -89,7 +90,7 @@ pub async fn page(
     lang: Lang,
     principal: Principal,
     Path((record_type, record_id)): Path<(String, String)>,
-    Query(q): Query<HistoryQuery>,
+    Params(q): Params<HistoryQuery>,
 ) -> Result<Response, HtmlError> {
     let path = format!(
         "/history/{record_type}/{}",
@@ -209,14 +210,13 @@ pub async fn api(
     lang: Lang,
     principal: Principal,
     Path((record_type, record_id)): Path<(String, String)>,
-    Query(q): Query<HistoryQuery>,
-) -> Response {
+    Params(q): Params<HistoryQuery>,
+) -> Result<Response, ApiError> {
     if !RECORD_TYPES.contains(&record_type.as_str()) {
-        return ApiError::not_found(format!(
+        return Err(ApiError::not_found(format!(
             "no record type {record_type:?}; the types are {}",
             RECORD_TYPES.join(", ")
-        ))
-        .into_response();
+        )));
     }
     let decision = decide(
         principal.subject(),
@@ -224,30 +224,28 @@ pub async fn api(
         &resource_for(&record_type, &record_id),
     );
     if decision != Decision::Allow {
-        return refusal(decision, lang, "/api/v1/history", "/api/v1/history");
+        return Ok(refusal(
+            decision,
+            lang,
+            "/api/v1/history",
+            "/api/v1/history",
+        ));
     }
-    let paging = match crate::paging::paging(q.page.as_deref(), q.per_page.as_deref()) {
-        Ok(p) => p,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
+    let paging = crate::paging::paging(q.page.as_deref(), q.per_page.as_deref())?;
     let filter = AuditFilter {
         record_type: Some(record_type.clone()),
         record_id: Some(record_id.clone()),
         actor_user_id: None,
     };
-    let entries = match app.store.accounts().audit_entries(&filter, paging).await {
-        Ok(e) => e,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
+    let entries = app.store.accounts().audit_entries(&filter, paging).await?;
     if entries.total == 0 {
-        return ApiError::not_found(format!(
+        return Err(ApiError::not_found(format!(
             "there is no {record_type} {record_id:?}: the audit trail has no change of it"
-        ))
-        .into_response();
+        )));
     }
     let full = sees_everything(&principal);
     let names = names_for(&app, &entries.items, full).await;
-    Json(HistoryView {
+    Ok(Json(HistoryView {
         record_type,
         record_id,
         total: entries.total,
@@ -268,5 +266,5 @@ pub async fn api(
             })
             .collect(),
     })
-    .into_response()
+    .into_response())
 }

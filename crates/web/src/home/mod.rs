@@ -55,13 +55,10 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Result<Response, HtmlE
     let date =
         |(iso, day_known): &(String, bool)| crate::format::roll_call_date(iso, *day_known, lang);
     for body in analytics.holdings() {
-        let registry_body = match body.body.as_str() {
-            "hrc" => "human-rights-council",
-            _ => "general-assembly",
-        };
+        let registry_body = body.body.name();
         holdings.push(Holding {
             text: lang.t_args(
-                &format!("home-holds-{}", body.body),
+                &format!("home-holds-{}", body.body.slug()),
                 &[
                     ("count", body.roll_calls.into()),
                     ("first", date(&body.first).into()),
@@ -75,7 +72,10 @@ async fn home(State(app): State<AppState>, lang: Lang) -> Result<Response, HtmlE
                 text: lang.t_args(
                     "home-latest-session",
                     &[
-                        ("body", lang.t(&format!("vote-body-{}", body.body)).into()),
+                        (
+                            "body",
+                            lang.t(&format!("vote-body-{}", body.body.slug())).into(),
+                        ),
                         ("session", (*session).into()),
                         ("count", (*count).into()),
                         ("date", date(last).into()),

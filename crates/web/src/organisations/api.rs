@@ -1,10 +1,8 @@
 //! `/api/v1/organisations…`: the organisations as JSON; administrators add and change them.
 
-use std::collections::HashMap;
-
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,10 +10,12 @@ use serde::{Deserialize, Serialize};
 use taawun_store::{OrganisationNames, OrganisationRecord};
 
 use super::form::{OrganisationForm, validate};
-use super::query;
+use super::query::{self, OrganisationParams};
 use crate::AppState;
 use crate::auth::{Principal, now};
 use crate::error::{ApiError, ApiErrorBody};
+use crate::paging::PagingParams;
+use crate::params::Params;
 
 /// An organisation's names in the six UN languages; at least one is given. A language without
 /// a name is left out.
@@ -156,13 +156,7 @@ async fn existing(app: &AppState, id: i64) -> Result<OrganisationRecord, ApiErro
     get,
     path = "/api/v1/organisations",
     tag = "organisations",
-    params(
-        ("text" = Option<String>, Query, description = "Part of a name, in any of the six languages (case, accents and Arabic hamza and diacritics folded); at most 200 characters"),
-        ("kind" = Option<String>, Query, description = "nhri, civil-society, un-entity, regional-organisation or international-organisation"),
-        ("seat" = Option<String>, Query, description = "ISO 3166-1 alpha-3 code of the State of the seat (case-insensitive)"),
-        ("page" = Option<u32>, Query, description = "1-based page (default 1)"),
-        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50)"),
-    ),
+    params(OrganisationParams, PagingParams),
     responses(
         (status = 200, description = "A page of organisations, by name", body = OrganisationList),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -170,9 +164,10 @@ async fn existing(app: &AppState, id: i64) -> Result<OrganisationRecord, ApiErro
 )]
 pub async fn list_organisations(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(params): Params<OrganisationParams>,
+    Params(paging): Params<PagingParams>,
 ) -> Result<Json<OrganisationList>, ApiError> {
-    let query = query::parse(&params)?;
+    let query = query::parse(&params, &paging)?;
     let page = app
         .store
         .accounts()

@@ -19,6 +19,7 @@ use crate::auth::{CsrfForm, CsrfToken, Principal, now};
 use crate::error::HtmlError;
 use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
+use crate::params::Params;
 use crate::states::{Choice, PageLink, page_links};
 
 /// The label of an organisation kind in the interface language (the slug itself when unknown).
@@ -182,9 +183,13 @@ pub async fn list(
     lang: Lang,
     principal: Principal,
     OriginalUri(uri): OriginalUri,
+    Params(filter): Params<query::OrganisationParams>,
+    Params(paging): Params<crate::paging::PagingParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
-    let query = query::parse(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let query =
+        query::parse(&filter, &paging).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let page = app
         .store
         .accounts()

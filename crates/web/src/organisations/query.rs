@@ -1,13 +1,27 @@
 //! The query parameters of the organisation listing, shared by the page and the API:
-//! `text`, `kind`, `seat`, `page`, `per_page`.
+//! `text`, `kind`, `seat`, `page`, `per_page`; written once, for serde and for the OpenAPI
+//! document (see [`crate::params`]).
 
-use std::collections::HashMap;
-
+use serde::Deserialize;
 use taawun_accounts::OrganisationKind;
 use taawun_store::{OrganisationFilter, Paging};
 
 use super::form::known_state;
-use crate::paging::{InvalidParameter, paging, param};
+use crate::paging::{InvalidParameter, PagingParams};
+use crate::params::given;
+
+/// The filters of the organisation listing.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrganisationParams {
+    /// Part of a name, in any of the six languages (case, accents and Arabic hamza and
+    /// diacritics folded); at most 200 characters
+    pub text: Option<String>,
+    /// nhri, civil-society, un-entity, regional-organisation or international-organisation
+    pub kind: Option<String>,
+    /// ISO 3166-1 alpha-3 code of the State of the seat (case-insensitive)
+    pub seat: Option<String>,
+}
 
 /// Longest accepted name filter, in characters.
 pub const MAX_TEXT_FILTER: usize = 200;
@@ -29,15 +43,18 @@ impl ListQuery {
     }
 }
 
-pub fn parse(params: &HashMap<String, String>) -> Result<ListQuery, InvalidParameter> {
-    let text = param(params, "text").unwrap_or("").to_owned();
+pub fn parse(
+    params: &OrganisationParams,
+    paging: &PagingParams,
+) -> Result<ListQuery, InvalidParameter> {
+    let text = given(&params.text).unwrap_or("").to_owned();
     if text.chars().count() > MAX_TEXT_FILTER {
         return Err(InvalidParameter::new(
             "text",
             format!("the name filter is longer than {MAX_TEXT_FILTER} characters"),
         ));
     }
-    let kind = match param(params, "kind") {
+    let kind = match given(&params.kind) {
         None => None,
         Some(slug) => Some(slug.parse::<OrganisationKind>().map_err(|_| {
             InvalidParameter::new(
@@ -49,7 +66,7 @@ pub fn parse(params: &HashMap<String, String>) -> Result<ListQuery, InvalidParam
             )
         })?),
     };
-    let seat = match param(params, "seat") {
+    let seat = match given(&params.seat) {
         None => None,
         Some(code) => Some(
             known_state(code)
@@ -68,7 +85,7 @@ pub fn parse(params: &HashMap<String, String>) -> Result<ListQuery, InvalidParam
             kind: kind.map(|k| k.slug().to_owned()),
             seat_iso3: seat.map(str::to_owned),
         },
-        paging: paging(param(params, "page"), param(params, "per_page"))?,
+        paging: paging.paging()?,
         text,
         kind,
         seat,
@@ -79,16 +96,18 @@ pub fn parse(params: &HashMap<String, String>) -> Result<ListQuery, InvalidParam
 mod tests {
     use super::*;
 
-    fn params(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+    /// The listing's query as a request with these parameters reads it.
+    fn query(pairs: &[(&str, &str)]) -> Result<ListQuery, InvalidParameter> {
+        let raw = serde_urlencoded::to_string(pairs).unwrap();
+        parse(
+            &crate::params::parse(&raw).unwrap(),
+            &crate::params::parse(&raw).unwrap(),
+        )
     }
 
     #[test]
     fn no_parameters_is_the_whole_list() {
-        let q = parse(&params(&[])).unwrap();
+        let q = query(&[]).unwrap();
         assert_eq!(q.filter, OrganisationFilter::default());
         assert_eq!(q.paging, Paging::default());
         assert!(!q.is_filtered());
@@ -96,13 +115,13 @@ mod tests {
 
     #[test]
     fn filters_are_read_and_normalised() {
-        let q = parse(&params(&[
+        let q = query(&[
             ("text", " commission "),
             ("kind", "nhri"),
             ("seat", "ken"),
             ("page", "2"),
             ("per_page", "10"),
-        ]))
+        ])
         .unwrap();
         assert_eq!(q.filter.text.as_deref(), Some("commission"));
         assert_eq!(q.filter.kind.as_deref(), Some("nhri"));
@@ -116,11 +135,7 @@ mod tests {
         );
         assert!(q.is_filtered());
         // Blank values are no filter.
-        assert!(
-            !parse(&params(&[("kind", ""), ("seat", " ")]))
-                .unwrap()
-                .is_filtered()
-        );
+        assert!(!query(&[("kind", ""), ("seat", " ")]).unwrap().is_filtered());
     }
 
     #[test]
@@ -132,13 +147,10 @@ mod tests {
             ("page", "0"),
             ("per_page", "1000"),
         ] {
-            let e = parse(&params(&[(key, value)])).err().unwrap();
+            let e = query(&[(key, value)]).err().unwrap();
             assert_eq!(e.parameter, key, "{key}={value}");
         }
         let long = "a".repeat(MAX_TEXT_FILTER + 1);
-        assert_eq!(
-            parse(&params(&[("text", &long)])).err().unwrap().parameter,
-            "text"
-        );
+        assert_eq!(query(&[("text", &long)]).err().unwrap().parameter, "text");
     }
 }

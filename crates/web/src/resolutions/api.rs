@@ -1,16 +1,16 @@
 //! `/api/v1/resolutions…` and `/api/v1/mandates`.
 
-use std::collections::HashMap;
-
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use taawun_store::{MandateRecord, ResolutionSummary, VersionInfo};
 
-use super::query;
+use super::query::{MandateParams, ResolutionParams};
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody};
+use crate::paging::PagingParams;
+use crate::params::Params;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ResolutionPage {
@@ -25,16 +25,7 @@ pub struct ResolutionPage {
     get,
     path = "/api/v1/resolutions",
     tag = "resolutions",
-    params(
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly"),
-        ("session" = Option<u32>, Query, description = "Session number"),
-        ("year" = Option<i32>, Query, description = "Year of adoption"),
-        ("method" = Option<String>, Query, description = "recorded-vote or without-vote"),
-        ("sort" = Option<String>, Query, description = "date (default, newest first), symbol or session"),
-        ("order" = Option<String>, Query, description = "asc or desc"),
-        ("page" = Option<u32>, Query, description = "1-based page"),
-        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50)"),
-    ),
+    params(ResolutionParams, PagingParams),
     responses(
         (status = 200, description = "A page of resolutions", body = ResolutionPage),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -42,10 +33,10 @@ pub struct ResolutionPage {
 )]
 pub async fn list_resolutions(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(filter): Params<ResolutionParams>,
+    Params(paging): Params<PagingParams>,
 ) -> Result<Json<ResolutionPage>, ApiError> {
-    let query = query::resolutions(&params)?;
-    let page = super::listing::page(&app, &query.filter, query.paging).await?;
+    let page = super::listing::page(&app, &filter.filter()?, paging.paging()?).await?;
     let pages = page.page_count();
     Ok(Json(ResolutionPage {
         items: page.items,
@@ -132,13 +123,7 @@ pub struct MandatePage {
     get,
     path = "/api/v1/mandates",
     tag = "resolutions",
-    params(
-        ("status" = Option<String>, Query, description = "open, in-progress, delivered or closed"),
-        ("due_session" = Option<u32>, Query, description = "The session the output is due at"),
-        ("symbol" = Option<String>, Query, description = "Only the mandates of this resolution"),
-        ("page" = Option<u32>, Query, description = "1-based page"),
-        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50)"),
-    ),
+    params(MandateParams, PagingParams),
     responses(
         (status = 200, description = "Mandates given by the registry's resolutions, soonest due first", body = MandatePage),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -146,10 +131,13 @@ pub struct MandatePage {
 )]
 pub async fn list_mandates(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(filter): Params<MandateParams>,
+    Params(paging): Params<PagingParams>,
 ) -> Result<Json<MandatePage>, ApiError> {
-    let query = query::mandates(&params)?;
-    let page = app.store.list_mandates(&query.filter, query.paging).await?;
+    let page = app
+        .store
+        .list_mandates(&filter.filter()?, paging.paging()?)
+        .await?;
     let pages = page.page_count();
     Ok(Json(MandatePage {
         items: page.items,

@@ -19,13 +19,12 @@ use taawun_store::{
     VotesStamp,
 };
 
-use super::query::BODIES;
 use crate::AppState;
 
 pub type Records = Arc<Vec<Arc<ResolutionSummary>>>;
 
 /// A body's records, by (body, generation).
-pub type BodyCache = moka::future::Cache<(&'static str, i64), Records>;
+pub type BodyCache = moka::future::Cache<(taawun_votes::Body, i64), Records>;
 
 /// A filter's sorted records, by (filter, the generations of the bodies it covers).
 pub type ListingCache = moka::future::Cache<(ResolutionFilter, VotesStamp), Records>;
@@ -49,7 +48,7 @@ fn failed(e: Arc<StoreError>) -> StoreError {
 
 async fn body_records(
     app: &AppState,
-    body: &'static str,
+    body: taawun_votes::Body,
     generation: i64,
 ) -> Result<Records, StoreError> {
     let store = app.store.clone();
@@ -74,8 +73,7 @@ fn matches(record: &ResolutionSummary, filter: &ResolutionFilter) -> bool {
         && filter.year.is_none_or(|y| year() == Some(y))
         && filter
             .adoption_method
-            .as_deref()
-            .is_none_or(|m| record.adoption_method.as_deref() == Some(m))
+            .is_none_or(|m| record.adoption_method.as_deref() == Some(m.slug()))
         && match filter.content {
             None => true,
             Some(RecordContent::Text) => record.has_text,
@@ -114,14 +112,10 @@ fn compare(a: &ResolutionSummary, b: &ResolutionSummary, filter: &ResolutionFilt
 
 /// Every record under the filter, in the listing's order.
 pub async fn listing(app: &AppState, filter: &ResolutionFilter) -> Result<Records, StoreError> {
-    let stamp = app
-        .store
-        .votes_stamp()
-        .await?
-        .scoped(filter.body.map(taawun_votes::Body::name));
-    let bodies: Vec<&'static str> = match filter.body {
-        Some(body) => vec![body.name()],
-        None => BODIES.to_vec(),
+    let stamp = app.store.votes_stamp().await?.scoped(filter.body);
+    let bodies: Vec<taawun_votes::Body> = match filter.body {
+        Some(body) => vec![body],
+        None => taawun_votes::Body::ALL.to_vec(),
     };
     let key = (filter.clone(), stamp);
     let filter = filter.clone();

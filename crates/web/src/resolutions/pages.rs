@@ -10,14 +10,18 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use taawun_store::{RecordContent, ResolutionSummary};
 
-use super::query::{self, BODIES, METHODS};
+use super::query::{MandateParams, ResolutionParams};
 use super::view::{self, ResolutionView};
 use crate::AppState;
 use crate::error::HtmlError;
 use crate::format;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
+use crate::paging::PagingParams;
+use crate::params::Params;
 use crate::states::{Choice, PageLink, page_links};
+use taawun_documents::AdoptionMethod;
+use taawun_store::{MandateStatus, ResolutionSort};
 
 pub struct Row {
     pub symbol: String,
@@ -99,10 +103,14 @@ pub async fn list(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
+    Params(filter): Params<ResolutionParams>,
+    Params(paging): Params<PagingParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
-    let query = query::resolutions(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
-    let page = super::listing::page(&app, &query.filter, query.paging)
+    let (filter, paging) = (|| Ok((filter.filter()?, paging.paging()?)))()
+        .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let page = super::listing::page(&app, &filter, paging)
         .await
         .map_err(|e| HtmlError::internal(lang, &e))?;
     let choice = |value: &'static str, label: String, current: Option<&str>| Choice {
@@ -115,23 +123,23 @@ pub async fn list(
         .path_and_query()
         .map_or("/resolutions".to_owned(), |p| p.to_string());
     let view = ListPage {
-        bodies: BODIES
+        bodies: taawun_votes::Body::ALL
             .iter()
             .map(|b| {
                 choice(
-                    b,
-                    lang.t(&format!("body-{b}")),
-                    query.filter.body.map(taawun_votes::Body::name),
+                    b.name(),
+                    lang.t(&format!("body-{}", b.name())),
+                    filter.body.map(taawun_votes::Body::name),
                 )
             })
             .collect(),
-        methods: METHODS
+        methods: AdoptionMethod::ALL
             .iter()
             .map(|m| {
                 choice(
-                    m,
-                    lang.t(&format!("method-{m}")),
-                    query.filter.adoption_method.as_deref(),
+                    m.slug(),
+                    lang.t(&format!("method-{}", m.slug())),
+                    filter.adoption_method.map(AdoptionMethod::slug),
                 )
             })
             .collect(),
@@ -141,27 +149,17 @@ pub async fn list(
                 choice(
                     c,
                     lang.t(&format!("content-{c}")),
-                    query.filter.content.map(RecordContent::slug),
+                    filter.content.map(RecordContent::slug),
                 )
             })
             .collect(),
-        sorts: ["date", "symbol", "session"]
-            .into_iter()
-            .map(|s| {
-                choice(
-                    s,
-                    lang.t(&format!("sort-{s}")),
-                    Some(query.filter.sort.slug()),
-                )
-            })
+        sorts: ResolutionSort::SLUGS
+            .iter()
+            .map(|s| choice(s, lang.t(&format!("sort-{s}")), Some(filter.sort.slug())))
             .collect(),
-        session: query
-            .filter
-            .session
-            .map(|s| s.to_string())
-            .unwrap_or_default(),
-        year: query.filter.year.map(|y| y.to_string()).unwrap_or_default(),
-        descending: query.filter.descending,
+        session: filter.session.map(|s| s.to_string()).unwrap_or_default(),
+        year: filter.year.map(|y| y.to_string()).unwrap_or_default(),
+        descending: filter.descending,
         total: page.total,
         summary: lang.t_args(
             "resolutions-summary",
@@ -320,12 +318,16 @@ pub async fn mandates(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
+    Params(filter): Params<MandateParams>,
+    Params(paging): Params<PagingParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
-    let query = query::mandates(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let (filter, paging) = (|| Ok((filter.filter()?, paging.paging()?)))()
+        .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let page = app
         .store
-        .list_mandates(&query.filter, query.paging)
+        .list_mandates(&filter, paging)
         .await
         .map_err(|e| HtmlError::internal(lang, &e))?;
     let page_count = page.page_count();
@@ -333,16 +335,15 @@ pub async fn mandates(
         .path_and_query()
         .map_or("/mandates".to_owned(), |p| p.to_string());
     let view = MandatesPage {
-        statuses: taawun_store::MANDATE_STATUSES
+        statuses: MandateStatus::ALL
             .iter()
             .map(|s| Choice {
-                value: s,
+                value: s.slug(),
                 label: lang.t(&format!("mandate-status-{s}")),
-                selected: query.filter.status.as_deref() == Some(*s),
+                selected: filter.status == Some(*s),
             })
             .collect(),
-        due_session: query
-            .filter
+        due_session: filter
             .due_session
             .map(|s| s.to_string())
             .unwrap_or_default(),

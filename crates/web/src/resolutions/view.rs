@@ -237,14 +237,6 @@ pub struct OtherRollCall {
 }
 
 /// The body of a roll call from its stored slug (`hrc`, `unga`).
-fn body_of(slug: &str) -> taawun_votes::Body {
-    if slug == "hrc" {
-        taawun_votes::Body::Hrc
-    } else {
-        taawun_votes::Body::Unga
-    }
-}
-
 /// What the tally and the body's rule decide, and its label: "Adopted", "Rejected", "Result
 /// not recorded".
 pub fn outcome_of(
@@ -394,13 +386,13 @@ fn compare_with_records(
         if differences.is_empty() {
             lines.push(lang.t_args(
                 "vote-records-agree",
-                &[("source", roll_call.body.to_uppercase().into())],
+                &[("source", roll_call.body.slug().to_uppercase().into())],
             ));
         } else {
             agree = false;
             lines.push(lang.t_args(
                 "vote-records-differ",
-                &[("source", roll_call.body.to_uppercase().into())],
+                &[("source", roll_call.body.slug().to_uppercase().into())],
             ));
             lines.extend(differences);
         }
@@ -578,7 +570,7 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
     };
     let (outcome_slug, outcome, rule) = match principal {
         Some(p) if recorded => {
-            let body = body_of(&p.body);
+            let body = p.body;
             let (slug, label) = outcome_of(body, p.yes, p.no, p.abstain, lang);
             (slug, label, rule_line(body, lang))
         }
@@ -601,7 +593,10 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
             true,
             lang.t_args(
                 "vote-source-records",
-                &[("source", lang.t(&format!("vote-body-{}", p.body)).into())],
+                &[(
+                    "source",
+                    lang.t(&format!("vote-body-{}", p.body.slug())).into(),
+                )],
             ),
         ),
         (None, Some(v)) if recorded => (
@@ -700,7 +695,7 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
     };
     let not_members_line = match principal {
         Some(p) if not_members > 0 => lang.t_args(
-            &format!("vote-not-members-{}", p.body),
+            &format!("vote-not-members-{}", p.body.slug()),
             &[("count", not_members.into())],
         ),
         _ => String::new(),
@@ -718,8 +713,7 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
         .iter()
         .skip(1)
         .map(|r| {
-            let (outcome_slug, outcome) =
-                outcome_of(body_of(&r.body), r.yes, r.no, r.abstain, lang);
+            let (outcome_slug, outcome) = outcome_of(r.body, r.yes, r.no, r.abstain, lang);
             OtherRollCall {
                 kind: lang.t(&format!("kind-{}", kind_of(r).slug())),
                 date: format::roll_call_date(&r.date, r.day_known, lang),
@@ -743,9 +737,7 @@ fn vote_view(bundle: &super::ResolutionBundle, lang: Lang) -> Option<VoteView> {
         has_non_voting,
         has_absent,
         not_members: not_members_line,
-        record_query: principal.map_or_else(String::new, |p| {
-            format!("?body={}", body_of(&p.body).name())
-        }),
+        record_query: principal.map_or_else(String::new, |p| format!("?body={}", p.body.name())),
         charts,
         records,
         records_agree,
@@ -779,9 +771,9 @@ fn votes_only(
     lang: Lang,
 ) -> ResolutionView {
     let principal = bundle.recorded_votes.first();
-    let body = principal.map_or("", |p| p.body.as_str());
+    let body = principal.map_or("", |p| p.body.slug());
     let (outcome_slug, outcome) = principal.map_or(("", String::new()), |p| {
-        outcome_of(body_of(&p.body), p.yes, p.no, p.abstain, lang)
+        outcome_of(p.body, p.yes, p.no, p.abstain, lang)
     });
     ResolutionView {
         has_text: false,

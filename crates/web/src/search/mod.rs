@@ -17,7 +17,9 @@ use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody, HtmlError};
 use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
+use crate::params::Params;
 use crate::states::{PageLink, page_links};
+use query::SearchParams;
 
 pub fn routes() -> crate::auth::Routes {
     crate::auth::Routes::new()
@@ -78,21 +80,7 @@ async fn run(
     get,
     path = "/api/v1/search",
     tag = "search",
-    params(
-        ("q" = Option<String>, Query, description = "Words (all must match), \"a phrase\", prefix*, -exclusion; empty: browse by the filters, newest first"),
-        ("lang" = Option<String>, Query, description = "ar, en, fr, es, ru or zh: the language of the query (all languages when absent)"),
-        ("type" = Option<String>, Query, description = "Record type: resolution"),
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
-        ("session" = Option<u32>, Query, description = "Session number"),
-        ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
-        ("state" = Option<String>, Query, description = "ISO3 code of a State concerned (voted on, addressed)"),
-        ("kind" = Option<String>, Query, description = "title, preambular or operative"),
-        ("sort" = Option<String>, Query, description = "relevance (default), newest or oldest"),
-        ("page" = Option<u32>, Query, description = "1-based page"),
-        ("per_page" = Option<u32>, Query, description = "1 to 100 (default 20)"),
-    ),
+    params(SearchParams),
     responses(
         (status = 200, description = "Hits with highlighted snippets (`snippet.html` is escaped, with <mark> around matches), facet counts, and a `notice` saying why when there are no hits", body = Object),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -100,7 +88,7 @@ async fn run(
 )]
 pub async fn api(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(params): Params<SearchParams>,
 ) -> Result<Json<SearchResults>, ApiError> {
     let (request, _) = request_with_state(&params)?;
     match run(&app, request).await {
@@ -264,7 +252,7 @@ fn state_alternatives(state: &taawun_states::State) -> Vec<String> {
 
 /// The request as parsed, with the names of the State the query names searched beside it.
 fn request_with_state(
-    params: &HashMap<String, String>,
+    params: &SearchParams,
 ) -> Result<
     (
         taawun_search::SearchRequest,
@@ -291,10 +279,12 @@ pub async fn page(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
+    Params(search): Params<SearchParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
     let (request, named) =
-        request_with_state(&params).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+        request_with_state(&search).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let state_card = named.map(|state| StateCard {
         name: state.names.get(lang.code()).to_owned(),
         href: format!("/states/{}", state.iso3),

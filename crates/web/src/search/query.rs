@@ -1,37 +1,77 @@
 //! The search parameters, shared by the page and the API: `q`, `lang`, `type`, `body`,
 //! `session`, `from`, `to` (or `year`), `state`, `kind`, `sort`, `page`, `per_page`.
 
-use std::collections::HashMap;
-
+use serde::Deserialize;
 use taawun_search::{
     DateBound, Language, MAX_PER_PAGE, ParagraphKind, RecordType, SearchRequest, Sort,
 };
 
-use crate::paging::{InvalidParameter, param};
+use crate::paging::InvalidParameter;
+use crate::params::given;
+
+/// The search's parameters, written once, for serde and for the OpenAPI document.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words (all must match), "a phrase", prefix*, -exclusion; empty: browse by the filters,
+    /// newest first
+    pub q: Option<String>,
+    /// ar, en, fr, es, ru or zh: the language of the query (all languages when absent)
+    pub lang: Option<String>,
+    /// Record type: resolution
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub record_type: Option<String>,
+    /// human-rights-council or general-assembly (the voting datasets' codes hrc and unga are
+    /// accepted too)
+    pub body: Option<String>,
+    /// Session number
+    #[param(value_type = Option<u32>)]
+    pub session: Option<String>,
+    /// A year or a date, inclusive
+    pub from: Option<String>,
+    /// A year or a date, inclusive
+    pub to: Option<String>,
+    /// One calendar year (instead of from/to)
+    #[param(value_type = Option<i32>)]
+    pub year: Option<String>,
+    /// ISO3 code of a State concerned (voted on, addressed)
+    pub state: Option<String>,
+    /// title, preambular or operative
+    pub kind: Option<String>,
+    /// relevance (default), newest or oldest
+    pub sort: Option<String>,
+    /// 1-based page
+    #[param(value_type = Option<u32>)]
+    pub page: Option<String>,
+    /// 1 to 100 (default 20)
+    #[param(value_type = Option<u32>)]
+    pub per_page: Option<String>,
+}
 
 fn invalid(e: taawun_search::SearchError) -> InvalidParameter {
     InvalidParameter::new(e.parameter().unwrap_or("q"), e.to_string())
 }
 
-pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, InvalidParameter> {
+pub fn request(params: &SearchParams) -> Result<SearchRequest, InvalidParameter> {
     let mut request = SearchRequest {
-        q: params.get("q").cloned().unwrap_or_default(),
+        q: params.q.clone().unwrap_or_default(),
         ..SearchRequest::default()
     };
-    if let Some(lang) = param(params, "lang") {
+    if let Some(lang) = given(&params.lang) {
         request.lang = Some(Language::parse_param(lang, "lang").map_err(invalid)?);
     }
-    if let Some(kind) = param(params, "type") {
+    if let Some(kind) = given(&params.record_type) {
         request.record_type = Some(RecordType::from_str_opt(kind).ok_or_else(|| {
             InvalidParameter::new("type", format!("unknown record type {kind:?}"))
         })?);
     }
-    if let Some(kind) = param(params, "kind") {
+    if let Some(kind) = given(&params.kind) {
         request.paragraph_kind = Some(ParagraphKind::from_str_opt(kind).ok_or_else(|| {
             InvalidParameter::new("kind", format!("unknown paragraph kind {kind:?}"))
         })?);
     }
-    if let Some(body) = param(params, "body") {
+    if let Some(body) = given(&params.body) {
         // The index keeps the datasets' codes; the platform's names map onto them, and other
         // codes of the index (upr) are taken as they are.
         let code = taawun_votes::Body::parse(body)
@@ -44,7 +84,7 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
         }
         request.body = Some(code);
     }
-    if let Some(session) = param(params, "session") {
+    if let Some(session) = given(&params.session) {
         request.session = Some(session.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
             InvalidParameter::new(
                 "session",
@@ -52,13 +92,13 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
             )
         })?);
     }
-    if let Some(from) = param(params, "from") {
+    if let Some(from) = given(&params.from) {
         request.from = Some(DateBound::parse_param(from, "from").map_err(invalid)?);
     }
-    if let Some(to) = param(params, "to") {
+    if let Some(to) = given(&params.to) {
         request.to = Some(DateBound::parse_param(to, "to").map_err(invalid)?);
     }
-    if let Some(year) = param(params, "year") {
+    if let Some(year) = given(&params.year) {
         if request.from.is_some() || request.to.is_some() {
             return Err(InvalidParameter::new(
                 "year",
@@ -75,7 +115,7 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
         request.from = Some(bound);
         request.to = Some(bound);
     }
-    if let Some(state) = param(params, "state") {
+    if let Some(state) = given(&params.state) {
         let code = state.to_ascii_uppercase();
         if taawun_states::by_iso3(&code).is_none() {
             return Err(InvalidParameter::new(
@@ -85,10 +125,10 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
         }
         request.state = Some(code);
     }
-    if let Some(sort) = param(params, "sort") {
+    if let Some(sort) = given(&params.sort) {
         request.sort = Sort::parse_param(sort).map_err(invalid)?;
     }
-    if let Some(page) = param(params, "page") {
+    if let Some(page) = given(&params.page) {
         request.page = page.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
             InvalidParameter::new(
                 "page",
@@ -96,7 +136,7 @@ pub fn request(params: &HashMap<String, String>) -> Result<SearchRequest, Invali
             )
         })?;
     }
-    if let Some(per_page) = param(params, "per_page") {
+    if let Some(per_page) = given(&params.per_page) {
         request.per_page = per_page
             .parse()
             .ok()

@@ -1,17 +1,17 @@
 //! `/api/v1/states…`: the same data as the pages, as JSON.
 
-use std::collections::HashMap;
-
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use serde::Serialize;
 use taawun_states::Resolution;
 use taawun_store::StateRecord;
 
-use super::query;
+use super::query::{self, StateListParams};
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody};
 use crate::i18n::Lang;
+use crate::paging::PagingParams;
+use crate::params::Params;
 
 /// A page of States.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -28,16 +28,7 @@ pub struct StatePage {
     get,
     path = "/api/v1/states",
     tag = "states",
-    params(
-        ("group" = Option<String>, Query, description = "Regional group: african, asia-pacific, eastern-european, latin-american-caribbean, western-european-others"),
-        ("status" = Option<String>, Query, description = "member, observer, territory or historic"),
-        ("q" = Option<String>, Query, description = "Part of a name or alias, in any of the six languages (Arabic folded: article, hamza, diacritics)"),
-        ("sort" = Option<String>, Query, description = "name (default), iso3 or m49"),
-        ("order" = Option<String>, Query, description = "asc (default) or desc"),
-        ("lang" = Option<String>, Query, description = "Language whose names the name sort uses (default: the negotiated interface language)"),
-        ("page" = Option<u32>, Query, description = "1-based page (default 1)"),
-        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50)"),
-    ),
+    params(StateListParams, PagingParams),
     responses(
         (status = 200, description = "A page of States", body = StatePage),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -46,9 +37,10 @@ pub struct StatePage {
 pub async fn list_states(
     State(app): State<AppState>,
     lang: Lang,
-    Query(params): Query<HashMap<String, String>>,
+    Params(params): Params<StateListParams>,
+    Params(paging): Params<PagingParams>,
 ) -> Result<Json<StatePage>, ApiError> {
-    let query = query::parse(&params, lang)?;
+    let query = query::parse(&params, &paging, lang)?;
     let page = app.store.list_states(&query.filter, query.paging).await?;
     let pages = page.page_count();
     Ok(Json(StatePage {
@@ -83,16 +75,18 @@ pub async fn get_state(
     }
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ResolveQuery {
-    name: Option<String>,
+    /// A State's name as a document writes it, in any of the six languages (required)
+    pub name: Option<String>,
 }
 
 #[utoipa::path(
     get,
     path = "/api/v1/states/resolve",
     tag = "states",
-    params(("name" = String, Query, description = "A State's name as a document writes it, in any of the six languages")),
+    params(ResolveQuery),
     responses(
         (status = 200, description = "The resolution: `iso3` and `match` are null when the name is unknown or ambiguous; `candidates` lists the States it might mean", body = Resolution),
         (status = 400, description = "`name` is missing or longer than 300 characters", body = ApiErrorBody),
@@ -100,7 +94,7 @@ pub struct ResolveQuery {
 )]
 pub async fn resolve_name(
     State(app): State<AppState>,
-    Query(query): Query<ResolveQuery>,
+    Params(query): Params<ResolveQuery>,
 ) -> Result<Json<Resolution>, ApiError> {
     let name = query.name.unwrap_or_default();
     if name.trim().is_empty() {

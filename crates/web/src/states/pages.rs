@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::error::HtmlError;
 use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
+use crate::params::Params;
 
 /// One row of the list, with its labels already translated.
 pub struct Row {
@@ -121,9 +122,13 @@ pub async fn list(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
+    Params(filter): Params<query::StateListParams>,
+    Params(paging): Params<crate::paging::PagingParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
-    let query = query::parse(&params, lang).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
+    let query =
+        query::parse(&filter, &paging, lang).map_err(|e| HtmlError::invalid_parameter(lang, e))?;
     let page = app
         .store
         .list_states(&query.filter, query.paging)
@@ -260,14 +265,9 @@ pub async fn show(
         .member_roll_calls_by_body(&state.iso3)
         .into_iter()
         .map(|(body, count)| RecordLink {
-            label: lang.t(&format!("state-voting-record-{body}")),
+            label: lang.t(&format!("state-voting-record-{}", body.slug())),
             count: lang.t_args("state-voting-record-count", &[("count", count.into())]),
-            href: format!(
-                "/states/{}/votes?body={}",
-                state.iso3,
-                taawun_votes::Body::parse(&body)
-                    .map_or_else(|| body.clone(), |b| b.name().to_owned())
-            ),
+            href: format!("/states/{}/votes?body={}", state.iso3, body.name()),
         })
         .collect();
     let names = state
@@ -318,10 +318,10 @@ pub async fn resolve(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
-    Query(params): Query<HashMap<String, String>>,
+    Params(params): Params<super::api::ResolveQuery>,
 ) -> Response {
     let name: String = params
-        .get("name")
+        .name
         .map(|n| n.trim().chars().take(300).collect())
         .unwrap_or_default();
     let answer = (!name.is_empty()).then(|| app.resolver.resolve(&name));

@@ -1,13 +1,14 @@
-//! The query parameters of a State listing, shared by the page and the API.
+//! The query parameters of a State listing, shared by the page and the API: written once, for
+//! serde and for the OpenAPI document (see [`crate::params`]).
 
-use std::collections::HashMap;
-
+use serde::Deserialize;
 use taawun_states::{RegionalGroup, UnStatus};
 use taawun_store::{Paging, StateFilter, StateSort};
 use taawun_text::fold_name;
 
 use crate::i18n::Lang;
-use crate::paging::{InvalidParameter, descending, paging};
+use crate::paging::{InvalidParameter, descending};
+use crate::params::given;
 
 /// Longest accepted name filter, in characters.
 const MAX_NAME_FILTER: usize = 200;
@@ -19,15 +20,32 @@ pub struct ListQuery {
     pub q: String,
 }
 
-pub fn parse(params: &HashMap<String, String>, lang: Lang) -> Result<ListQuery, InvalidParameter> {
-    let get = |key: &str| {
-        params
-            .get(key)
-            .map(String::as_str)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
-    let regional_group = match get("group") {
+/// The filters and order of the States listing.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StateListParams {
+    /// Regional group: african, asia-pacific, eastern-european, latin-american-caribbean,
+    /// western-european-others
+    pub group: Option<String>,
+    /// member, observer, territory or historic
+    pub status: Option<String>,
+    /// Part of a name or alias, in any of the six languages (Arabic folded: article, hamza,
+    /// diacritics)
+    pub q: Option<String>,
+    /// name (default), iso3 or m49
+    pub sort: Option<String>,
+    /// asc (default) or desc
+    pub order: Option<String>,
+    /// Language whose names the name sort uses (default: the negotiated interface language)
+    pub lang: Option<String>,
+}
+
+pub fn parse(
+    params: &StateListParams,
+    paging: &crate::paging::PagingParams,
+    lang: Lang,
+) -> Result<ListQuery, InvalidParameter> {
+    let regional_group = match given(&params.group) {
         None => None,
         Some(slug) => Some(
             RegionalGroup::from_slug(slug)
@@ -45,7 +63,7 @@ pub fn parse(params: &HashMap<String, String>, lang: Lang) -> Result<ListQuery, 
                 .to_owned(),
         ),
     };
-    let un_status = match get("status") {
+    let un_status = match given(&params.status) {
         None => None,
         Some(slug) => Some(
             UnStatus::from_slug(slug)
@@ -61,7 +79,7 @@ pub fn parse(params: &HashMap<String, String>, lang: Lang) -> Result<ListQuery, 
                 .to_owned(),
         ),
     };
-    let q = get("q").unwrap_or("").to_owned();
+    let q = given(&params.q).unwrap_or("").to_owned();
     if q.chars().count() > MAX_NAME_FILTER {
         return Err(InvalidParameter::new(
             "q",
@@ -69,13 +87,13 @@ pub fn parse(params: &HashMap<String, String>, lang: Lang) -> Result<ListQuery, 
         ));
     }
     let folded = fold_name(&q);
-    let sort = match get("sort") {
+    let sort = match given(&params.sort) {
         None => StateSort::Name,
         Some(s) => StateSort::parse(s).ok_or_else(|| {
             InvalidParameter::new("sort", format!("unknown sort {s:?}; use name, iso3 or m49"))
         })?,
     };
-    let lang = match get("lang") {
+    let lang = match given(&params.lang) {
         None => lang,
         Some(code) => Lang::from_code(code).ok_or_else(|| {
             InvalidParameter::new(
@@ -90,10 +108,10 @@ pub fn parse(params: &HashMap<String, String>, lang: Lang) -> Result<ListQuery, 
             un_status,
             name_contains: (!folded.is_empty()).then_some(folded),
             sort,
-            descending: descending(get("order"))?,
+            descending: descending(given(&params.order))?,
             lang: lang.code().to_owned(),
         },
-        paging: paging(get("page"), get("per_page"))?,
+        paging: paging.paging()?,
         q,
     })
 }

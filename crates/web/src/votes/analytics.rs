@@ -39,8 +39,7 @@ const MAX_KEPT_MAPS: usize = 64;
 /// sessions (for the home page).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyHoldings {
-    /// `hrc` or `unga`.
-    pub body: String,
+    pub body: taawun_votes::Body,
     pub roll_calls: u64,
     /// ISO 8601 dates of the first and the last roll call, and whether their day is known.
     pub first: (String, bool),
@@ -140,7 +139,7 @@ impl Analytics {
         const LATEST_SESSIONS: usize = 3;
         self.holdings.get_or_init(|| {
             let mut bodies: Vec<BodyHoldings> = Vec::new();
-            let mut sessions: Vec<(String, u32, u64, (String, bool))> = Vec::new();
+            let mut sessions: Vec<(taawun_votes::Body, u32, u64, (String, bool))> = Vec::new();
             for roll_call in &self.table.roll_calls {
                 let date = &roll_call.date;
                 let dated = (date.clone(), roll_call.day_known);
@@ -154,7 +153,7 @@ impl Analytics {
                         }
                     }
                     None => bodies.push(BodyHoldings {
-                        body: roll_call.body.clone(),
+                        body: roll_call.body,
                         roll_calls: 1,
                         first: dated.clone(),
                         last: dated,
@@ -175,7 +174,7 @@ impl Analytics {
                         }
                     }
                     None => sessions.push((
-                        roll_call.body.clone(),
+                        roll_call.body,
                         session,
                         1,
                         (date.clone(), roll_call.day_known),
@@ -191,7 +190,7 @@ impl Analytics {
                     .map(|(_, session, n, last)| (*session, *n, last.clone()))
                     .collect();
             }
-            bodies.sort_by_key(|b| b.body != "hrc");
+            bodies.sort_by_key(|b| b.body);
             bodies
         })
     }
@@ -213,14 +212,14 @@ impl Analytics {
         self.majority_shares().get(index).copied()
     }
 
-    /// How many roll calls of each body (`hrc`, `unga`, in that order) the State could vote in
-    /// (its "not a member" lines left out), for the links to its record by body.
-    pub fn member_roll_calls_by_body(&self, iso3: &str) -> Vec<(String, u64)> {
+    /// How many roll calls of each body (the Council first) the State could vote in (its "not
+    /// a member" lines left out), for the links to its record by body.
+    pub fn member_roll_calls_by_body(&self, iso3: &str) -> Vec<(taawun_votes::Body, u64)> {
         let table = &self.table;
         let Some(state) = table.matrix.state_index(iso3) else {
             return Vec::new();
         };
-        let mut counts: Vec<(String, u64)> = Vec::new();
+        let mut counts: Vec<(taawun_votes::Body, u64)> = Vec::new();
         for column in table.state_record(iso3) {
             if table
                 .vote(state, column)
@@ -228,13 +227,13 @@ impl Analytics {
             {
                 continue;
             }
-            let body = &table.roll_calls[column].body;
-            match counts.iter_mut().find(|(b, _)| b == body) {
+            let body = table.roll_calls[column].body;
+            match counts.iter_mut().find(|(b, _)| *b == body) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((body.clone(), 1)),
+                None => counts.push((body, 1)),
             }
         }
-        counts.sort_by_key(|(body, _)| body != "hrc");
+        counts.sort_by_key(|(body, _)| *body);
         counts
     }
 
@@ -281,7 +280,7 @@ impl Analytics {
                 let choice = table.vote(state?, column)?;
                 let info = &table.roll_calls[column];
                 Some(StateVoteRecord {
-                    body: info.body.clone(),
+                    body: info.body,
                     source_id: info.source_id.clone(),
                     symbol: info.symbol.clone(),
                     date: info.date.clone(),
@@ -342,11 +341,7 @@ impl Analytics {
 pub async fn analytics(app: &AppState, filter: &VoteFilter) -> Result<Arc<Analytics>, StoreError> {
     // Only the generations of the bodies the filter covers: an import for the other body leaves
     // this matrix valid.
-    let stamp = app
-        .store
-        .votes_stamp()
-        .await?
-        .scoped(filter.body.map(taawun_votes::Body::slug));
+    let stamp = app.store.votes_stamp().await?.scoped(filter.body);
     let key = (stamp, filter.clone());
     let store = app.store.clone();
     let filter = filter.clone();

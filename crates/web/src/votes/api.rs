@@ -2,10 +2,8 @@
 //! pair), group cohesion and the map of States by voting similarity — each as JSON or CSV under
 //! the same filters.
 
-use std::collections::HashMap;
-
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use taawun_store::{StateVoteRecord, VoteFilter};
@@ -13,10 +11,24 @@ use taawun_votes::Definition;
 
 use super::analytics::{self, Analytics};
 use super::download::{csv_response, file_name, opt};
-use super::query::{self, Format};
+use super::query::{
+    self, DefinitionParams, Format, FormatParams, RecordScopeParams, VoteFilterParams,
+};
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody};
-use crate::paging::{paging, param};
+use crate::paging::PagingParams;
+use crate::params::{Params, given};
+
+/// The two States whose agreement is asked for.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AgreementPairParams {
+    /// ISO3 code of the first State (required)
+    pub a: Option<String>,
+    /// ISO3 code of the second State; without it, the agreement of `a` with every State (an
+    /// AgreementRanking)
+    pub b: Option<String>,
+}
 
 /// The filter as the answer echoes it.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -33,8 +45,8 @@ impl From<&VoteFilter> for FilterEcho {
     fn from(f: &VoteFilter) -> Self {
         FilterEcho {
             body: f.body.map(|b| b.name().to_owned()),
-            from: f.from.clone(),
-            to: f.to.clone(),
+            from: f.from.map(|d| d.to_string()),
+            to: f.to.map(|d| d.to_string()),
             session: f.session,
             issue: f.issue.clone(),
         }
@@ -44,8 +56,8 @@ impl From<&VoteFilter> for FilterEcho {
 fn filter_parts(filter: &VoteFilter) -> [Option<String>; 5] {
     [
         filter.body.map(|b| b.name().to_owned()),
-        filter.from.clone(),
-        filter.to.clone(),
+        filter.from.map(|d| d.to_string()),
+        filter.to.map(|d| d.to_string()),
         filter.session.map(|s| format!("session{s}")),
         filter.issue.clone(),
     ]
@@ -80,7 +92,7 @@ pub struct StateVotePage {
     pub state: String,
     pub filter: FilterEcho,
     /// How many of the State's votes under the filter are of each choice.
-    pub counts: HashMap<String, u64>,
+    pub counts: std::collections::HashMap<String, u64>,
     /// How often the State voted with the majority (the most frequent of yes, no and abstain
     /// among the States voting) under the filter.
     pub majority: MajorityShare,
@@ -97,16 +109,7 @@ pub struct StateVotePage {
     tag = "votes",
     params(
         ("iso3" = String, Path, description = "ISO 3166-1 alpha-3 code"),
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
-        ("from" = Option<String>, Query, description = "A year (2015) or a date (2015-06-30), inclusive"),
-        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
-        ("session" = Option<u32>, Query, description = "The body's session"),
-        ("issue" = Option<String>, Query, description = "An issue tag of the voting records (see /api/v1/votes/issues)"),
-        ("not_members" = Option<String>, Query, description = "hide (default): only the roll calls the State could vote in; show: also those of the years it was not a member. `counts` covers both either way"),
-        ("page" = Option<u32>, Query, description = "1-based page (JSON only)"),
-        ("per_page" = Option<u32>, Query, description = "1 to 500 (default 50; JSON only)"),
-        ("format" = Option<String>, Query, description = "json (default) or csv: every matching vote, not one page"),
+        VoteFilterParams, RecordScopeParams, PagingParams, FormatParams,
     ),
     responses(
         (status = 200, description = "The State's votes, newest first", body = StateVotePage),
@@ -117,12 +120,15 @@ pub struct StateVotePage {
 pub async fn state_votes(
     State(app): State<AppState>,
     Path(iso3): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(filter): Params<VoteFilterParams>,
+    Params(scope): Params<RecordScopeParams>,
+    Params(paging): Params<PagingParams>,
+    Params(format): Params<FormatParams>,
 ) -> Result<Response, ApiError> {
     let state = known_state(&iso3)?;
-    let filter = query::vote_filter(&params)?;
-    let scope = query::record_scope(&params)?;
-    let format = query::format(&params)?;
+    let filter = filter.filter()?;
+    let scope = scope.scope()?;
+    let format = format.format()?;
     if format == Format::Csv {
         // A State has at most a few thousand votes: the download holds them all.
         let analytics = analytics::analytics(&app, &filter).await?;
@@ -138,7 +144,7 @@ pub async fn state_votes(
                         true => v.date.clone(),
                         false => v.date.chars().take(7).collect(),
                     },
-                    v.body.clone(),
+                    v.body.name().to_owned(),
                     v.symbol.clone().unwrap_or_default(),
                     v.source_id.clone(),
                     v.title.clone(),
@@ -147,7 +153,7 @@ pub async fn state_votes(
             }),
         );
     }
-    let paging = paging(param(&params, "page"), param(&params, "per_page"))?;
+    let paging = paging.paging()?;
     // The State's record is read from the filter's matrix, kept in memory for the agreement
     // figures: no query over the votes table, and every page costs the same.
     let analytics = analytics::analytics(&app, &filter).await?;
@@ -224,18 +230,7 @@ pub struct RankedAgreement {
     get,
     path = "/api/v1/votes/agreement",
     tag = "votes",
-    params(
-        ("a" = String, Query, description = "ISO3 code of the first State"),
-        ("b" = Option<String>, Query, description = "ISO3 code of the second State; without it, the agreement of `a` with every State (an AgreementRanking)"),
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
-        ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
-        ("session" = Option<u32>, Query, description = "The body's session"),
-        ("issue" = Option<String>, Query, description = "An issue tag of the voting records"),
-        ("definition" = Option<String>, Query, description = "identical (default), yes-no or half-abstain"),
-        ("format" = Option<String>, Query, description = "json (default) or csv"),
-    ),
+    params(AgreementPairParams, VoteFilterParams, DefinitionParams, FormatParams),
     responses(
         (status = 200, description = "The agreement and the number of votes it rests on (with `b`), or the ranking of every State by agreement with `a` (without `b`)", body = AgreementAnswer),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -243,14 +238,17 @@ pub struct RankedAgreement {
 )]
 pub async fn agreement(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(pair): Params<AgreementPairParams>,
+    Params(filter): Params<VoteFilterParams>,
+    Params(definition): Params<DefinitionParams>,
+    Params(format): Params<FormatParams>,
 ) -> Result<Response, ApiError> {
-    let a = query::state_param(&params, "a")?
+    let a = query::state_param(given(&pair.a), "a")?
         .ok_or_else(|| ApiError::invalid("a", "give the first State: ?a=ISO3"))?;
-    let b = query::state_param(&params, "b")?;
-    let (definition, name) = query::definition(&params)?;
-    let filter = query::vote_filter(&params)?;
-    let format = query::format(&params)?;
+    let b = query::state_param(given(&pair.b), "b")?;
+    let (definition, name) = definition.definition()?;
+    let filter = filter.filter()?;
+    let format = format.format()?;
     let Some(b) = b else {
         return ranking(&app, a, definition, name, filter, format).await;
     };
@@ -271,8 +269,8 @@ pub async fn agreement(
         a: a.iso3.to_owned(),
         b: b.iso3.to_owned(),
         body: filter.body.map(|b| b.name().to_owned()),
-        from: filter.from.clone(),
-        to: filter.to.clone(),
+        from: filter.from.map(|d| d.to_string()),
+        to: filter.to.map(|d| d.to_string()),
         session: filter.session,
         issue: filter.issue.clone(),
         definition: name,
@@ -393,16 +391,7 @@ pub struct AgreementMatrixAnswer {
     get,
     path = "/api/v1/votes/agreement-matrix",
     tag = "votes",
-    params(
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
-        ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
-        ("session" = Option<u32>, Query, description = "The body's session"),
-        ("issue" = Option<String>, Query, description = "An issue tag of the voting records"),
-        ("definition" = Option<String>, Query, description = "identical (default), yes-no or half-abstain"),
-        ("format" = Option<String>, Query, description = "json (default) or csv (one line per ordered pair)"),
-    ),
+    params(VoteFilterParams, DefinitionParams, FormatParams),
     responses(
         (status = 200, description = "The agreement of every pair of States that voted under the filter", body = AgreementMatrixAnswer),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -410,11 +399,13 @@ pub struct AgreementMatrixAnswer {
 )]
 pub async fn agreement_matrix(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(filter): Params<VoteFilterParams>,
+    Params(definition): Params<DefinitionParams>,
+    Params(format): Params<FormatParams>,
 ) -> Result<Response, ApiError> {
-    let (definition, name) = query::definition(&params)?;
-    let filter = query::vote_filter(&params)?;
-    let format = query::format(&params)?;
+    let (definition, name) = definition.definition()?;
+    let filter = filter.filter()?;
+    let format = format.format()?;
     let analytics = analytics::analytics(&app, &filter).await?;
     let matrix = analytics.agreement(definition);
     let n = matrix.len();
@@ -498,15 +489,7 @@ pub fn cohesion_of(analytics: &Analytics) -> Vec<GroupCohesion> {
     get,
     path = "/api/v1/votes/cohesion",
     tag = "votes",
-    params(
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
-        ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
-        ("session" = Option<u32>, Query, description = "The body's session"),
-        ("issue" = Option<String>, Query, description = "An issue tag of the voting records"),
-        ("format" = Option<String>, Query, description = "json (default) or csv"),
-    ),
+    params(VoteFilterParams, FormatParams),
     responses(
         (status = 200, description = "The cohesion of each UN regional group", body = CohesionAnswer),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -514,10 +497,11 @@ pub fn cohesion_of(analytics: &Analytics) -> Vec<GroupCohesion> {
 )]
 pub async fn cohesion(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(filter): Params<VoteFilterParams>,
+    Params(format): Params<FormatParams>,
 ) -> Result<Response, ApiError> {
-    let filter = query::vote_filter(&params)?;
-    let format = query::format(&params)?;
+    let filter = filter.filter()?;
+    let format = format.format()?;
     let analytics = analytics::analytics(&app, &filter).await?;
     let groups = cohesion_of(&analytics);
     if format == Format::Csv {
@@ -579,16 +563,7 @@ pub fn voting_map(analytics: &Analytics, definition: Definition) -> &taawun_vote
     get,
     path = "/api/v1/votes/map",
     tag = "votes",
-    params(
-        ("body" = Option<String>, Query, description = "human-rights-council or general-assembly (the voting datasets' codes hrc and unga are accepted too)"),
-        ("from" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("to" = Option<String>, Query, description = "A year or a date, inclusive"),
-        ("year" = Option<i32>, Query, description = "One calendar year (instead of from/to)"),
-        ("session" = Option<u32>, Query, description = "The body's session"),
-        ("issue" = Option<String>, Query, description = "An issue tag of the voting records"),
-        ("definition" = Option<String>, Query, description = "identical (default), yes-no or half-abstain"),
-        ("format" = Option<String>, Query, description = "json (default) or csv"),
-    ),
+    params(VoteFilterParams, DefinitionParams, FormatParams),
     responses(
         (status = 200, description = "Two-dimensional coordinates of States by voting similarity", body = VotingMapAnswer),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
@@ -596,11 +571,13 @@ pub fn voting_map(analytics: &Analytics, definition: Definition) -> &taawun_vote
 )]
 pub async fn map(
     State(app): State<AppState>,
-    Query(params): Query<HashMap<String, String>>,
+    Params(filter): Params<VoteFilterParams>,
+    Params(definition): Params<DefinitionParams>,
+    Params(format): Params<FormatParams>,
 ) -> Result<Response, ApiError> {
-    let (definition, name) = query::definition(&params)?;
-    let filter = query::vote_filter(&params)?;
-    let format = query::format(&params)?;
+    let (definition, name) = definition.definition()?;
+    let filter = filter.filter()?;
+    let format = format.format()?;
     let analytics = analytics::analytics(&app, &filter).await?;
     let mds = voting_map(&analytics, definition);
     let states: Vec<PlacedState> = mds

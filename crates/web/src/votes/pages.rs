@@ -11,13 +11,26 @@ use taawun_votes::Definition;
 
 use super::analytics;
 use super::api::{cohesion_of, rank, voting_map};
-use super::query::{self, DEFINITIONS};
+use super::query::{self, DEFINITIONS, DefinitionParams, RecordScopeParams, VoteFilterParams};
 use crate::AppState;
 use crate::error::HtmlError;
 use crate::format;
 use crate::i18n::Lang;
 use crate::page::{PageContext, encode_query_value, render};
-use crate::paging::{paging, param};
+use crate::paging::{PagingParams, param};
+use crate::params::{Params, given};
+
+/// The State a voting record is compared with.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct WithParams {
+    pub with: Option<String>,
+}
+
+/// The State the explorer ranks the others against.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ChosenStateParams {
+    pub state: Option<String>,
+}
 use crate::states::{Choice, PageLink, group_label, page_links};
 
 /// The values of the filter form, as typed.
@@ -208,11 +221,20 @@ fn rank_rows(
         .collect()
 }
 
+// Each argument is an extractor axum fills from the request: the page reads five families of
+// parameters, each written once (and shared with the API).
+#[allow(clippy::too_many_arguments)]
 pub async fn state_votes(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
     Path(iso3): Path<String>,
+    Params(filter): Params<VoteFilterParams>,
+    Params(definition): Params<DefinitionParams>,
+    Params(scope): Params<RecordScopeParams>,
+    Params(paging): Params<PagingParams>,
+    Params(with): Params<WithParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
     let Some(state) = taawun_states::by_iso3(&iso3.trim().to_ascii_uppercase()) else {
@@ -223,11 +245,11 @@ pub async fn state_votes(
     };
     let parsed = (|| {
         Ok::<_, crate::paging::InvalidParameter>((
-            query::vote_filter(&params)?,
-            query::definition(&params)?,
-            query::state_param(&params, "with")?,
-            paging(param(&params, "page"), param(&params, "per_page"))?,
-            query::record_scope(&params)?,
+            filter.filter()?,
+            definition.definition()?,
+            query::state_param(given(&with.with), "with")?,
+            paging.paging()?,
+            scope.scope()?,
         ))
     })();
     let (filter, (definition, _), with, paging, scope) =
@@ -344,7 +366,7 @@ pub async fn state_votes(
             .into_iter()
             .map(|v| VoteRow {
                 date: format::roll_call_date(&v.date, v.day_known, lang),
-                body: lang.t(&format!("vote-body-{}", v.body)),
+                body: lang.t(&format!("vote-body-{}", v.body.slug())),
                 symbol: v.symbol,
                 source_id: v.source_id,
                 title: v.title,
@@ -417,13 +439,17 @@ pub async fn explorer(
     State(app): State<AppState>,
     lang: Lang,
     OriginalUri(uri): OriginalUri,
+    Params(filter): Params<VoteFilterParams>,
+    Params(definition): Params<DefinitionParams>,
+    Params(chosen): Params<ChosenStateParams>,
+    // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
     let parsed = (|| {
         Ok::<_, crate::paging::InvalidParameter>((
-            query::vote_filter(&params)?,
-            query::definition(&params)?,
-            query::state_param(&params, "state")?,
+            filter.filter()?,
+            definition.definition()?,
+            query::state_param(given(&chosen.state), "state")?,
         ))
     })();
     let (filter, (definition, _), chosen): (VoteFilter, _, _) =

@@ -194,13 +194,14 @@ pub async fn keep_current(
     Ok(())
 }
 
-/// Whether the index holds the database as it is now: built from the current record stamps.
-/// An index changed since by one record (an import's upsert) says nothing of the rest, and is
-/// taken as behind.
-async fn is_current(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<bool> {
+/// The database's record stamps when the index does not hold the database as it is now (was not
+/// built from the current stamps); `None` when it does. An index changed since by one record (an
+/// import's upsert) says nothing of the rest, and is taken as behind.
+async fn behind(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<Option<VotesStamp>> {
     let stamp = store.votes_stamp().await?;
-    Ok(index.status() == OpenStatus::Opened
-        && index.built_from().as_deref() == Some(built_from(&stamp).as_str()))
+    let current = index.status() == OpenStatus::Opened
+        && index.built_from().as_deref() == Some(built_from(&stamp).as_str());
+    Ok((!current).then_some(stamp))
 }
 
 /// At start-up: an index that is new, of an older format, or empty while the database holds
@@ -258,16 +259,20 @@ pub fn spawn_follower(
 async fn follow_once(store: &dyn Store, index: &Arc<SearchIndex>) -> anyhow::Result<Option<u64>> {
     let mut rebuilt = None;
     for _ in 0..3 {
-        if is_current(store, index).await? {
+        let Some(stamp) = behind(store, index).await? else {
             break;
-        }
-        rebuilt = Some(rebuild_in_background(store, index).await?);
+        };
+        rebuilt = Some(rebuild_in_background(store, index, stamp).await?);
     }
     Ok(rebuilt)
 }
 
-async fn rebuild_in_background(store: &dyn Store, index: &Arc<SearchIndex>) -> anyhow::Result<u64> {
-    let stamp = store.votes_stamp().await?;
+/// Rebuilds the index from the database as `stamp` (read before the documents) describes it.
+async fn rebuild_in_background(
+    store: &dyn Store,
+    index: &Arc<SearchIndex>,
+    stamp: VotesStamp,
+) -> anyhow::Result<u64> {
     let documents = documents(store).await?;
     let index = Arc::clone(index);
     // Indexing is CPU work: off the threads that answer requests.

@@ -161,6 +161,12 @@ fn with_param(params: &HashMap<String, String>, key: &str, value: Option<&str>) 
     format!("/search?{}", query.join("&"))
 }
 
+/// A body as the address writes it: by its name (the index keeps the datasets' codes).
+fn body_in_address(value: &str) -> String {
+    taawun_votes::Body::parse(value).map_or_else(|| value.to_owned(), |b| b.name().to_owned())
+}
+
+/// One group of facet links; `in_address` writes a value as the address carries it.
 fn facet_group(
     lang: Lang,
     params: &HashMap<String, String>,
@@ -168,20 +174,11 @@ fn facet_group(
     key: &str,
     counts: &[taawun_search::FacetCount],
     label: impl Fn(&str) -> String,
+    in_address: impl Fn(&str) -> String,
 ) -> Option<FacetGroup> {
     if counts.is_empty() {
         return None;
     }
-    // What a value is written as in the address: a body by its name (the index keeps the
-    // datasets' codes), anything else as it is.
-    let in_address = |value: &str| {
-        if key == "body" {
-            taawun_votes::Body::parse(value)
-                .map_or_else(|| value.to_owned(), |b| b.name().to_owned())
-        } else {
-            value.to_owned()
-        }
-    };
     let current = params.get(key).map(|v| in_address(v.trim()));
     Some(FacetGroup {
         heading: lang.t(heading),
@@ -320,6 +317,7 @@ pub async fn page(
             "body",
             &results.facets.body,
             |b| lang.t(&format!("vote-body-{b}")),
+            body_in_address,
         ),
         facet_group(
             lang,
@@ -327,6 +325,7 @@ pub async fn page(
             "filter-session",
             "session",
             &results.facets.session,
+            str::to_owned,
             str::to_owned,
         ),
         facet_group(
@@ -336,6 +335,7 @@ pub async fn page(
             "year",
             &results.facets.year,
             str::to_owned,
+            str::to_owned,
         ),
         facet_group(
             lang,
@@ -344,6 +344,7 @@ pub async fn page(
             "kind",
             &results.facets.paragraph_kind,
             kind_label,
+            str::to_owned,
         ),
         facet_group(
             lang,
@@ -352,6 +353,7 @@ pub async fn page(
             "lang",
             &results.facets.language,
             |l| lang.t(&format!("language-{l}")),
+            str::to_owned,
         ),
         facet_group(
             lang,
@@ -363,6 +365,7 @@ pub async fn page(
                 taawun_states::by_iso3(s)
                     .map_or_else(|| s.to_owned(), |st| st.names.get(lang.code()).to_owned())
             },
+            str::to_owned,
         ),
     ]
     .into_iter()

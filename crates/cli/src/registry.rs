@@ -20,7 +20,8 @@ pub struct Parsed {
     pub version: NewResolutionVersion,
 }
 
-/// Reads and decodes a file, refusing files too large to be a resolution. The limit holds while
+/// Reads and decodes a file (a PDF is read for its text), refusing files too large to be a
+/// resolution. The limit holds while
 /// reading (at most one byte past it is read), not only from the file's size: a device or a pipe
 /// (`/dev/zero`) reports no size and never ends.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
@@ -49,6 +50,13 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
         .with_context(|| format!("{}: cannot read the file", path.display()))?;
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(format!("more than {MAX_DOCUMENT_BYTES}")));
+    }
+    // The UN's PDF itself: its text as the page lays it out, which the parser reads as it
+    // reads text extracted beforehand.
+    if taawun_pdf::is_pdf(&bytes) {
+        return taawun_pdf::extract(&bytes)
+            .map(|text| text.text())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
     }
     decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

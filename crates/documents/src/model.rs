@@ -15,8 +15,12 @@ pub enum Body {
 /// One parsed resolution.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
-    /// The normalised UN symbol: `A/HRC/RES/56/2`, `A/RES/78/197`.
+    /// The normalised UN symbol: `A/HRC/RES/56/2`, `A/RES/78/197`, `A/HRC/DEC/59/112`.
     pub symbol: String,
+    /// A resolution, or a decision (the Council adopts the outcome of each Universal Periodic
+    /// Review by a decision). Records stored before the field existed are resolutions.
+    #[serde(default)]
+    pub kind: TextKind,
     pub body: Body,
     /// The session number (56 for the Council's fifty-sixth session).
     pub session: Option<u32>,
@@ -109,6 +113,15 @@ pub struct Reference {
     pub paragraph: Location,
     /// The citation as written ("1/70", "قرار الجمعية العامة 1/70").
     pub as_written: String,
+}
+
+/// What kind of text the body adopted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextKind {
+    #[default]
+    Resolution,
+    Decision,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

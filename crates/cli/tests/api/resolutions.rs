@@ -372,3 +372,154 @@ async fn every_body_parameter_takes_the_same_names() {
         );
     }
 }
+
+/// Whether `pdftotext` is installed. Without it a test skips, saying so — or fails with
+/// `TAAWUN_REQUIRE_SHARED=1`, as CI sets it (CI installs poppler-utils).
+fn pdf_reader(what: &str) -> bool {
+    match taawun_pdf::available() {
+        Ok(_) => true,
+        Err(e) => {
+            let required =
+                std::env::var(taawun_testdata::REQUIRE_VARIABLE).is_ok_and(|v| v.trim() == "1");
+            assert!(!required, "{what}: {e}");
+            eprintln!("{what}: skipped: {e}");
+            false
+        }
+    }
+}
+
+/// The Council's outcome of Slovenia's review, imported from the UN's PDF itself, parses as
+/// what it is: a decision, with its date, meeting, adoption without a vote, paragraphs and
+/// footnotes — each checked against the PDF's own text, read here line by line.
+#[tokio::test]
+async fn the_uns_pdf_of_a_decision_imports_as_the_decision_it_is() {
+    taawun_testdata::require_shared!();
+    if !pdf_reader("the_uns_pdf_of_a_decision_imports_as_the_decision_it_is") {
+        return;
+    }
+    let pdf = shared("data/upr/ohchr-slovenia/A_HRC_DEC_59_112-outcome-decision.pdf");
+
+    // What the page says, read without the parser.
+    let page = taawun_pdf::extract(&std::fs::read(&pdf).unwrap())
+        .unwrap()
+        .text();
+    let lines: Vec<&str> = page.lines().collect();
+    let at = |prefix: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim().starts_with(prefix))
+            .unwrap()
+    };
+    let date_line = lines[at("Decision adopted by") + 1].trim();
+    let adopted =
+        chrono::NaiveDate::parse_from_str(date_line.trim_start_matches("on "), "%d %B %Y").unwrap();
+    let meeting_line = lines
+        .iter()
+        .find(|l| l.trim().ends_with("th meeting"))
+        .unwrap();
+    let meeting: u32 = meeting_line
+        .trim()
+        .trim_end_matches("th meeting")
+        .parse()
+        .unwrap();
+    // A paragraph's first line is indented deeper than the lines that continue it.
+    let (formula, meeting_at) = (at("The Human Rights Council,"), at(meeting_line.trim()));
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let first_line_indent = indent(lines[formula]);
+    let paragraphs = lines[formula + 1..meeting_at]
+        .iter()
+        .filter(|l| !l.trim().is_empty() && indent(l) == first_line_indent)
+        .count();
+    let footnotes: Vec<&str> = lines[meeting_at..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| {
+            l.split("  ")
+                .next()
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+        .collect();
+
+    // Imported from the PDF by the command a secretariat runs.
+    let dir = tempfile::tempdir().unwrap();
+    let output = taawun()
+        .args(["import", "resolution", "--data-dir"])
+        .arg(dir.path())
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("A/HRC/DEC/59/112") && stdout.contains("adopted without a vote"),
+        "{stdout}"
+    );
+
+    // And as the API gives it.
+    let app = spawn_app().await;
+    let text = taawun::registry::read_text(&pdf).unwrap();
+    let version =
+        taawun::registry::parse_text("decision.pdf", &text, taawun_states::Resolver::builtin())
+            .unwrap();
+    app.store
+        .import_resolution(&taawun_store::ChangeContext::command_line(), &version)
+        .await
+        .unwrap();
+    let (status, record) = app
+        .get_json("/api/v1/resolutions/A%2FHRC%2FDEC%2F59%2F112")
+        .await;
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["kind"], "decision");
+    assert_eq!(record["adoption_date"], adopted.to_string());
+    assert_eq!(record["meeting"], meeting);
+    assert_eq!(record["vote"]["method"], "without-vote");
+    assert_eq!(
+        record["title"],
+        "Outcome of the universal periodic review: Slovenia"
+    );
+    let (preambular, operative) = (
+        record["preambular"].as_array().unwrap(),
+        record["operative"].as_array().unwrap(),
+    );
+    assert_eq!(preambular.len() + operative.len(), paragraphs);
+    assert_eq!(operative.len(), 1, "{operative:?}");
+    assert!(
+        operative[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Adopts the outcome")
+    );
+    let read: Vec<&str> = record["footnotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(read.len(), footnotes.len(), "{read:?} / {footnotes:?}");
+    for (read, printed) in read.iter().zip(&footnotes) {
+        assert!(printed.ends_with(read), "{printed} / {read}");
+    }
+    assert_eq!(
+        record["warnings"].as_array().map(Vec::len),
+        Some(0),
+        "{record}"
+    );
+
+    // The page says what the text is, in both languages.
+    for (language, word) in [("en", "Decision"), ("ar", "مقرر")] {
+        let html = app
+            .get_with("/resolutions/A/HRC/DEC/59/112", "accept-language", language)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(&format!("<dd id=\"text-kind\">{word}</dd>")),
+            "{language}: {html}"
+        );
+    }
+}

@@ -18,6 +18,7 @@ pub(super) fn enacting_formula(folded: &str) -> Option<Body> {
 /// opens a paragraph even when the previous one lost its final comma.
 const OPENERS: &[&str] = &[
     "acknowledging",
+    "acting",
     "affirming",
     "alarmed",
     "also",
@@ -38,6 +39,7 @@ const OPENERS: &[&str] = &[
     "further",
     "gravely",
     "guided",
+    "having",
     "highlighting",
     "mindful",
     "noting",
@@ -83,9 +85,57 @@ pub(super) fn agenda_item(line: &str, folded: &str) -> Option<String> {
     (!written.is_empty()).then(|| written.to_owned())
 }
 
-/// "Resolution adopted by the Human Rights Council on 10 July 2024".
+/// "Resolution adopted by the Human Rights Council on 10 July 2024", "Decision adopted by the
+/// Human Rights Council" (its date may follow on the next line).
 pub(super) fn adoption_line(folded: &str) -> bool {
-    folded.starts_with("resolution adopted by")
+    folded.starts_with("resolution adopted by") || decision_line(folded)
+}
+
+/// "Decision adopted by the Human Rights Council on 2 July 2025".
+pub(super) fn decision_line(folded: &str) -> bool {
+    folded.starts_with("decision adopted by")
+}
+
+/// The verbs that open an operative paragraph ("Adopts the outcome …", "Decides to …"): in a
+/// decision, whose single paragraph is not numbered, they tell it from the preamble's
+/// participles.
+const OPERATIVE_VERBS: &[&str] = &[
+    "acknowledges",
+    "adopts",
+    "affirms",
+    "agrees",
+    "appeals",
+    "approves",
+    "calls",
+    "commends",
+    "condemns",
+    "decides",
+    "declares",
+    "demands",
+    "emphasizes",
+    "encourages",
+    "endorses",
+    "expresses",
+    "invites",
+    "notes",
+    "reaffirms",
+    "recognizes",
+    "recommends",
+    "requests",
+    "stresses",
+    "takes",
+    "urges",
+    "welcomes",
+];
+
+/// Whether the line (as written) opens with an operative verb.
+pub(super) fn is_operative_verb(line: &str) -> bool {
+    let first = line
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        && OPERATIVE_VERBS.contains(&first.to_lowercase().as_str())
 }
 
 /// "34th meeting", "50th plenary meeting" → the meeting number.

@@ -30,12 +30,17 @@ pub(crate) struct Header {
     pub title: Option<String>,
     pub distribution_date: Option<NaiveDate>,
     pub adoption_date: Option<NaiveDate>,
+    /// The header says the text is a decision ("A/HRC/DEC/59/112", "Decision adopted by …").
+    pub decision: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Expect {
     Nothing,
     DistributionDate,
+    /// "Decision adopted by the Human Rights Council" without its date, which the next line
+    /// gives ("on 2 July 2025").
+    AdoptionDate,
     AgendaTitle,
     Title,
 }
@@ -98,6 +103,7 @@ fn recognise(header: &mut Header, line: &str, folded: &str, expect: Expect) -> O
         return Some(expect);
     }
     if let Some(symbol) = resolution_symbol_in(line, folded) {
+        header.decision |= symbol.to_ascii_lowercase().contains("/dec/");
         header.symbol = Some(symbol);
         return Some(Expect::Nothing);
     }
@@ -135,10 +141,22 @@ fn recognise(header: &mut Header, line: &str, folded: &str, expect: Expect) -> O
         return Some(Expect::AgendaTitle);
     }
     if arabic::adoption_line(folded) || english::adoption_line(folded) {
+        header.decision |= english::decision_line(folded);
         header.adoption_date = dates::find_first(line).map(|(_, r)| r.from);
         if let Some(issuer) = symbols::issuer_of(folded) {
             header.body = body_of(issuer).or(header.body);
         }
+        return Some(if header.adoption_date.is_some() {
+            Expect::Nothing
+        } else {
+            Expect::AdoptionDate
+        });
+    }
+    if expect == Expect::AdoptionDate
+        && folded.starts_with("on ")
+        && let Some(date) = line.trim().get(3..).and_then(dates::parse_date)
+    {
+        header.adoption_date = Some(date);
         return Some(Expect::Nothing);
     }
     if folded.starts_with("[on the report")
@@ -172,7 +190,7 @@ fn resolution_symbol_in(line: &str, folded: &str) -> Option<String> {
         .unwrap_or(folded)
         .trim();
     let is_symbol = |s: &str| {
-        (s.starts_with("a/res/") || s.starts_with("a/hrc/res/"))
+        (s.starts_with("a/res/") || s.starts_with("a/hrc/res/") || s.starts_with("a/hrc/dec/"))
             && !s.contains(' ')
             && s.bytes().any(|b| b.is_ascii_digit())
     };

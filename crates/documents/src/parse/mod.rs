@@ -25,7 +25,7 @@ use taawun_states::Resolver;
 use thiserror::Error;
 
 use crate::MAX_DOCUMENT_BYTES;
-use crate::model::{Body, Footnote, Mandate, Paragraph, Reference, Resolution, Warning};
+use crate::model::{Body, Footnote, Mandate, Paragraph, Reference, Resolution, TextKind, Warning};
 use crate::normalize::{Folded, fold_word, normalize_for_search};
 use crate::symbols::{self, Context, Direction, Issuer};
 
@@ -112,24 +112,37 @@ pub fn parse_resolution(text: &str, resolver: &Resolver) -> Result<Resolution, P
     let mut warnings = Vec::new();
 
     let (header_end, body_start, enacting_body) = split_header(&lines, lang);
+    // A PDF's layout sets the header in two columns ("United Nations      A/HRC/DEC/59/112"):
+    // each column is a header line of its own.
     let header_lines: Vec<(usize, &str)> = lines[..header_end]
         .iter()
         .filter(|(_, l)| !l.is_empty() && !is_page_furniture(l))
-        .map(|(n, l)| (*n, l.as_ref()))
+        .flat_map(|(n, l)| columns(l).map(move |cell| (*n, cell)))
         .collect();
     let header = header::parse(&header_lines, &mut warnings);
 
-    let mut layout = Layout::new(lang);
+    let mut layout = Layout::new(lang, header.decision);
     for (number, line) in &lines[body_start..] {
         layout.line(*number, line);
     }
     warnings.append(&mut layout.warnings);
-    let footer = read_footer(&layout.footer, lang, resolver, &mut warnings);
+    let footer = read_footer(
+        &layout.footer,
+        &layout.awaiting,
+        lang,
+        resolver,
+        &mut warnings,
+    );
     layout
         .footnote_texts
         .extend(footer.footnote_texts.iter().cloned());
 
     let identity = identify(&header, enacting_body, lang, &mut warnings);
+    let kind = if header.decision || identity.as_ref().is_some_and(|i| is_decision(&i.symbol)) {
+        TextKind::Decision
+    } else {
+        TextKind::Resolution
+    };
     let mut missing = Vec::new();
     if identity.is_none() {
         missing.push("symbol");
@@ -164,6 +177,7 @@ pub fn parse_resolution(text: &str, resolver: &Resolver) -> Result<Resolution, P
     cap_warnings(&mut warnings);
     Ok(Resolution {
         symbol: identity.symbol,
+        kind,
         body: identity.body,
         session: header.session,
         session_dates: header.session_dates,
@@ -244,6 +258,9 @@ fn identify(
         None => (None, Direction::LeftToRight),
     };
     let built = match (body, number) {
+        (Some(Body::HumanRightsCouncil), Some((session, number))) if header.decision => {
+            Some(format!("A/HRC/DEC/{session}/{number}"))
+        }
         (Some(body), Some((session, number))) => Some(symbols::resolution_symbol(
             issuer_of_body(body),
             session,
@@ -453,6 +470,18 @@ fn issuer_of_body(body: Body) -> Issuer {
     }
 }
 
+fn is_decision(symbol: &str) -> bool {
+    symbol.to_ascii_uppercase().contains("/DEC/")
+}
+
+/// The columns of a line as a PDF's layout sets them: parts apart by ten spaces or more (a
+/// title line's number stands a few spaces from its title, and stays one line).
+fn columns(line: &str) -> impl Iterator<Item = &str> {
+    line.split("          ")
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+}
+
 fn body_of_symbol(symbol: &str) -> Option<Body> {
     let upper = symbol.to_ascii_uppercase();
     if upper.starts_with("A/HRC/") {
@@ -477,16 +506,33 @@ fn clean_line(line: &str) -> Cow<'_, str> {
     }
 }
 
-/// Page numbers, job numbers ("GE.24-12345"), bar codes, the symbol repeated at a page's top.
+/// Page numbers, job numbers ("GE.24-12345"), bar codes, the symbol repeated at a page's top —
+/// alone, or beside the page number as a PDF's layout sets them ("A/HRC/RES/56/2      3",
+/// "4      A/HRC/RES/56/2").
 fn is_page_furniture(line: &str) -> bool {
     let line = line.trim();
-    (!line.is_empty() && line.len() <= 4 && line.bytes().all(|b| b.is_ascii_digit()))
+    let page_number =
+        |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let symbol = |s: &str| {
+        !s.contains(char::is_whitespace)
+            && s.contains('/')
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.bytes().any(|b| b.is_ascii_digit())
+    };
+    let beside_page_number = || {
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next(), words.next()) {
+            (Some(a), Some(b), None) => {
+                (symbol(a) && page_number(b)) || (page_number(a) && symbol(b))
+            }
+            _ => false,
+        }
+    };
+    page_number(line)
         || line.starts_with("GE.")
         || (line.len() > 2 && line.starts_with('*') && line.ends_with('*'))
-        || (!line.contains(char::is_whitespace)
-            && line.contains('/')
-            && line.starts_with(|c: char| c.is_ascii_uppercase())
-            && line.bytes().any(|b| b.is_ascii_digit()))
+        || symbol(line)
+        || (line.contains("   ") && beside_page_number())
 }
 
 /// "1- يؤكد", "- 4- يُشدد", "1. Reaffirms": the operative number and the text after the marker.
@@ -570,6 +616,11 @@ enum Last {
 /// The paragraph phase: lines in, paragraphs and footnote texts out.
 struct Layout<'a> {
     lang: Lang,
+    /// The header says the text is a decision: its paragraphs may not be numbered.
+    decision: bool,
+    /// The footnote marker expected next in English text from a PDF's layout (see
+    /// [`plain_markers`]).
+    next_marker: u32,
     phase: Phase,
     preambular: Vec<Para>,
     operative: Vec<Para>,
@@ -586,9 +637,11 @@ struct Layout<'a> {
 }
 
 impl<'a> Layout<'a> {
-    fn new(lang: Lang) -> Self {
+    fn new(lang: Lang, decision: bool) -> Self {
         Layout {
             lang,
+            decision,
+            next_marker: 1,
             phase: Phase::Preamble,
             preambular: Vec::new(),
             operative: Vec::new(),
@@ -650,6 +703,11 @@ impl<'a> Layout<'a> {
             self.new_operative(n, text, number);
             return;
         }
+        let converted = match self.lang {
+            Lang::En => plain_markers(line, &mut self.next_marker),
+            Lang::Ar => Cow::Borrowed(line),
+        };
+        let line: &str = &converted;
         // A footnote that runs over two lines.
         if self.last == Last::Footnote
             && let Some((_, text)) = self.footnote_texts.last_mut()
@@ -662,6 +720,15 @@ impl<'a> Layout<'a> {
         let first_word = line.split_whitespace().next().unwrap_or("");
         let folded_first = fold_word(first_word);
         let continues = self.current().is_some_and(|p| !is_complete(&p.text));
+        // A decision's paragraphs are often not numbered: an operative verb ("Adopts …") after
+        // a complete paragraph opens the next one.
+        if self.decision && self.lang == Lang::En && !continues && english::is_operative_verb(line)
+        {
+            self.phase = Phase::Operative;
+            let next = self.operative.len() as u32 + 1;
+            self.new_operative(next, line, number);
+            return;
+        }
         if self.phase == Phase::Preamble {
             match self.lang {
                 Lang::En if english::is_opener(line) => {
@@ -785,6 +852,59 @@ impl<'a> Layout<'a> {
     }
 }
 
+/// English text from a PDF's layout writes a footnote marker as a plain number after what it
+/// marks ("… on the Universal Periodic Review, 1 the views of the State …", "… Working Group. 2").
+/// Markers run 1, 2, 3 through a text, so a number is taken as the marker only when it is the
+/// next one expected, stands after a word that ends with a comma, full stop, semicolon or colon,
+/// and is followed by a word in lower case or ends the line; it is then written as the
+/// superscript the PDF shows ("Review,¹ the views"), which the footnote reader links.
+fn plain_markers<'l>(line: &'l str, next: &mut u32) -> Cow<'l, str> {
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    let is_marker = |i: usize, expected: u32| {
+        let word = words[i];
+        word.len() <= 3
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && word.parse::<u32>().ok() == Some(expected)
+            && i > 0
+            && words[i - 1].ends_with([',', '.', ';', ':'])
+            && words
+                .get(i + 1)
+                .is_none_or(|w| w.starts_with(char::is_lowercase))
+    };
+    if !(0..words.len()).any(|i| is_marker(i, *next)) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, word) in words.iter().enumerate() {
+        if is_marker(i, *next) {
+            out.extend(word.chars().filter_map(superscript_of));
+            *next += 1;
+            continue;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+fn superscript_of(digit: char) -> Option<char> {
+    Some(match digit {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        _ => return None,
+    })
+}
+
 fn shorten(line: &str) -> String {
     const MAX: usize = 120;
     if line.chars().count() <= MAX {
@@ -825,6 +945,7 @@ struct Footer {
 
 fn read_footer(
     lines: &[(usize, &str)],
+    awaiting: &HashSet<u32>,
     lang: Lang,
     resolver: &Resolver,
     warnings: &mut Vec<Warning>,
@@ -864,7 +985,9 @@ fn read_footer(
             };
         } else if let Some(date) = crate::dates::parse_date(line) {
             footer.date = Some(date);
-        } else if let Some(footnote) = footnotes::footnote_line(line).filter(|f| !f.bare) {
+        } else if let Some(footnote) =
+            footnotes::footnote_line(line).filter(|f| !f.bare || awaiting.contains(&f.number))
+        {
             footer
                 .footnote_texts
                 .push((footnote.number, footnote.text.to_owned()));
@@ -895,6 +1018,64 @@ fn read_footer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_footnote_markers_become_superscripts_in_order() {
+        let mut next = 1;
+        assert_eq!(
+            plain_markers(
+                "the Working Group on the Review, 1 the views of the State",
+                &mut next
+            ),
+            "the Working Group on the Review,¹ the views of the State"
+        );
+        assert_eq!(
+            plain_markers("held in the Working Group. 2", &mut next),
+            "held in the Working Group.²"
+        );
+        assert_eq!(next, 3);
+        // Not the next marker, not after punctuation, or followed by a capital: numbers.
+        let mut next = 1;
+        for line in [
+            "paragraphs 1, 2 and 3 of the annex",
+            "resolution 5/1 of 18 June 2007,",
+            "as of 1 January",
+            "in 2008, 1 The Council",
+        ] {
+            assert_eq!(plain_markers(line, &mut next), line);
+        }
+        assert_eq!(next, 1);
+    }
+
+    #[test]
+    fn a_pages_symbol_and_number_are_page_furniture_either_way_round() {
+        for line in [
+            "A/HRC/RES/56/2                                                    3",
+            "4                  A/HRC/RES/56/2",
+            "GE.25-11154 (E)      140725 140725",
+            "A/HRC/59/15",
+            "12",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in [
+            "Adopts the outcome of the review of Slovenia,",
+            "resolution 60/251   of 15 March 2006",
+            "59/112.       Outcome of the universal periodic review: Slovenia",
+        ] {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_header_line_in_two_columns_is_two_lines() {
+        let cells: Vec<&str> =
+            columns("United Nations                                              A/HRC/DEC/59/112")
+                .collect();
+        assert_eq!(cells, ["United Nations", "A/HRC/DEC/59/112"]);
+        let title = "59/112.       Outcome of the universal periodic review: Slovenia";
+        assert_eq!(columns(title).collect::<Vec<_>>(), [title]);
+    }
 
     #[test]
     fn language() {

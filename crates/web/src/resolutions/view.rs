@@ -436,6 +436,8 @@ pub struct ResolutionView {
     pub has_text: bool,
     /// "Adopted" for a text; "Date of the vote" for a roll call, which may have failed.
     pub date_label: String,
+    /// For a record held as text: a resolution or a decision.
+    pub text_kind: String,
     /// For a record known only from a roll call: what was voted on and its result.
     pub kind: String,
     pub description: String,
@@ -778,6 +780,7 @@ fn votes_only(
     ResolutionView {
         has_text: false,
         date_label: lang.t("col-vote-date"),
+        text_kind: String::new(),
         kind: principal
             .map(|p| lang.t(&format!("kind-{}", kind_of(p).slug())))
             .unwrap_or_default(),
@@ -907,6 +910,10 @@ fn with_text(
     ResolutionView {
         has_text: true,
         date_label: lang.t("col-adopted"),
+        text_kind: lang.t(match record.kind {
+            taawun_documents::TextKind::Resolution => "text-kind-resolution",
+            taawun_documents::TextKind::Decision => "text-kind-decision",
+        }),
         kind: String::new(),
         description: String::new(),
         outcome: String::new(),

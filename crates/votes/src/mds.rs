@@ -44,6 +44,29 @@ pub struct Mds {
     pub dropped: Vec<(String, String)>,
 }
 
+impl Mds {
+    /// For each placed State (by index), the `k` States placed nearest to it on the map, nearest
+    /// first: the map read as text, for a screen where a point's name cannot be hovered.
+    pub fn nearest(&self, k: usize) -> Vec<Vec<usize>> {
+        let distance = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+        (0..self.coordinates.len())
+            .map(|i| {
+                let mut others: Vec<(f64, usize)> = (0..self.coordinates.len())
+                    .filter(|&j| j != i)
+                    .map(|j| (distance(self.coordinates[i], self.coordinates[j]), j))
+                    .collect();
+                let k = k.min(others.len());
+                if k > 0 {
+                    others.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0));
+                }
+                others.truncate(k);
+                others.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                others.into_iter().map(|(_, j)| j).collect()
+            })
+            .collect()
+    }
+}
+
 /// Maps the States of an agreement matrix.
 pub fn mds_from_agreement(agreement: &AgreementMatrix, options: &MdsOptions) -> Mds {
     let (kept, dropped) = keep_comparable(agreement, options.min_common);
@@ -244,6 +267,21 @@ fn normalise(v: &mut [f64]) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_nearest_on_the_map_come_nearest_first() {
+        let map = super::Mds {
+            states: ["A", "B", "C", "D"].map(String::from).to_vec(),
+            coordinates: vec![[0.0, 0.0], [1.0, 0.0], [3.0, 0.0], [0.0, 0.5]],
+            eigenvalues: [1.0, 0.0],
+            dropped: Vec::new(),
+        };
+        let nearest = map.nearest(2);
+        assert_eq!(nearest[0], [3, 1]);
+        assert_eq!(nearest[2], [1, 0]);
+        assert_eq!(map.nearest(10)[0].len(), 3);
+        assert!(map.nearest(0).iter().all(Vec::is_empty));
+    }
+
     use super::*;
     use crate::agreement::{Definition, agreement_matrix};
     use crate::{VoteChoice, VoteMatrix};

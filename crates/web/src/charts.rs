@@ -205,7 +205,13 @@ pub fn similarity_map(
                 // SVG's y grows downwards; MDS axes have no direction, so this only keeps the
                 // picture the same as a plot of the API's coordinates.
                 y: -*y,
-                label: iso3.clone(),
+                // Arabic pages name the States in Arabic (a label that finds no free place is
+                // left out, and the table beside the map lists every State); other pages use
+                // the short ISO code, which every Latin-script reader knows.
+                label: match (lang, state) {
+                    (Lang::Ar, Some(s)) => s.names.ar.to_owned(),
+                    _ => iso3.clone(),
+                },
                 group: group_row(state),
                 tooltip: state
                     .map_or_else(|| iso3.clone(), |s| s.names.get(lang.code()).to_owned()),

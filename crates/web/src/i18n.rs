@@ -121,6 +121,12 @@ impl Lang {
         LOCALES.lookup(self.id(), id)
     }
 
+    /// The message `id` when this language or the fallback has it: for ids made from data (an
+    /// issue tag of the voting records), where a missing message means "show the data as it is".
+    pub fn t_opt(self, id: &str) -> Option<String> {
+        LOCALES.try_lookup(self.id(), id)
+    }
+
     /// The message `id` with named arguments (numbers stay numbers, for plural rules).
     pub fn t_args(self, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args

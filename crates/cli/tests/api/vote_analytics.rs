@@ -423,6 +423,48 @@ async fn the_state_record_page_and_the_explorer_render_in_both_languages() {
         assert!(html.contains("<svg"), "the voting map");
         assert!(!html.contains("style=\""), "no inline style (CSP)");
     }
+    // The map names the States in the page's language — Arabic names on the Arabic page, not
+    // codes — and the table beside it lists every State placed with its nearest, links to be
+    // tapped where a point cannot be hovered.
+    let (_, map) = app.get_json("/api/v1/votes/map?body=hrc").await;
+    let placed: Vec<&str> = map["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["state"].as_str().unwrap())
+        .collect();
+    assert!(placed.len() > 40, "{}", placed.len());
+    let arabic = app
+        .get_with("/votes?body=hrc", "cookie", "taawun_lang=ar")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let labels = arabic
+        .split("<g class=\"taawun-labels\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</g>").next())
+        .unwrap();
+    for iso3 in &placed {
+        assert!(
+            !labels.contains(&format!(">{iso3}<")),
+            "{iso3} as a label on the Arabic map"
+        );
+    }
+    let labelled = placed
+        .iter()
+        .filter(|iso3| labels.contains(taawun_states::by_iso3(iso3).unwrap().names.ar))
+        .count();
+    assert!(labelled * 2 > placed.len(), "only {labelled} Arabic labels");
+    let table = arabic.split("id=\"map-table\"").nth(1).unwrap();
+    for iso3 in &placed {
+        let state = taawun_states::by_iso3(iso3).unwrap();
+        let row = format!(
+            "<th scope=\"row\"><a href=\"/states/{iso3}/votes?body=hrc\">{}</a></th>",
+            state.names.ar
+        );
+        assert!(table.contains(&row), "{iso3} missing from the table: {row}");
+    }
     let bad = app.get("/states/CUB/votes?body=ecosoc").await;
     assert_eq!(bad.status(), 400);
     assert!(bad.text().await.unwrap().contains("body"));

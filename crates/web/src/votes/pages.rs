@@ -37,7 +37,7 @@ use crate::states::{Choice, PageLink, group_label, page_links};
 pub struct FilterForm {
     pub bodies: Vec<Choice>,
     pub definitions: Vec<Choice>,
-    pub issues: Vec<OwnedChoice>,
+    pub issues: Vec<IssueChoice>,
     pub states: Vec<OwnedChoice>,
     pub session: String,
     pub year: String,
@@ -49,6 +49,26 @@ pub struct OwnedChoice {
     pub value: String,
     pub label: String,
     pub selected: bool,
+}
+
+/// An issue tag of the voting records in the filter: its label in the page's language when the
+/// platform has one (the UN's own terms), else the dataset's English tag, marked as English.
+pub struct IssueChoice {
+    pub value: String,
+    pub label: String,
+    pub translated: bool,
+    pub selected: bool,
+}
+
+/// The label of an issue tag: the message `vote-issue-<tag in kebab case>`.
+pub fn issue_label(lang: Lang, tag: &str) -> Option<String> {
+    let slug: String = tag
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    lang.t_opt(&format!("vote-issue-{slug}"))
 }
 
 fn filter_form(
@@ -91,10 +111,18 @@ fn filter_form(
             .collect(),
         issues: issues
             .iter()
-            .map(|(value, n)| OwnedChoice {
-                label: format!("{value} ({})", format::count(*n)),
-                selected: issue.as_deref() == Some(value.as_str()),
-                value: value.clone(),
+            .map(|(value, n)| {
+                let label = issue_label(lang, value);
+                IssueChoice {
+                    translated: label.is_some(),
+                    label: format!(
+                        "{} ({})",
+                        label.as_deref().unwrap_or(value),
+                        format::count(*n)
+                    ),
+                    selected: issue.as_deref() == Some(value.as_str()),
+                    value: value.clone(),
+                }
             })
             .collect(),
         states,
@@ -431,8 +459,22 @@ struct ExplorerPage {
     ranking: Vec<RankRow>,
     cohesion: Vec<CohesionRow>,
     similarity: String,
+    /// The map as a table: every State placed, with those placed nearest to it.
+    placed: Vec<PlacedRow>,
     dropped: Vec<String>,
     downloads: Vec<Download>,
+}
+
+/// A State on the similarity map, and the States placed nearest to it.
+pub struct PlacedRow {
+    pub state: StateLink,
+    pub group: String,
+    pub nearest: Vec<StateLink>,
+}
+
+pub struct StateLink {
+    pub name: String,
+    pub href: String,
 }
 
 pub async fn explorer(
@@ -485,8 +527,8 @@ pub async fn explorer(
             roll_calls: format::count(u64::from(g.roll_calls_counted)),
         })
         .collect();
-    let (similarity, dropped) = if roll_calls == 0 {
-        (String::new(), Vec::new())
+    let (similarity, placed, dropped) = if roll_calls == 0 {
+        (String::new(), Vec::new(), Vec::new())
     } else {
         let mds = voting_map(&analytics, definition);
         let svg = analytics
@@ -509,7 +551,7 @@ pub async fn explorer(
                     .map_or_else(|| iso3.clone(), |s| s.names.get(lang.code()).to_owned())
             })
             .collect();
-        (svg, dropped)
+        (svg, placed_rows(mds, lang, &params), dropped)
     };
     let drop_for_api = ["state"];
     let mut downloads = vec![
@@ -595,9 +637,86 @@ pub async fn explorer(
         ranking,
         cohesion,
         similarity,
+        placed,
         dropped,
         downloads,
         page: PageContext::new(lang, path, lang.t("explorer-title")),
     };
     Ok(render(&view, StatusCode::OK))
+}
+
+/// Every State on the map with the three placed nearest to it, by name in the page's language.
+fn placed_rows(
+    mds: &taawun_votes::Mds,
+    lang: Lang,
+    params: &HashMap<String, String>,
+) -> Vec<PlacedRow> {
+    let link = |iso3: &str| {
+        let state = taawun_states::by_iso3(iso3);
+        StateLink {
+            name: state.map_or_else(|| iso3.to_owned(), |s| s.names.get(lang.code()).to_owned()),
+            href: href(
+                &format!("/states/{iso3}/votes"),
+                params,
+                &[],
+                &["state", "page"],
+            ),
+        }
+    };
+    let mut rows: Vec<PlacedRow> = mds
+        .nearest(3)
+        .into_iter()
+        .enumerate()
+        .map(|(i, nearest)| {
+            let iso3 = &mds.states[i];
+            PlacedRow {
+                state: link(iso3),
+                group: group_label(
+                    lang,
+                    taawun_states::by_iso3(iso3)
+                        .and_then(|s| s.regional_group)
+                        .map(|g| g.slug()),
+                ),
+                nearest: nearest.iter().map(|&j| link(&mds.states[j])).collect(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.state.name.cmp(&b.state.name));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every issue tag of the General Assembly's records has its label in each interface
+    /// language, so that the Arabic filter shows the UN's Arabic terms and no English.
+    #[test]
+    fn every_issue_tag_of_the_records_has_a_label_in_each_language() {
+        taawun_testdata::require_shared!();
+        let path = taawun_testdata::shared("data/votes/unga/un_roll_call_issues.csv");
+        let mut reader = csv::Reader::from_path(&path).unwrap();
+        let column = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "issue")
+            .unwrap();
+        let mut tags: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[column].to_owned())
+            .collect();
+        tags.sort();
+        tags.dedup();
+        assert!(tags.len() >= 6, "{tags:?}");
+        for lang in Lang::INTERFACE {
+            for tag in &tags {
+                let label = issue_label(lang, tag);
+                assert!(label.is_some(), "{}: no label for {tag:?}", lang.code());
+            }
+        }
+        let arabic = issue_label(Lang::Ar, "Palestinian conflict").unwrap();
+        assert!(!arabic.chars().any(|c| c.is_ascii_alphabetic()), "{arabic}");
+        assert_eq!(issue_label(Lang::Ar, "A tag the records never had"), None);
+    }
 }

@@ -57,6 +57,13 @@ before(async () => {
     server.on('exit', (code) => reject(new Error(`taawun exited with ${code}`)));
     setTimeout(() => reject(new Error('taawun did not print its address in 20 s')), 20000);
   });
+  // The Council's outcome decision on Slovenia's review, from the UN's PDF itself: imported
+  // once the server has started (and put the example resolution into the empty registry).
+  execFileSync(binary, ['import', 'resolution', '--data-dir', dataDir,
+    join(sharedDir, 'data/upr/ohchr-slovenia/A_HRC_DEC_59_112-outcome-decision.pdf')], {
+    env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -237,6 +244,47 @@ test('the agreement explorer draws the voting map with every State labelled or t
   await page.screenshot({ path: join(shots, 'explorer-en.png'), fullPage: true });
 });
 
+test('the Arabic explorer names issues and States in Arabic, and gives the map as a table', async () => {
+  const page = await pageIn('ar');
+  const errors = watchConsole(page);
+  await page.goto(`${baseUrl}/votes?body=general-assembly`);
+  // The issue filter: the UN's Arabic terms, no English to read.
+  const issues = await page.locator('select[name="issue"] option[value]:not([value=""])').allTextContents();
+  assert.ok(issues.length >= 6, `${issues.length} issues`);
+  for (const label of issues) assert.doesNotMatch(label, /[A-Za-z]/, label);
+  // The map's labels are Arabic names, and the table beside it names every State placed.
+  const labels = await page.locator('figure.chart svg .taawun-labels text').allTextContents();
+  assert.ok(labels.length > 20, `${labels.length} labels`);
+  for (const label of labels) assert.doesNotMatch(label, /^[A-Z]{3}$/, label);
+  const points = await page.locator('figure.chart svg title').count();
+  await page.locator('#map-table summary').click();
+  const rows = await page.locator('#map-table tbody tr').count();
+  assert.ok(rows > 100 && rows <= points, `${rows} rows, ${points} points`);
+  const first = page.locator('#map-table tbody tr').first();
+  assert.equal(await first.locator('td').nth(1).locator('a').count(), 3, 'three nearest States');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(shots, 'explorer-ar.png'), fullPage: true });
+});
+
+for (const [lang, kind] of [['en', 'Decision'], ['ar', 'مقرر']]) {
+  test(`a decision imported from the UN's PDF reads as a decision in ${lang}`, async () => {
+    const page = await pageIn(lang);
+    const errors = watchConsole(page);
+    await page.goto(`${baseUrl}/resolutions/A/HRC/DEC/59/112`);
+    assert.equal((await page.locator('#text-kind').textContent()).trim(), kind);
+    assert.equal(await page.locator('p.pp').count(), 2, 'two preambular paragraphs');
+    assert.equal(await page.locator('p.op').count(), 1, 'one operative paragraph');
+    // Its two footnotes, each marked in the paragraph and linked back to it.
+    assert.equal(await page.locator('section.footnotes li').count(), 2);
+    assert.equal(await page.locator('p.op sup a').count(), 2);
+    // The body text is English: left to right inside an Arabic page.
+    const direction = await page.locator('p.op').evaluate((p) => getComputedStyle(p).direction);
+    assert.equal(direction, 'ltr');
+    assert.deepEqual(errors, []);
+    await page.screenshot({ path: join(shots, `decision-${lang}.png`), fullPage: true });
+  });
+}
+
 test('Arabic search finds the seed and highlights right to left', async () => {
   const page = await pageIn('ar');
   const errors = watchConsole(page);
@@ -413,7 +461,7 @@ const publicPages = [
   '/', '/resolutions', '/resolutions?body=general-assembly&page=50', '/resolutions/A/HRC/RES/56/2',
   '/resolutions/A/HRC/57/L.43', '/mandates', '/states', '/states/FRA', '/states/FRA/votes',
   '/states/BRA/votes?body=unga', '/votes', '/votes?state=FRA', '/search?q=%D8%A7%D9%84%D8%AA%D9%86%D9%85%D9%8A%D8%A9',
-  '/search?q=Venezuela', '/search?q=zzzzqqq', '/about/sources', '/about/api', '/sign-in', '/states/resolve?name=%D9%81%D8%B1%D9%86%D8%B3%D8%A7', '/organisations', '/history/resolution/A/HRC/RES/56/2',
+  '/search?q=Venezuela', '/search?q=zzzzqqq', '/resolutions/A/HRC/DEC/59/112', '/votes?body=general-assembly&issue=Human%20rights', '/about/sources', '/about/api', '/sign-in', '/states/resolve?name=%D9%81%D8%B1%D9%86%D8%B3%D8%A7', '/organisations', '/history/resolution/A/HRC/RES/56/2',
 ];
 
 for (const lang of ['ar', 'en']) {

@@ -138,9 +138,18 @@ fn with_citations(segments: Vec<Segment>, citations: &[Citation], text: &str) ->
     let mut offset = 0;
     for segment in segments {
         if segment.footnote.is_some() {
-            // Skip past the marker in the source: ⁽N⁾.
-            if let Some(end) = text.get(offset..).and_then(|rest| rest.find('⁾')) {
-                offset += end + '⁾'.len_utf8();
+            // Skip past the marker in the source: ⁽N⁾, or a run of superscript digits.
+            let rest = text.get(offset..).unwrap_or("");
+            if rest.starts_with('⁽') {
+                if let Some(end) = rest.find('⁾') {
+                    offset += end + '⁾'.len_utf8();
+                }
+            } else {
+                offset += rest
+                    .chars()
+                    .take_while(|c| superscript_digit(*c).is_some())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
             }
             out.push(segment);
             continue;
@@ -485,15 +494,41 @@ fn superscript_digit(c: char) -> Option<u32> {
     }
 }
 
-/// Splits a paragraph's text at its footnote markers (⁽N⁾), which become links.
+/// Splits a paragraph's text at its footnote markers, which become links: ⁽N⁾ as Arabic texts
+/// write them, or bare superscript digits as English ones do ("Review,¹ the views").
 pub fn segments(text: &str) -> Vec<Segment> {
-    if !text.contains('⁽') {
+    if !text
+        .chars()
+        .any(|c| c == '⁽' || superscript_digit(c).is_some())
+    {
         return vec![Segment::plain(text.to_owned())];
     }
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut chars = text.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
+        if let Some(first) = superscript_digit(c) {
+            let mut number = first;
+            let mut digits = 1;
+            while let Some(n) = chars.peek().and_then(|(_, d)| superscript_digit(*d)) {
+                if digits == 4 {
+                    break;
+                }
+                number = number * 10 + n;
+                digits += 1;
+                chars.next();
+            }
+            if !plain.is_empty() {
+                out.push(Segment::plain(std::mem::take(&mut plain)));
+            }
+            out.push(Segment {
+                text: number.to_string(),
+                footnote: Some(number),
+                symbol: false,
+                href: None,
+            });
+            continue;
+        }
         if c == '⁽' {
             let mut number = 0u32;
             let mut digits = 0;
@@ -1053,5 +1088,25 @@ mod tests {
             ]
         );
         assert_eq!(segments("⁽⁾ ⁽x⁾").len(), 1);
+    }
+
+    #[test]
+    fn english_superscript_markers_are_footnotes_and_citations_stay_in_place() {
+        let text = "the report of the Working Group,¹ the views (A/HRC/59/15/Add.1)² of the State";
+        let markers: Vec<_> = segments(text).iter().filter_map(|s| s.footnote).collect();
+        assert_eq!(markers, [1, 2]);
+        let references = [reference("A/HRC/59/15/Add.1", "op-1", "A/HRC/59/15/Add.1")];
+        let parts = rich_segments(text, "op-1", &references, &[]);
+        let cited: Vec<_> = parts
+            .iter()
+            .filter(|s| s.symbol)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(cited, ["A/HRC/59/15/Add.1"]);
+        let joined: String = parts.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            joined,
+            "the report of the Working Group,1 the views (A/HRC/59/15/Add.1)2 of the State"
+        );
     }
 }

@@ -274,6 +274,7 @@ for (const [lang, kind] of [['en', 'Decision'], ['ar', 'مقرر']]) {
     assert.equal((await page.locator('#text-kind').textContent()).trim(), kind);
     assert.equal(await page.locator('p.pp').count(), 2, 'two preambular paragraphs');
     assert.equal(await page.locator('p.op').count(), 1, 'one operative paragraph');
+    assert.equal(await page.locator('p.op a.number').count(), 0, 'a sole paragraph, unnumbered as printed');
     // Its two footnotes, each marked in the paragraph and linked back to it.
     assert.equal(await page.locator('section.footnotes li').count(), 2);
     assert.equal(await page.locator('p.op sup a').count(), 2);

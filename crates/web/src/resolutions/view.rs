@@ -200,6 +200,9 @@ pub struct ParagraphView {
     /// `pp-3`, `op-22`.
     pub anchor: String,
     pub number: u32,
+    /// Whether the text numbers it: a sole operative paragraph is not numbered (the UN's
+    /// editorial rule, and what a decision's "Adopts the outcome …" looks like).
+    pub numbered: bool,
     pub segments: Vec<Segment>,
 }
 
@@ -579,6 +582,7 @@ fn paragraphs(
                 segments: rich_segments(&p.text, &anchor, references, known),
                 anchor,
                 number: p.number,
+                numbered: true,
             }
         })
         .collect()
@@ -984,7 +988,13 @@ fn with_text(
         distribution_date: date(record.distribution_date),
         meeting: record.meeting.map(|m| m.to_string()).unwrap_or_default(),
         preambular: paragraphs(&record.preambular, "pp", &record.references, known),
-        operative: paragraphs(&record.operative, "op", &record.references, known),
+        operative: {
+            let mut operative = paragraphs(&record.operative, "op", &record.references, known);
+            if let [sole] = operative.as_mut_slice() {
+                sole.numbered = false;
+            }
+            operative
+        },
         footnotes,
         references,
         cited_by: citing(bundle),

@@ -164,7 +164,8 @@ pub async fn role_label(
         taawun_accounts::Binding::Organisation(id) => {
             let name = match app.store.accounts().get_organisation(*id).await {
                 Ok(Some(o)) => o.names.best(lang.code()).to_owned(),
-                _ => format!("#{id}"),
+                // Isolated: "#12" inside Arabic text keeps its sign before the number.
+                _ => format!("\u{2066}#{id}\u{2069}"),
             };
             format!("{kind} · {name}")
         }

@@ -301,6 +301,31 @@ mod tests {
         }
     }
 
+    /// Latin text quoted inside an Arabic message (a command, a header) is isolated left to
+    /// right: without the marks, its punctuation ("--format", "…") moves to the wrong end.
+    #[test]
+    fn latin_text_quoted_in_arabic_messages_is_isolated() {
+        let folder = format!("{}/locales/ar", env!("CARGO_MANIFEST_DIR"));
+        let mut quoted = 0;
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for (start, _) in text.match_indices('«') {
+                let inner = &text[start + '«'.len_utf8()..];
+                let inner = &inner[..inner.find(['»', '\n']).unwrap_or(inner.len())];
+                if inner.contains('{') || !inner.chars().any(|c| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                quoted += 1;
+                assert!(
+                    inner.starts_with('\u{2066}') && inner.ends_with('\u{2069}'),
+                    "{}: «{inner}» is not isolated (U+2066 … U+2069)",
+                    entry.path().display()
+                );
+            }
+        }
+        assert!(quoted > 0, "the Arabic messages are read");
+    }
+
     /// Every message the templates and the code ask for by a literal id exists (a typo would
     /// show the id itself to the user).
     #[test]

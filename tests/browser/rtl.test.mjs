@@ -326,6 +326,18 @@ test('an administrator accepts the invitation in Arabic and verifies the audit t
   const label = await page.locator('label[for=display_name]').boundingBox();
   const field = await page.locator('#display_name').boundingBox();
   assert.ok(label.x + label.width >= field.x + field.width - 2, 'the label ends where the field does, on the right');
+  // Latin quoted inside Arabic reads left to right with its own punctuation: the header's
+  // "Authorization: Bearer …" keeps its ellipsis at its end, inside the quotation marks.
+  const positions = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode()) && !node.textContent.includes('Authorization: Bearer'));
+    const text = node.textContent;
+    const at = (s) => { const r = document.createRange(); const i = text.indexOf(s); r.setStart(node, i); r.setEnd(node, i + s.length); return r.getBoundingClientRect().x; };
+    return { open: at('«'), bearer: at('Bearer'), ellipsis: at('…'), close: at('»') };
+  });
+  assert.ok(positions.ellipsis > positions.bearer, `the ellipsis follows Bearer: ${JSON.stringify(positions)}`);
+  assert.ok(positions.open > positions.ellipsis && positions.close < positions.bearer, `inside the quotes: ${JSON.stringify(positions)}`);
   await page.screenshot({ path: join(shots, 'account-ar.png'), fullPage: true });
 
   await page.goto(`${baseUrl}/admin/audit?verify=1`);

@@ -472,7 +472,7 @@ test('the English page of the Arabic-only 56/2 has its English title and says so
 // folded behind one button that opens it, the search button visible.
 const publicPages = [
   '/', '/resolutions', '/resolutions?body=general-assembly&page=50', '/resolutions/A/HRC/RES/56/2',
-  '/resolutions/A/HRC/57/L.43', '/mandates', '/states', '/states/FRA', '/states/FRA/votes',
+  '/resolutions/A/HRC/57/L.43', '/resolutions/A/HRC/18/L.33', '/mandates', '/states', '/states/FRA', '/states/FRA/votes',
   '/states/BRA/votes?body=unga', '/votes', '/votes?state=FRA', '/search?q=%D8%A7%D9%84%D8%AA%D9%86%D9%85%D9%8A%D8%A9',
   '/search?q=Venezuela', '/search?q=zzzzqqq', '/resolutions/A/HRC/DEC/59/112', '/votes?body=general-assembly&issue=Human%20rights', '/about/sources', '/about/api', '/sign-in', '/states/resolve?name=%D9%81%D8%B1%D9%86%D8%B3%D8%A7', '/organisations', '/history/resolution/A/HRC/RES/56/2',
 ];

@@ -478,3 +478,86 @@ async fn the_state_record_page_and_the_explorer_render_in_both_languages() {
         .unwrap();
     assert!(empty.contains("class=\"empty\""));
 }
+
+/// A draft the Council voted on (an amendment, most often) links to the resolution it led to:
+/// the one of the same session and title — as the voting records' own list says, read here
+/// from the file — and to nothing when there is none to name.
+#[tokio::test]
+async fn a_draft_links_to_the_resolution_of_its_session_and_title() {
+    taawun_testdata::require_shared!();
+    let app = spawn_app().await;
+    app.store
+        .import_votes(
+            &taawun_store::ChangeContext::command_line(),
+            &hrc(),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    // The file's rows: symbol, date, "Title :kind /…".
+    let mut reader =
+        csv::Reader::from_path(crate::helpers::shared("data/votes/hrc/all-vote-data.csv")).unwrap();
+    let rows: Vec<(String, String, String)> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter_map(|r| {
+            let summary = &r[2];
+            let cut = summary.rfind(" :")?;
+            let kind = summary[cut + 2..].split_whitespace().next()?.to_owned();
+            Some((r[0].to_owned(), summary[..cut].trim().to_lowercase(), kind))
+        })
+        .collect();
+    let session = |symbol: &str| -> Option<String> {
+        let rest = symbol.strip_prefix("A/HRC/")?;
+        let rest = rest
+            .strip_prefix("RES/")
+            .or_else(|| rest.strip_prefix("DEC/"))
+            .unwrap_or(rest);
+        rest.split('/').next().map(str::to_owned)
+    };
+    let (mut linked, mut unlinked) = (0, 0);
+    for (draft, title, kind) in rows
+        .iter()
+        .filter(|(s, _, k)| s.contains("/L.") && k == "amendment")
+    {
+        let expected: Vec<&String> = rows
+            .iter()
+            .filter(|(s, t, k)| {
+                !s.contains("/L.")
+                    && (k == "resolution" || k == "decision")
+                    && t == title
+                    && session(s) == session(draft)
+            })
+            .map(|(s, _, _)| s)
+            .collect();
+        let html = app
+            .get(&format!("/resolutions/{draft}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        match expected.as_slice() {
+            [one] => {
+                assert!(
+                    html.contains(&format!(
+                        "<dd id=\"adopted-as\"><a href=\"/resolutions/{one}\">"
+                    )),
+                    "{draft} ({kind}) should link {one}"
+                );
+                linked += 1;
+            }
+            [] => {
+                assert!(
+                    !html.contains("id=\"adopted-as\""),
+                    "{draft} links to nothing"
+                );
+                unlinked += 1;
+            }
+            _ => {}
+        }
+        if linked >= 15 && unlinked >= 5 {
+            break;
+        }
+    }
+    assert!(linked >= 5, "{linked} drafts linked");
+}

@@ -451,6 +451,7 @@ vote-issue-human-rights = حقوق الإنسان
 vote-issue-colonialism = إنهاء الاستعمار
 vote-issue-nuclear-weapons-and-nuclear-material = الأسلحة النووية والمواد النووية
 vote-issue-economic-development = التنمية الاقتصادية
+adopted-as = قرار الدورة نفسها بالعنوان نفسه
 voted-on = موضوع التصويت
 kind-resolution = قرار (النص بكامله)
 kind-decision = مقرر (النص بكامله)

@@ -416,6 +416,7 @@ vote-issue-human-rights = Human rights
 vote-issue-colonialism = Decolonization
 vote-issue-nuclear-weapons-and-nuclear-material = Nuclear weapons and nuclear material
 vote-issue-economic-development = Economic development
+adopted-as = The resolution of the same session and title
 voted-on = What was voted on
 kind-resolution = Resolution (the text as a whole)
 kind-decision = Decision (the text as a whole)

@@ -32,6 +32,49 @@ pub struct ResolutionBundle {
     pub mandates: Vec<MandateRecord>,
     /// The roll calls the imported voting records hold for this symbol.
     pub recorded_votes: Vec<taawun_store::RollCallVotes>,
+    /// For a draft (`A/HRC/18/L.34`) voted on: the one resolution or decision of the same body,
+    /// session and title, which the draft (or the amendment to it) led to. `None` when there
+    /// is none, or more than one, to choose from.
+    pub adopted_as: Option<ResolutionSummary>,
+}
+
+/// The session a draft's symbol names: `A/HRC/18/L.34` → 18 (drafts of special sessions,
+/// `A/HRC/S-1/L.1`, have no number here).
+fn draft_session(symbol: &str) -> Option<u32> {
+    let rest = symbol.strip_prefix("A/HRC/")?;
+    let (session, draft) = rest.split_once('/')?;
+    draft
+        .starts_with("L.")
+        .then(|| session.parse().ok())
+        .flatten()
+}
+
+/// The record a draft led to: same body and session, the same title (as the voting records
+/// write both), and not itself a draft.
+async fn adopted_as(
+    app: &AppState,
+    symbol: &str,
+    recorded_votes: &[taawun_store::RollCallVotes],
+) -> Result<Option<ResolutionSummary>, StoreError> {
+    let (Some(session), Some(principal)) = (draft_session(symbol), recorded_votes.first()) else {
+        return Ok(None);
+    };
+    let filter = taawun_store::ResolutionFilter {
+        body: Some(principal.body),
+        session: Some(session),
+        ..taawun_store::ResolutionFilter::default()
+    };
+    let records = listing::listing(app, &filter).await?;
+    let title = principal.title.trim();
+    let mut same = records.iter().filter(|r| {
+        draft_session(&r.symbol).is_none()
+            && r.symbol != symbol
+            && r.title.trim().eq_ignore_ascii_case(title)
+    });
+    Ok(match (same.next(), same.next()) {
+        (Some(one), None) => Some(ResolutionSummary::clone(one)),
+        _ => None,
+    })
 }
 
 pub type ResolutionCache = moka::future::Cache<String, Arc<ResolutionBundle>>;
@@ -90,6 +133,7 @@ pub async fn bundle(
     if stored.is_none() && recorded_votes.is_empty() {
         return Ok(None);
     }
+    let adopted_as = adopted_as(app, symbol, &recorded_votes).await?;
     let bundle = Arc::new(ResolutionBundle {
         symbol: symbol.to_owned(),
         stored,
@@ -97,6 +141,7 @@ pub async fn bundle(
         cited_by,
         mandates: mandates.items,
         recorded_votes,
+        adopted_as,
     });
     app.resolution_cache
         .insert(symbol.to_owned(), bundle.clone())

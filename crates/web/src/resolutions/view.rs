@@ -196,6 +196,13 @@ fn rich_segments(
     with_citations(segments(text), &citations(text, &mine, known), text)
 }
 
+/// The record a draft led to.
+pub struct AdoptedAs {
+    pub symbol: String,
+    pub title: String,
+    pub href: String,
+}
+
 pub struct ParagraphView {
     /// `pp-3`, `op-22`.
     pub anchor: String,
@@ -450,6 +457,8 @@ pub struct ResolutionView {
     pub date_label: String,
     /// For a record held as text: a resolution or a decision.
     pub text_kind: String,
+    /// For a draft voted on: the resolution of the same session and title.
+    pub adopted_as: Option<AdoptedAs>,
     /// For a record known only from a roll call: what was voted on and its result.
     pub kind: String,
     pub description: String,
@@ -820,6 +829,11 @@ fn votes_only(
         has_text: false,
         date_label: lang.t("col-vote-date"),
         text_kind: String::new(),
+        adopted_as: bundle.adopted_as.as_ref().map(|r| AdoptedAs {
+            href: format!("/resolutions/{}", r.symbol),
+            symbol: r.symbol.clone(),
+            title: r.title.clone(),
+        }),
         kind: principal
             .map(|p| lang.t(&format!("kind-{}", kind_of(p).slug())))
             .unwrap_or_default(),
@@ -949,6 +963,7 @@ fn with_text(
     ResolutionView {
         has_text: true,
         date_label: lang.t("col-adopted"),
+        adopted_as: None,
         text_kind: lang.t(match record.kind {
             taawun_documents::TextKind::Resolution => "text-kind-resolution",
             taawun_documents::TextKind::Decision => "text-kind-decision",

@@ -1,0 +1,8 @@
+//! The Universal Periodic Review's records, free of storage and HTTP: the recommendations a
+//! State under review received, what it answered, its voluntary pledges — and the readers of
+//! the sources they come from ([`upr_info`]: UPR Info's compilation of sessions 1-20).
+
+pub mod model;
+pub mod upr_info;
+
+pub use model::{ActionCategory, Pledge, Recommendation, Response, Source, cycle_of_session};

@@ -95,10 +95,7 @@ fn every_recommendation_and_pledge_is_read_once() {
         "some have several recommending States"
     );
     // Every name left out is listed with where it was first met.
-    assert_eq!(
-        info.unresolved.iter().map(|u| u.rows).sum::<usize>() >= info.rows_unresolved,
-        true
-    );
+    assert!(info.unresolved.iter().map(|u| u.rows).sum::<usize>() >= info.rows_unresolved);
     for name in &info.unresolved {
         assert!(name.first.line > 0, "{name:?}");
     }

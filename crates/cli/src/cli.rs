@@ -155,9 +155,10 @@ pub enum AuditCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ParseCommand {
-    /// Parse a resolution text (Arabic or English, as extracted from its PDF)
+    /// Parse a resolution or decision (Arabic or English): its text as extracted from its PDF,
+    /// or the UN's PDF itself (read with poppler's pdftotext)
     Resolution {
-        /// The text file
+        /// The text file or PDF
         file: PathBuf,
         /// Print the whole record as JSON (otherwise a summary)
         #[arg(long)]
@@ -186,11 +187,11 @@ pub enum ImportCommand {
         #[arg(long)]
         skip_unknown: bool,
     },
-    /// Import resolution texts into the registry: all files are parsed first, and if any fails
-    /// nothing is stored; the same text twice changes nothing; a changed text of a known symbol
-    /// becomes its newest version
+    /// Import resolutions and decisions into the registry (extracted texts, or the UN's PDFs
+    /// themselves): all files are parsed first, and if any fails nothing is stored; the same
+    /// text twice changes nothing; a changed text of a known symbol becomes its newest version
     Resolution {
-        /// The text files
+        /// The text files or PDFs
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

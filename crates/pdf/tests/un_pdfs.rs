@@ -3,19 +3,9 @@
 use proptest::prelude::*;
 use taawun_pdf::{PdfError, extract};
 
-/// Whether `pdftotext` is installed. Without it a test skips, saying so — or fails with
-/// `TAAWUN_REQUIRE_SHARED=1`, as CI sets it (CI installs poppler-utils).
+/// Whether `pdftotext` is installed (see `taawun_testdata::tool_available`).
 fn tool(what: &str) -> bool {
-    match taawun_pdf::available() {
-        Ok(_) => true,
-        Err(e) => {
-            let required =
-                std::env::var(taawun_testdata::REQUIRE_VARIABLE).is_ok_and(|v| v.trim() == "1");
-            assert!(!required, "{what}: {e}");
-            eprintln!("{what}: skipped: {e}");
-            false
-        }
-    }
+    taawun_testdata::tool_available(what, taawun_pdf::available())
 }
 
 fn slovenia(name: &str) -> Vec<u8> {

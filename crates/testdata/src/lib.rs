@@ -43,6 +43,21 @@ pub fn available(what: &str) -> bool {
     false
 }
 
+/// Whether a tool a test needs (`check`: its version, or why it cannot run) is installed. When
+/// it is not, prints that `what` is skipped and why and returns false — or panics, when
+/// `TAAWUN_REQUIRE_SHARED=1` (CI installs the tools as well as providing the datasets).
+pub fn tool_available<E: std::fmt::Display>(what: &str, check: Result<String, E>) -> bool {
+    match check {
+        Ok(_) => true,
+        Err(e) => {
+            let required = std::env::var(REQUIRE_VARIABLE).is_ok_and(|v| v.trim() == "1");
+            assert!(!required, "{what}: {e}");
+            eprintln!("{what}: skipped: {e}");
+            false
+        }
+    }
+}
+
 /// Returns from the calling test (or benchmark) when the datasets are absent; see [`available`].
 /// `require_shared!(value)` returns `value` (in a proptest body: `require_shared!(Ok(()))`).
 #[macro_export]

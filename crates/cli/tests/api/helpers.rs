@@ -238,6 +238,18 @@ pub fn seed_vote_names() -> Vec<String> {
     names
 }
 
+/// Runs a `taawun` command that must succeed (its error output shown when it does not), and
+/// returns what it printed.
+pub fn succeeded(command: &mut std::process::Command) -> String {
+    let output = command.output().expect("the command runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the command prints UTF-8")
+}
+
 /// The `taawun` binary, with the caller's configuration removed: each test chooses its own
 /// database and address.
 pub fn taawun() -> std::process::Command {

@@ -263,19 +263,13 @@ async fn english_and_without_vote_texts_import_and_show_left_to_right() {
     let fixtures =
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../documents/tests/fixtures");
     let english = fixtures.join("ga-78-199.en.txt");
-    let output = taawun()
-        .args(["import", "resolution", "--data-dir"])
-        .arg(dir.path())
-        .arg(&english)
-        .arg(fixtures.join("hrc-without-vote.ar.txt"))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = crate::helpers::succeeded(
+        taawun()
+            .args(["import", "resolution", "--data-dir"])
+            .arg(dir.path())
+            .arg(&english)
+            .arg(fixtures.join("hrc-without-vote.ar.txt")),
     );
-    let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(
         stdout
@@ -373,28 +367,16 @@ async fn every_body_parameter_takes_the_same_names() {
     }
 }
 
-/// Whether `pdftotext` is installed. Without it a test skips, saying so — or fails with
-/// `TAAWUN_REQUIRE_SHARED=1`, as CI sets it (CI installs poppler-utils).
-fn pdf_reader(what: &str) -> bool {
-    match taawun_pdf::available() {
-        Ok(_) => true,
-        Err(e) => {
-            let required =
-                std::env::var(taawun_testdata::REQUIRE_VARIABLE).is_ok_and(|v| v.trim() == "1");
-            assert!(!required, "{what}: {e}");
-            eprintln!("{what}: skipped: {e}");
-            false
-        }
-    }
-}
-
 /// The Council's outcome of Slovenia's review, imported from the UN's PDF itself, parses as
 /// what it is: a decision, with its date, meeting, adoption without a vote, paragraphs and
 /// footnotes — each checked against the PDF's own text, read here line by line.
 #[tokio::test]
 async fn the_uns_pdf_of_a_decision_imports_as_the_decision_it_is() {
     taawun_testdata::require_shared!();
-    if !pdf_reader("the_uns_pdf_of_a_decision_imports_as_the_decision_it_is") {
+    if !taawun_testdata::tool_available(
+        "the_uns_pdf_of_a_decision_imports_as_the_decision_it_is",
+        taawun_pdf::available(),
+    ) {
         return;
     }
     let pdf = shared("data/upr/ohchr-slovenia/A_HRC_DEC_59_112-outcome-decision.pdf");
@@ -442,18 +424,12 @@ async fn the_uns_pdf_of_a_decision_imports_as_the_decision_it_is() {
 
     // Imported from the PDF by the command a secretariat runs.
     let dir = tempfile::tempdir().unwrap();
-    let output = taawun()
-        .args(["import", "resolution", "--data-dir"])
-        .arg(dir.path())
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = crate::helpers::succeeded(
+        taawun()
+            .args(["import", "resolution", "--data-dir"])
+            .arg(dir.path())
+            .arg(&pdf),
     );
-    let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         stdout.contains("A/HRC/DEC/59/112") && stdout.contains("adopted without a vote"),
         "{stdout}"

@@ -517,47 +517,32 @@ pub fn segments(text: &str) -> Vec<Segment> {
     }
     let mut out = Vec::new();
     let mut plain = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if let Some(first) = superscript_digit(c) {
-            let mut number = first;
-            let mut digits = 1;
-            while let Some(n) = chars.peek().and_then(|(_, d)| superscript_digit(*d)) {
-                if digits == 4 {
-                    break;
-                }
-                number = number * 10 + n;
-                digits += 1;
-                chars.next();
-            }
-            if !plain.is_empty() {
-                out.push(Segment::plain(std::mem::take(&mut plain)));
-            }
-            out.push(Segment {
-                text: number.to_string(),
-                footnote: Some(number),
-                symbol: false,
-                href: None,
-            });
-            continue;
-        }
-        if c == '⁽' {
-            let mut number = 0u32;
-            let mut digits = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let marker = if superscript_digit(c).is_some() {
+            // A bare run of superscript digits: this one and the ones that follow.
+            let mut run = std::iter::once(c).chain(std::iter::from_fn(|| {
+                chars.next_if(|d| superscript_digit(*d).is_some())
+            }));
+            superscript_number(&mut run)
+        } else if c == '⁽' {
+            // ⁽N⁾: taken only when closed; otherwise the characters stay text.
             let mut lookahead = chars.clone();
-            while let Some((_, d)) = lookahead.peek().copied() {
-                match superscript_digit(d) {
-                    Some(n) if digits < 4 => {
-                        number = number * 10 + n;
-                        digits += 1;
-                        lookahead.next();
-                    }
-                    _ => break,
+            let number = superscript_number(&mut std::iter::from_fn(|| {
+                lookahead.next_if(|d| superscript_digit(*d).is_some())
+            }));
+            match (number, lookahead.next()) {
+                (Some(n), Some('⁾')) => {
+                    chars = lookahead;
+                    Some(n)
                 }
+                _ => None,
             }
-            if digits > 0 && lookahead.peek().map(|(_, c)| *c) == Some('⁾') {
-                lookahead.next();
-                chars = lookahead;
+        } else {
+            None
+        };
+        match marker {
+            Some(number) => {
                 if !plain.is_empty() {
                     out.push(Segment::plain(std::mem::take(&mut plain)));
                 }
@@ -567,15 +552,22 @@ pub fn segments(text: &str) -> Vec<Segment> {
                     symbol: false,
                     href: None,
                 });
-                continue;
             }
+            None => plain.push(c),
         }
-        plain.push(c);
     }
     if !plain.is_empty() {
         out.push(Segment::plain(plain));
     }
     out
+}
+
+/// The number written by superscript digits (at most four are read; `None` without any).
+fn superscript_number(digits: &mut impl Iterator<Item = char>) -> Option<u32> {
+    digits
+        .take(4)
+        .map_while(superscript_digit)
+        .fold(None, |n, d| Some(n.unwrap_or(0) * 10 + d))
 }
 
 fn paragraphs(

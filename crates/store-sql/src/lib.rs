@@ -25,11 +25,13 @@ mod resolutions;
 pub mod sql;
 mod states;
 mod store;
+pub mod upr;
 mod votes;
 
 pub use accounts::SqlAccounts;
 pub use bounds::Column;
 pub use store::SqlStore;
+pub use upr::SqlUpr;
 
 /// What differs between the engines, named once. Everything else is the same SQL.
 pub trait Engine: Database {

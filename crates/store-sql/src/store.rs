@@ -16,6 +16,7 @@ use crate::{Column, Engine, db};
 pub struct SqlStore<DB: Engine> {
     pub(crate) pool: Pool<DB>,
     accounts: SqlAccounts<DB>,
+    upr: crate::SqlUpr<DB>,
     migrator: &'static Migrator,
 }
 
@@ -25,6 +26,7 @@ impl<DB: Engine> SqlStore<DB> {
     pub fn new(pool: Pool<DB>, migrator: &'static Migrator) -> Self {
         SqlStore {
             accounts: SqlAccounts::new(pool.clone()),
+            upr: crate::SqlUpr::new(pool.clone()),
             pool,
             migrator,
         }
@@ -53,6 +55,7 @@ where
     for<'a> Option<&'a str>: Encode<'a, DB> + Type<DB>,
     DB::Connection: Migrate,
     SqlAccounts<DB>: taawun_store::AccountStore,
+    crate::SqlUpr<DB>: taawun_store::UprStore,
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
@@ -60,6 +63,10 @@ where
 
     fn accounts(&self) -> &dyn taawun_store::AccountStore {
         &self.accounts
+    }
+
+    fn upr(&self) -> &dyn taawun_store::UprStore {
+        &self.upr
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {

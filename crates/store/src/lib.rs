@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod resolutions;
 pub mod states;
+pub mod upr;
 mod vocabulary;
 pub mod votes;
 
@@ -22,6 +23,7 @@ pub use resolutions::{
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
 };
+pub use upr::UprStore;
 pub use votes::{
     RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter,
     VoteImportReport, VoteTable, VoteTableBuilder, VotesStamp, pack_ballot, unpack_ballot,
@@ -222,6 +224,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// Accounts, sessions, organisations, the outbox and the audit trail.
     fn accounts(&self) -> &dyn AccountStore;
+
+    /// The Universal Periodic Review: recommendations, responses, pledges.
+    fn upr(&self) -> &dyn upr::UprStore;
 
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;

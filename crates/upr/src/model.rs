@@ -1,10 +1,11 @@
 //! What a recommendation is, whatever source it was read from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The State under review's position on a recommendation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Response {
     /// "Supported" in the Council's current words; UPR Info's "Accepted".
     Supported,
@@ -13,6 +14,12 @@ pub enum Response {
 }
 
 impl Response {
+    pub const ALL: [Response; 2] = [Response::Supported, Response::Noted];
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.slug() == word)
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Response::Supported => "supported",
@@ -122,6 +129,30 @@ pub fn cycle_of_session(session: u32) -> Option<u8> {
     }
 }
 
+/// The key two sources' copies of one recommendation share: the State under review, the
+/// session and the text as compared ([`comparable_text`]), hashed so that the key stays short.
+/// Two different texts never share a key, so records are never merged silently across them.
+pub fn recommendation_key(reviewed: &str, session: u32, text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(comparable_text(text).as_bytes());
+    let hex: String = digest[..10].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{reviewed}:{session}:{hex}")
+}
+
+impl Recommendation {
+    /// See [`recommendation_key`].
+    pub fn key(&self) -> String {
+        recommendation_key(&self.reviewed, self.session, &self.text)
+    }
+}
+
+impl Pledge {
+    /// The same kind of key as a recommendation's, for the State that pledged.
+    pub fn key(&self) -> String {
+        recommendation_key(&self.state, self.session, &self.text)
+    }
+}
+
 /// A recommendation's text as compared across sources and rows: whitespace collapsed, case and
 /// accents folded, final punctuation dropped.
 pub fn comparable_text(text: &str) -> String {
@@ -157,6 +188,15 @@ mod tests {
             );
         }
         assert_eq!(ActionCategory::from_number(6), None);
+    }
+
+    #[test]
+    fn keys_tell_texts_apart_but_not_their_spacing() {
+        let a = recommendation_key("SVN", 20, "Ratify the Convention.");
+        assert_eq!(a, recommendation_key("SVN", 20, "ratify  the convention"));
+        assert_ne!(a, recommendation_key("SVN", 20, "Ratify the Protocol"));
+        assert_ne!(a, recommendation_key("SVN", 21, "Ratify the Convention"));
+        assert!(a.starts_with("SVN:20:"));
     }
 
     #[test]

@@ -1,0 +1,777 @@
+//! The Universal Periodic Review's records on either engine. An import reads what is stored,
+//! lets [`taawun_store::upr::plan_import`] decide what changes (the same plan a dry run
+//! shows), and writes the plan in one transaction; listings filter in SQL on indexed columns
+//! and read the page's recommending States, themes and sources in three more queries.
+
+use std::collections::{BTreeSet, HashMap};
+
+use async_trait::async_trait;
+use sqlx::{ColumnIndex, Encode, Executor, IntoArguments, Pool, Row, Type};
+use taawun_audit::ChangeContext;
+use taawun_store::upr::{
+    ActionCategory, GroupCount, ImportPlan, IncomingPledge, IncomingRecommendation, PledgeRecord,
+    RecommendationFilter, RecommendationPage, RecommendationRecord, Response, ResponseCounts,
+    ResponseFilter, ReviewOverview, SourceRef, StateReview, StoredFacts, UprImportReport,
+    UprStore, plan_import, upr_change,
+};
+use taawun_store::{Page, Paging, StoreError};
+
+use crate::audit::AuditTrail;
+use crate::sql::Sql;
+use crate::{Column, Engine, db};
+
+/// Rows written per INSERT: far below either engine's limit on bound parameters.
+const BATCH: usize = 400;
+
+/// The review part of a store, on engine `DB`: what `Store::upr()` returns.
+pub struct SqlUpr<DB: Engine> {
+    pool: Pool<DB>,
+}
+
+impl<DB: Engine> SqlUpr<DB> {
+    pub fn new(pool: Pool<DB>) -> Self {
+        SqlUpr { pool }
+    }
+}
+
+fn response_of(word: Option<String>) -> Option<Response> {
+    word.as_deref().and_then(Response::parse)
+}
+
+fn action_of(number: Option<i32>) -> Option<ActionCategory> {
+    number
+        .and_then(|n| u8::try_from(n).ok())
+        .and_then(ActionCategory::from_number)
+}
+
+impl<DB> SqlUpr<DB>
+where
+    DB: Engine,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'a> &'a str: ColumnIndex<DB::Row> + Encode<'a, DB> + Type<DB>,
+    usize: ColumnIndex<DB::Row>,
+    i64: Column<DB>,
+    i32: Column<DB>,
+    bool: Column<DB>,
+    String: Column<DB>,
+    Option<i64>: Column<DB>,
+    Option<i32>: Column<DB>,
+    Option<String>: Column<DB>,
+    for<'a> Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
+    /// Everything an import compares, read on `conn` (the import's own transaction, so that
+    /// the plan and the writes see the same records).
+    async fn stored_facts(
+        conn: &mut DB::Connection,
+    ) -> Result<(HashMap<String, StoredFacts>, BTreeSet<String>), StoreError> {
+        let rows: Vec<(i64, String, Option<String>, Option<String>, Option<i32>)> =
+            sqlx::query_as(
+                "SELECT id, match_key, paragraph, response, action FROM upr_recommendations",
+            )
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(db)?;
+        let mut by_id: HashMap<i64, StoredFacts> = HashMap::with_capacity(rows.len());
+        let mut keys: Vec<(i64, String)> = Vec::with_capacity(rows.len());
+        for (id, key, paragraph, response, action) in rows {
+            by_id.insert(
+                id,
+                StoredFacts {
+                    id,
+                    paragraph,
+                    response: response_of(response),
+                    action: action_of(action),
+                    ..StoredFacts::default()
+                },
+            );
+            keys.push((id, key));
+        }
+        let states: Vec<(i64, String)> =
+            sqlx::query_as("SELECT recommendation_id, state FROM upr_recommending")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+        for (id, state) in states {
+            if let Some(facts) = by_id.get_mut(&id) {
+                facts.recommending.insert(state);
+            }
+        }
+        let themes: Vec<(i64, String)> =
+            sqlx::query_as("SELECT recommendation_id, theme FROM upr_themes")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+        for (id, theme) in themes {
+            if let Some(facts) = by_id.get_mut(&id) {
+                facts.themes.insert(theme);
+            }
+        }
+        let sources: Vec<(i64, String, String, i32)> = sqlx::query_as(
+            "SELECT recommendation_id, kind, file, line FROM upr_recommendation_sources",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        for (id, kind, file, line) in sources {
+            if let Some(facts) = by_id.get_mut(&id) {
+                facts.sources.insert(SourceRef {
+                    kind,
+                    file,
+                    line: line.max(0) as u64,
+                });
+            }
+        }
+        let mut stored = HashMap::with_capacity(keys.len());
+        for (id, key) in keys {
+            if let Some(facts) = by_id.remove(&id) {
+                stored.insert(key, facts);
+            }
+        }
+        let pledges: Vec<String> = sqlx::query_scalar("SELECT match_key FROM upr_pledges")
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(db)?;
+        Ok((stored, pledges.into_iter().collect()))
+    }
+
+    /// Writes a recommendation's child rows: its recommending States (from `first_position`),
+    /// themes and sources. Rows already there are left alone.
+    async fn write_children(
+        conn: &mut DB::Connection,
+        rows: &[(i64, &[String], &[String], &[SourceRef], i32)],
+    ) -> Result<(), StoreError> {
+        let states: Vec<(i64, &str, i32)> = rows
+            .iter()
+            .flat_map(|(id, states, _, _, first)| {
+                states
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, s)| (*id, s.as_str(), first + i as i32))
+            })
+            .collect();
+        for batch in states.chunks(BATCH) {
+            let mut insert =
+                Sql::new("INSERT INTO upr_recommending (recommendation_id, state, position) ");
+            insert.push_values(batch, |row, (id, state, position)| {
+                row.push_bind(*id).push_bind(*state).push_bind(*position);
+            });
+            insert.push(" ON CONFLICT DO NOTHING");
+            insert.query().execute(&mut *conn).await.map_err(db)?;
+        }
+        let themes: Vec<(i64, &str)> = rows
+            .iter()
+            .flat_map(|(id, _, themes, _, _)| themes.iter().map(move |t| (*id, t.as_str())))
+            .collect();
+        for batch in themes.chunks(BATCH) {
+            let mut insert = Sql::new("INSERT INTO upr_themes (recommendation_id, theme) ");
+            insert.push_values(batch, |row, (id, theme)| {
+                row.push_bind(*id).push_bind(*theme);
+            });
+            insert.push(" ON CONFLICT DO NOTHING");
+            insert.query().execute(&mut *conn).await.map_err(db)?;
+        }
+        let sources: Vec<(i64, &SourceRef)> = rows
+            .iter()
+            .flat_map(|(id, _, _, sources, _)| sources.iter().map(move |s| (*id, s)))
+            .collect();
+        for batch in sources.chunks(BATCH) {
+            let mut insert = Sql::new(
+                "INSERT INTO upr_recommendation_sources (recommendation_id, kind, file, line) ",
+            );
+            insert.push_values(batch, |row, (id, source)| {
+                row.push_bind(*id)
+                    .push_bind(source.kind.as_str())
+                    .push_bind(source.file.as_str())
+                    .push_bind(i32::try_from(source.line).unwrap_or(i32::MAX));
+            });
+            insert.push(" ON CONFLICT DO NOTHING");
+            insert.query().execute(&mut *conn).await.map_err(db)?;
+        }
+        Ok(())
+    }
+
+    async fn write_plan(
+        conn: &mut DB::Connection,
+        plan: &ImportPlan,
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<(), StoreError> {
+        let mut done = 0;
+        for batch in plan.create.chunks(BATCH) {
+            let mut insert = Sql::new(
+                "INSERT INTO upr_recommendations \
+                 (match_key, reviewed, session, cycle, paragraph, text, response, action) ",
+            );
+            insert.push_values(batch, |row, r| {
+                row.push_bind(r.key.as_str())
+                    .push_bind(r.reviewed.as_str())
+                    .push_bind(i32::try_from(r.session).unwrap_or(i32::MAX))
+                    .push_bind(i32::from(r.cycle))
+                    .push_bind(&r.paragraph)
+                    .push_bind(r.text.as_str())
+                    .push_bind(r.response.map(|x| x.slug().to_owned()))
+                    .push_bind(r.action.map(|a| i32::from(a.number())));
+            });
+            insert.push(" RETURNING id, match_key");
+            let ids: Vec<(i64, String)> = insert
+                .query_as()
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+            let ids: HashMap<String, i64> = ids.into_iter().map(|(id, key)| (key, id)).collect();
+            let mut children = Vec::with_capacity(batch.len());
+            for r in batch {
+                let id = ids.get(&r.key).copied().ok_or_else(|| {
+                    StoreError::database(format!("no id returned for recommendation {}", r.key))
+                })?;
+                children.push((
+                    id,
+                    r.recommending.as_slice(),
+                    r.themes.as_slice(),
+                    r.sources.as_slice(),
+                    0,
+                ));
+            }
+            Self::write_children(conn, &children).await?;
+            done += batch.len();
+            progress(done);
+        }
+        for batch in plan.add.chunks(BATCH) {
+            for add in batch {
+                if add.paragraph.is_some() || add.response.is_some() || add.action.is_some() {
+                    let mut update = Sql::new("UPDATE upr_recommendations SET ");
+                    update
+                        .push("paragraph = COALESCE(paragraph, ")
+                        .push_bind(&add.paragraph)
+                        .push("), response = COALESCE(response, ")
+                        .push_bind(add.response.map(|x| x.slug().to_owned()))
+                        .push("), action = COALESCE(action, ")
+                        .push_bind(add.action.map(|a| i32::from(a.number())))
+                        .push(") WHERE id = ")
+                        .push_bind(add.id);
+                    update.query().execute(&mut *conn).await.map_err(db)?;
+                }
+            }
+            // New recommending States follow the stored ones.
+            let ids: Vec<i64> = batch.iter().map(|a| a.id).collect();
+            let mut positions = Sql::new(
+                "SELECT recommendation_id, count(*) FROM upr_recommending WHERE recommendation_id IN (",
+            );
+            positions.push_list(ids).push(") GROUP BY recommendation_id");
+            let counts: Vec<(i64, i64)> = positions
+                .query_as()
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+            let counts: HashMap<i64, i64> = counts.into_iter().collect();
+            let children: Vec<_> = batch
+                .iter()
+                .map(|a| {
+                    (
+                        a.id,
+                        a.recommending.as_slice(),
+                        a.themes.as_slice(),
+                        a.sources.as_slice(),
+                        counts.get(&a.id).copied().unwrap_or(0) as i32,
+                    )
+                })
+                .collect();
+            Self::write_children(conn, &children).await?;
+            done += batch.len();
+            progress(done);
+        }
+        for batch in plan.create_pledges.chunks(BATCH) {
+            let mut insert = Sql::new(
+                "INSERT INTO upr_pledges (match_key, state, session, cycle, text, themes, \
+                 source_kind, source_file, source_line) ",
+            );
+            insert.push_values(batch, |row, p: &IncomingPledge| {
+                row.push_bind(p.key.as_str())
+                    .push_bind(p.state.as_str())
+                    .push_bind(i32::try_from(p.session).unwrap_or(i32::MAX))
+                    .push_bind(i32::from(p.cycle))
+                    .push_bind(p.text.as_str())
+                    .push_bind(serde_json::to_string(&p.themes).unwrap_or_else(|_| "[]".into()))
+                    .push_unseparated(DB::JSON)
+                    .push_bind(p.source.kind.as_str())
+                    .push_bind(p.source.file.as_str())
+                    .push_bind(i32::try_from(p.source.line).unwrap_or(i32::MAX));
+            });
+            insert.push(" ON CONFLICT (match_key) DO NOTHING");
+            insert.query().execute(&mut *conn).await.map_err(db)?;
+            done += batch.len();
+            progress(done);
+        }
+        Ok(())
+    }
+
+    /// Appends the WHERE clause of a listing's filter (columns of `r`, upr_recommendations).
+    fn push_filter(query: &mut Sql, filter: &RecommendationFilter) {
+        query.push(" WHERE 1 = 1");
+        if let Some(reviewed) = &filter.reviewed {
+            query.push(" AND r.reviewed = ").push_bind(reviewed);
+        }
+        if let Some(cycle) = filter.cycle {
+            query.push(" AND r.cycle = ").push_bind(i32::from(cycle));
+        }
+        if let Some(session) = filter.session {
+            query
+                .push(" AND r.session = ")
+                .push_bind(i32::try_from(session).unwrap_or(i32::MAX));
+        }
+        match filter.response {
+            Some(ResponseFilter::Is(response)) => {
+                query.push(" AND r.response = ").push_bind(response.slug());
+            }
+            Some(ResponseFilter::NotRecorded) => {
+                query.push(" AND r.response IS NULL");
+            }
+            None => {}
+        }
+        if let Some(action) = filter.action {
+            query
+                .push(" AND r.action = ")
+                .push_bind(i32::from(action.number()));
+        }
+        if let Some(state) = &filter.recommending {
+            query
+                .push(
+                    " AND EXISTS (SELECT 1 FROM upr_recommending s \
+                     WHERE s.recommendation_id = r.id AND s.state = ",
+                )
+                .push_bind(state)
+                .push(")");
+        }
+        if let Some(theme) = &filter.theme {
+            query
+                .push(
+                    " AND EXISTS (SELECT 1 FROM upr_themes t \
+                     WHERE t.recommendation_id = r.id AND t.theme = ",
+                )
+                .push_bind(theme)
+                .push(")");
+        }
+    }
+
+    /// The recommending States, themes and sources of these recommendations.
+    async fn complete(
+        &self,
+        rows: Vec<RecommendationRow>,
+    ) -> Result<Vec<RecommendationRecord>, StoreError> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let mut states = Sql::new(
+            "SELECT recommendation_id, state FROM upr_recommending WHERE recommendation_id IN (",
+        );
+        states
+            .push_list(ids.iter().copied())
+            .push(") ORDER BY recommendation_id, position");
+        let states: Vec<(i64, String)> = states
+            .query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let mut themes = Sql::new(format!(
+            "SELECT recommendation_id, theme FROM upr_themes WHERE recommendation_id IN ("
+        ));
+        themes
+            .push_list(ids.iter().copied())
+            .push(format!(") ORDER BY recommendation_id, theme{}", DB::BYTEWISE));
+        let themes: Vec<(i64, String)> = themes
+            .query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let mut sources = Sql::new(
+            "SELECT recommendation_id, kind, file, line FROM upr_recommendation_sources \
+             WHERE recommendation_id IN (",
+        );
+        sources.push_list(ids.iter().copied()).push(format!(
+            ") ORDER BY recommendation_id, kind{b}, file{b}, line",
+            b = DB::BYTEWISE
+        ));
+        let sources: Vec<(i64, String, String, i32)> = sources
+            .query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let mut by_id: HashMap<i64, RecommendationRecord> = HashMap::new();
+        let order: Vec<i64> = ids.clone();
+        for (id, reviewed, session, cycle, paragraph, text, response, action) in rows {
+            by_id.insert(
+                id,
+                RecommendationRecord {
+                    id,
+                    reviewed,
+                    session: session.max(0) as u32,
+                    cycle: cycle.clamp(0, 255) as u8,
+                    paragraph,
+                    text,
+                    recommending: Vec::new(),
+                    response: response_of(response),
+                    action: action_of(action),
+                    themes: Vec::new(),
+                    sources: Vec::new(),
+                },
+            );
+        }
+        for (id, state) in states {
+            if let Some(r) = by_id.get_mut(&id) {
+                r.recommending.push(state);
+            }
+        }
+        for (id, theme) in themes {
+            if let Some(r) = by_id.get_mut(&id) {
+                r.themes.push(theme);
+            }
+        }
+        for (id, kind, file, line) in sources {
+            if let Some(r) = by_id.get_mut(&id) {
+                r.sources.push(SourceRef {
+                    kind,
+                    file,
+                    line: line.max(0) as u64,
+                });
+            }
+        }
+        Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+    }
+
+    /// Counts of recommendations by `key` (an SQL expression over `r` and the joins of
+    /// `from`) and response; `bound` is the value of the one placeholder `from` ends with.
+    async fn grouped(
+        &self,
+        key: &str,
+        from: &str,
+        bound: Option<&str>,
+        order: GroupOrder,
+    ) -> Result<Vec<GroupCount>, StoreError> {
+        let mut query = Sql::new(format!("SELECT {key} AS k, r.response, count(*) {from}"));
+        if let Some(value) = bound {
+            query.push_bind(value);
+        }
+        query.push(" GROUP BY k, r.response");
+        let rows: Vec<(String, Option<String>, i64)> = query
+            .query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let mut groups: Vec<GroupCount> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (key, response, n) in rows {
+            let i = *index.entry(key.clone()).or_insert_with(|| {
+                groups.push(GroupCount {
+                    key,
+                    responses: ResponseCounts::default(),
+                });
+                groups.len() - 1
+            });
+            groups[i].responses.add(response_of(response), n.max(0) as u64);
+        }
+        match order {
+            GroupOrder::MostFirst => groups.sort_by(|a, b| {
+                b.responses
+                    .total()
+                    .cmp(&a.responses.total())
+                    .then_with(|| a.key.cmp(&b.key))
+            }),
+            GroupOrder::Key => groups.sort_by(|a, b| natural(&a.key).cmp(&natural(&b.key))),
+        }
+        Ok(groups)
+    }
+}
+
+/// The row a recommendation is read from, before its States, themes and sources are added.
+type RecommendationRow = (
+    i64,
+    String,
+    i32,
+    i32,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<i32>,
+);
+
+#[derive(Clone, Copy)]
+enum GroupOrder {
+    /// The largest groups first.
+    MostFirst,
+    /// By key, numbers as numbers.
+    Key,
+}
+
+/// Keys that are numbers sort as numbers ("9" before "10"); others as text.
+fn natural(key: &str) -> (u64, &str) {
+    (key.parse().unwrap_or(u64::MAX), key)
+}
+
+#[async_trait]
+impl<DB> UprStore for SqlUpr<DB>
+where
+    DB: Engine,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'a> &'a str: ColumnIndex<DB::Row> + Encode<'a, DB> + Type<DB>,
+    usize: ColumnIndex<DB::Row>,
+    i64: Column<DB>,
+    i32: Column<DB>,
+    bool: Column<DB>,
+    String: Column<DB>,
+    Option<i64>: Column<DB>,
+    Option<i32>: Column<DB>,
+    Option<String>: Column<DB>,
+    for<'a> Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
+    async fn plan_upr_import(
+        &self,
+        recommendations: Vec<IncomingRecommendation>,
+        pledges: Vec<IncomingPledge>,
+    ) -> Result<ImportPlan, StoreError> {
+        let mut tx = DB::begin_snapshot(&self.pool).await.map_err(db)?;
+        let (stored, stored_pledges) = Self::stored_facts(&mut tx).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(plan_import(
+            recommendations,
+            pledges,
+            &stored,
+            &stored_pledges,
+        ))
+    }
+
+    async fn import_upr(
+        &self,
+        context: &ChangeContext,
+        recommendations: Vec<IncomingRecommendation>,
+        pledges: Vec<IncomingPledge>,
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<UprImportReport, StoreError> {
+        let mut sources: BTreeSet<String> = BTreeSet::new();
+        for r in &recommendations {
+            for s in &r.sources {
+                sources.insert(s.file.clone());
+            }
+        }
+        for p in &pledges {
+            sources.insert(p.source.file.clone());
+        }
+        let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
+        let (stored, stored_pledges) = Self::stored_facts(&mut tx).await?;
+        let plan = plan_import(recommendations, pledges, &stored, &stored_pledges);
+        let report = plan.report();
+        if plan.changes_nothing() {
+            tx.rollback().await.map_err(db)?;
+            return Ok(report);
+        }
+        Self::write_plan(&mut tx, &plan, progress).await?;
+        let sources: Vec<String> = sources.into_iter().collect();
+        AuditTrail::<DB>::append(&mut tx, context, upr_change(&report, &sources)).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(report)
+    }
+
+    async fn list_recommendations(
+        &self,
+        filter: &RecommendationFilter,
+        paging: Paging,
+    ) -> Result<RecommendationPage, StoreError> {
+        let mut counts = Sql::new("SELECT r.response, count(*) FROM upr_recommendations r");
+        Self::push_filter(&mut counts, filter);
+        counts.push(" GROUP BY r.response");
+        let counts: Vec<(Option<String>, i64)> = counts
+            .query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let mut responses = ResponseCounts::default();
+        for (response, n) in counts {
+            responses.add(response_of(response), n.max(0) as u64);
+        }
+        let mut query = Sql::new(
+            "SELECT r.id, r.reviewed, r.session, r.cycle, r.paragraph, r.text, r.response, r.action \
+             FROM upr_recommendations r",
+        );
+        Self::push_filter(&mut query, filter);
+        query
+            .push(format!(
+                " ORDER BY r.session DESC, r.reviewed{}, r.id LIMIT ",
+                DB::BYTEWISE
+            ))
+            .push_bind(i64::from(paging.per_page))
+            .push(" OFFSET ")
+            .push_bind(paging.offset() as i64);
+        let rows = query
+            .query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let items = self.complete(rows).await?;
+        Ok(RecommendationPage {
+            page: Page {
+                items,
+                total: responses.total(),
+                page: paging.page,
+                per_page: paging.per_page,
+            },
+            responses,
+        })
+    }
+
+    async fn get_recommendation(
+        &self,
+        id: i64,
+    ) -> Result<Option<RecommendationRecord>, StoreError> {
+        let rows = sqlx::query_as(
+            "SELECT id, reviewed, session, cycle, paragraph, text, response, action \
+             FROM upr_recommendations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(self.complete(rows).await?.pop())
+    }
+
+    async fn state_review(&self, iso3: &str) -> Result<StateReview, StoreError> {
+        const RECEIVED: &str = "WHERE r.reviewed = ";
+        const MADE: &str = "JOIN upr_recommending s ON s.recommendation_id = r.id WHERE s.state = ";
+        let received_by_session = self
+            .grouped(
+                "CAST(r.session AS TEXT)",
+                &format!("FROM upr_recommendations r {RECEIVED}"),
+                Some(iso3),
+                GroupOrder::Key,
+            )
+            .await?;
+        let received_by_theme_and_cycle = self
+            .grouped(
+                "CAST(r.cycle AS TEXT) || ':' || t.theme",
+                &format!(
+                    "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id {RECEIVED}"
+                ),
+                Some(iso3),
+                GroupOrder::MostFirst,
+            )
+            .await?;
+        let received_by_group = self
+            .grouped(
+                "COALESCE(st.regional_group, 'none')",
+                &format!(
+                    "FROM upr_recommendations r JOIN upr_recommending s ON s.recommendation_id = r.id \
+                     LEFT JOIN states st ON st.iso3 = s.state {RECEIVED}"
+                ),
+                Some(iso3),
+                GroupOrder::MostFirst,
+            )
+            .await?;
+        let received_by_state = self
+            .grouped(
+                "s.state",
+                &format!(
+                    "FROM upr_recommendations r JOIN upr_recommending s ON s.recommendation_id = r.id {RECEIVED}"
+                ),
+                Some(iso3),
+                GroupOrder::MostFirst,
+            )
+            .await?;
+        let made_by_reviewed = self
+            .grouped(
+                "r.reviewed",
+                &format!("FROM upr_recommendations r {MADE}"),
+                Some(iso3),
+                GroupOrder::MostFirst,
+            )
+            .await?;
+        let made_by_theme = self
+            .grouped(
+                "t.theme",
+                &format!(
+                    "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id {MADE}"
+                ),
+                Some(iso3),
+                GroupOrder::MostFirst,
+            )
+            .await?;
+        Ok(StateReview {
+            received_by_session,
+            received_by_theme_and_cycle,
+            received_by_group,
+            received_by_state,
+            made_by_reviewed,
+            made_by_theme,
+        })
+    }
+
+    async fn pledges_of(&self, iso3: &str) -> Result<Vec<PledgeRecord>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, state, session, cycle, text, {} AS themes, source_kind, source_file, \
+             source_line FROM upr_pledges WHERE state = $1 ORDER BY session, id",
+            DB::text("themes")
+        ))
+        .bind(iso3)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|row| {
+                let themes: String = row.try_get("themes")?;
+                Ok(PledgeRecord {
+                    id: row.try_get("id")?,
+                    state: row.try_get("state")?,
+                    session: row.try_get::<i32, _>("session")?.max(0) as u32,
+                    cycle: row.try_get::<i32, _>("cycle")?.clamp(0, 255) as u8,
+                    text: row.try_get("text")?,
+                    themes: serde_json::from_str(&themes)
+                        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                    source: SourceRef {
+                        kind: row.try_get("source_kind")?,
+                        file: row.try_get("source_file")?,
+                        line: row.try_get::<i32, _>("source_line")?.max(0) as u64,
+                    },
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(db)
+    }
+
+    async fn review_overview(&self) -> Result<ReviewOverview, StoreError> {
+        let sessions = self
+            .grouped(
+                "CAST(r.session AS TEXT)",
+                "FROM upr_recommendations r",
+                None,
+                GroupOrder::Key,
+            )
+            .await?;
+        let themes = self
+            .grouped(
+                "t.theme",
+                "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id",
+                None,
+                GroupOrder::MostFirst,
+            )
+            .await?;
+        let states: Vec<(i32, i64)> = sqlx::query_as(
+            "SELECT session, count(DISTINCT reviewed) FROM upr_recommendations \
+             GROUP BY session ORDER BY session",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        let pledges: i64 = sqlx::query_scalar("SELECT count(*) FROM upr_pledges")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(ReviewOverview {
+            sessions,
+            themes,
+            states_per_session: states
+                .into_iter()
+                .map(|(s, n)| (s.max(0) as u32, n.max(0) as u64))
+                .collect(),
+            pledges: pledges.max(0) as u64,
+        })
+    }
+}

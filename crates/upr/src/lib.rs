@@ -3,6 +3,7 @@
 //! the sources they come from ([`upr_info`]: UPR Info's compilation of sessions 1-20).
 
 pub mod model;
+pub mod ohchr;
 pub mod upr_info;
 
 pub use model::{ActionCategory, Pledge, Recommendation, Response, Source, cycle_of_session};

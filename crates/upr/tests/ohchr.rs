@@ -36,3 +36,39 @@ fn the_working_group_report_lists_254_recommendations() {
         item: 1,
     };
 }
+
+#[test]
+fn scratch_addendum() {
+    if !pdf_ready("scratch_addendum") {
+        return;
+    }
+    let (name, bytes) = file("A_HRC_59_15_Add.1-views-of-the-state.pdf");
+    let a = ohchr::addendum::read(&name, &bytes, Resolver::builtin()).unwrap();
+    eprintln!(
+        "{:?} {} {}",
+        a.stated,
+        a.count(taawun_upr::Response::Supported),
+        a.count(taawun_upr::Response::Noted)
+    );
+    for w in &a.warnings {
+        eprintln!("W {w}");
+    }
+    for l in &a.lists {
+        eprintln!(
+            "L {} {:?} {} {:?}",
+            l.paragraph,
+            l.response,
+            l.listed.len(),
+            l.source
+        );
+    }
+    for c in &a.comments {
+        eprintln!(
+            "C {} {:?} {:?} {}",
+            c.heading,
+            c.section,
+            c.source.page,
+            &c.text[..c.text.len().min(60)]
+        );
+    }
+}

@@ -227,7 +227,8 @@ fn chapter_items(file: &str, lines: &[Line]) -> Result<(Vec<Statement>, Vec<Item
 
     for line in lines {
         let trimmed = line.trimmed();
-        if trimmed == "Annex" || trimmed.starts_with("Annex ") || is_chapter_heading(trimmed) {
+        if trimmed == "Annex" || trimmed.starts_with("Annex ") || text::is_chapter_heading(trimmed)
+        {
             break;
         }
         let (number, rest) = leading_number(trimmed);
@@ -308,16 +309,6 @@ fn leading_number(trimmed: &str) -> (Option<Number<'_>>, &str) {
         Ok(paragraph) if !rest.is_empty() => (Some(Number::Item(paragraph, rest)), rest),
         _ => (None, rest),
     }
-}
-
-/// "III. Notes", "Annex I": a heading of the report's next part.
-fn is_chapter_heading(trimmed: &str) -> bool {
-    let Some((numeral, title)) = trimmed.split_once(". ") else {
-        return false;
-    };
-    !numeral.is_empty()
-        && numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-        && title.starts_with(|c: char| c.is_uppercase())
 }
 
 /// What a paragraph before a list says of the recommendations.

@@ -260,6 +260,16 @@ pub(crate) fn ordinal(word: &str) -> Option<u32> {
     None
 }
 
+/// "III. Noted recommendations": a heading of a document's part, a Roman numeral first.
+pub(crate) fn is_chapter_heading(trimmed: &str) -> bool {
+    let Some((numeral, title)) = trimmed.split_once(". ") else {
+        return false;
+    };
+    !numeral.is_empty()
+        && numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && title.trim_start().starts_with(|c: char| c.is_uppercase())
+}
+
 /// Whether the resolver ties a name to one State by a UN name or a known variant (never by a
 /// close spelling, which would be a guess).
 pub(crate) fn resolves(resolver: &Resolver, name: &str) -> bool {

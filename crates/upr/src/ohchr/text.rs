@@ -412,10 +412,13 @@ fn strip_end(text: &str) -> usize {
 }
 
 /// A State's name, as far as the letters tell: a capital first, no digits, no sentence
-/// punctuation.
+/// punctuation, and not an acronym ("(ICRMW) (Iran (Islamic Republic of))": the UN writes the
+/// States in full).
 fn reads_as_name(group: &str) -> bool {
     let group = group.trim();
-    group.starts_with(|c: char| c.is_uppercase())
+    let acronym = !group.contains(' ') && group.chars().all(|c| c.is_uppercase());
+    !acronym
+        && group.starts_with(|c: char| c.is_uppercase())
         && group.chars().count() <= 200
         && group.chars().all(|c| {
             c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '.' | ',' | '(' | ')')
@@ -612,6 +615,12 @@ mod tests {
             (a.text.as_str(), a.names.as_slice()),
             ("Adopt the plan (2024–2028)", &["Djibouti".to_owned()][..])
         );
+        let a = attribute(
+            "Ratify ICRMW (ICRMW) (Iran (Islamic Republic of));",
+            &states,
+        )
+        .unwrap();
+        assert_eq!(a.text, "Ratify ICRMW (ICRMW)");
         // A name not known is still a name, for the caller to list.
         let a = attribute("Do it (Atlantis) (Germany);", &states).unwrap();
         assert_eq!(a.names, ["Atlantis", "Germany"]);

@@ -80,11 +80,15 @@ impl From<ActionCategory> for u8 {
     }
 }
 
-/// Where a record was read: a file and the line its row starts on.
+/// Where a record was read: a file and the line its row starts on. In a PDF, `line` counts
+/// within `page` (both from 1, as `pdftotext -layout` lays the page out); in a Word table,
+/// `line` is the table's row (from 1, the header row included) and `page` is absent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Source {
     pub file: String,
     pub line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// One recommendation to one State under review, with every State that made it.
@@ -103,6 +107,18 @@ pub struct Recommendation {
     /// The issues (themes) the source tags it with.
     pub issues: Vec<String>,
     pub sources: Vec<Source>,
+    /// Its number in the Working Group's report ("140.1"), where the source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// The persons or groups of persons it concerns, as OHCHR's thematic list names them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// The Sustainable Development Goals ("16") and targets ("16.3") it is tied to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sdgs: Vec<String>,
+    /// What the source says of its implementation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<String>,
 }
 
 /// A voluntary pledge a State made in its review.

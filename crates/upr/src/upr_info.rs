@@ -199,6 +199,7 @@ pub fn read_files(files: &[(String, Vec<u8>)], resolver: &Resolver) -> Result<Up
             let source = Source {
                 file: file.clone(),
                 line,
+                page: None,
             };
             let invalid = |column: usize, message: String| ReadError::Field {
                 file: file.clone(),
@@ -342,6 +343,10 @@ pub fn read_files(files: &[(String, Vec<u8>)], resolver: &Resolver) -> Result<Up
                         action: row.action,
                         issues: row.issues,
                         sources: vec![row.source],
+                        paragraph: None,
+                        groups: Vec::new(),
+                        sdgs: Vec::new(),
+                        assessment: None,
                     });
                 }
             }
@@ -388,7 +393,7 @@ fn decode(bytes: &[u8]) -> String {
 
 /// The names met, each resolved once.
 #[derive(Default)]
-struct Names {
+pub(crate) struct Names {
     resolved: HashMap<String, Option<String>>,
     failures: HashMap<String, Unresolved>,
 }
@@ -396,7 +401,12 @@ struct Names {
 impl Names {
     /// The name's ISO3 code when the resolver ties it to one State by a UN name or a known
     /// variant; a close spelling is not taken (it would be a guess), nor an ambiguous name.
-    fn resolve(&mut self, name: &str, source: &Source, resolver: &Resolver) -> Option<String> {
+    pub(crate) fn resolve(
+        &mut self,
+        name: &str,
+        source: &Source,
+        resolver: &Resolver,
+    ) -> Option<String> {
         let code = self
             .resolved
             .entry(name.to_owned())
@@ -428,7 +438,7 @@ impl Names {
         code
     }
 
-    fn unresolved(self) -> Vec<Unresolved> {
+    pub(crate) fn unresolved(self) -> Vec<Unresolved> {
         let mut all: Vec<Unresolved> = self.failures.into_values().collect();
         all.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.name.cmp(&b.name)));
         all

@@ -11,14 +11,15 @@ use taawun_audit::ChangeContext;
 use taawun_store::upr::{
     ActionCategory, GroupCount, ImportPlan, IncomingPledge, IncomingRecommendation, PledgeRecord,
     RecommendationFilter, RecommendationPage, RecommendationRecord, Response, ResponseCounts,
-    ResponseFilter, ReviewOverview, SourceRef, StateReview, StoredFacts, UprImportReport,
-    UprStore, plan_import, upr_change,
+    ResponseFilter, ReviewOverview, SdgFramework, SdgGoalRecord, SdgImportReport,
+    SdgIndicatorRecord, SdgLink, SdgTargetRecord, SourceRef, StateReview, StoredFacts,
+    UprImportReport, UprStore, plan_import, upr_change,
 };
-use taawun_store::{Page, Paging, StoreError};
+use taawun_store::{Change, NamesRecord, Page, Paging, StoreError};
 
 use crate::audit::AuditTrail;
 use crate::sql::Sql;
-use crate::{Column, Engine, db};
+use crate::{Column, Engine, db, now_us};
 
 /// Rows written per INSERT: far below either engine's limit on bound parameters.
 const BATCH: usize = 400;
@@ -65,21 +66,21 @@ where
     async fn stored_facts(
         conn: &mut DB::Connection,
     ) -> Result<(HashMap<String, StoredFacts>, BTreeSet<String>), StoreError> {
-        let rows: Vec<(i64, String, Option<String>, Option<String>, Option<i32>)> =
-            sqlx::query_as(
-                "SELECT id, match_key, paragraph, response, action FROM upr_recommendations",
-            )
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(db)?;
+        let rows: Vec<StoredRow> = sqlx::query_as(
+            "SELECT id, match_key, paragraph, response, action, assessment FROM upr_recommendations",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
         let mut by_id: HashMap<i64, StoredFacts> = HashMap::with_capacity(rows.len());
         let mut keys: Vec<(i64, String)> = Vec::with_capacity(rows.len());
-        for (id, key, paragraph, response, action) in rows {
+        for (id, key, paragraph, response, action, assessment) in rows {
             by_id.insert(
                 id,
                 StoredFacts {
                     id,
                     paragraph,
+                    assessment,
                     response: response_of(response),
                     action: action_of(action),
                     ..StoredFacts::default()
@@ -97,14 +98,27 @@ where
                 facts.recommending.insert(state);
             }
         }
-        let themes: Vec<(i64, String)> =
-            sqlx::query_as("SELECT recommendation_id, theme FROM upr_themes")
+        let themes: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT recommendation_id, kind, theme FROM upr_themes")
                 .fetch_all(&mut *conn)
                 .await
                 .map_err(db)?;
-        for (id, theme) in themes {
+        for (id, kind, theme) in themes {
             if let Some(facts) = by_id.get_mut(&id) {
-                facts.themes.insert(theme);
+                match kind.as_str() {
+                    PERSONS => facts.groups.insert(theme),
+                    _ => facts.themes.insert(theme),
+                };
+            }
+        }
+        let sdgs: Vec<(i64, String)> =
+            sqlx::query_as("SELECT recommendation_id, sdg FROM upr_sdg_links")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(db)?;
+        for (id, sdg) in sdgs {
+            if let Some(facts) = by_id.get_mut(&id) {
+                facts.sdgs.insert(sdg);
             }
         }
         let sources: Vec<(i64, String, String, i32)> = sqlx::query_as(
@@ -135,19 +149,19 @@ where
         Ok((stored, pledges.into_iter().collect()))
     }
 
-    /// Writes a recommendation's child rows: its recommending States (from `first_position`),
-    /// themes and sources. Rows already there are left alone.
+    /// Writes recommendations' child rows: recommending States (numbered on from `first`),
+    /// themes, groups of persons, SDG links and sources. Rows already there are left alone.
     async fn write_children(
         conn: &mut DB::Connection,
-        rows: &[(i64, &[String], &[String], &[SourceRef], i32)],
+        rows: &[Children<'_>],
     ) -> Result<(), StoreError> {
         let states: Vec<(i64, &str, i32)> = rows
             .iter()
-            .flat_map(|(id, states, _, _, first)| {
-                states
+            .flat_map(|c| {
+                c.recommending
                     .iter()
                     .enumerate()
-                    .map(move |(i, s)| (*id, s.as_str(), first + i as i32))
+                    .map(move |(i, s)| (c.id, s.as_str(), c.first + i as i32))
             })
             .collect();
         for batch in states.chunks(BATCH) {
@@ -159,21 +173,42 @@ where
             insert.push(" ON CONFLICT DO NOTHING");
             insert.query().execute(&mut *conn).await.map_err(db)?;
         }
-        let themes: Vec<(i64, &str)> = rows
+        let themes: Vec<(i64, &str, &str)> = rows
             .iter()
-            .flat_map(|(id, _, themes, _, _)| themes.iter().map(move |t| (*id, t.as_str())))
+            .flat_map(|c| {
+                let themes = c.themes.iter().map(move |t| (c.id, THEME, t.as_str()));
+                let groups = c.groups.iter().map(move |g| (c.id, PERSONS, g.as_str()));
+                themes.chain(groups)
+            })
             .collect();
         for batch in themes.chunks(BATCH) {
-            let mut insert = Sql::new("INSERT INTO upr_themes (recommendation_id, theme) ");
-            insert.push_values(batch, |row, (id, theme)| {
-                row.push_bind(*id).push_bind(*theme);
+            let mut insert = Sql::new("INSERT INTO upr_themes (recommendation_id, kind, theme) ");
+            insert.push_values(batch, |row, (id, kind, theme)| {
+                row.push_bind(*id).push_bind(*kind).push_bind(*theme);
+            });
+            insert.push(" ON CONFLICT DO NOTHING");
+            insert.query().execute(&mut *conn).await.map_err(db)?;
+        }
+        let sdgs: Vec<(i64, &str)> = rows
+            .iter()
+            .flat_map(|c| c.sdgs.iter().map(move |s| (c.id, s.as_str())))
+            .collect();
+        let now = now_us();
+        for batch in sdgs.chunks(BATCH) {
+            let mut insert =
+                Sql::new("INSERT INTO upr_sdg_links (recommendation_id, sdg, origin, added_at) ");
+            insert.push_values(batch, |row, (id, sdg)| {
+                row.push_bind(*id)
+                    .push_bind(*sdg)
+                    .push_bind("source")
+                    .push_bind(now);
             });
             insert.push(" ON CONFLICT DO NOTHING");
             insert.query().execute(&mut *conn).await.map_err(db)?;
         }
         let sources: Vec<(i64, &SourceRef)> = rows
             .iter()
-            .flat_map(|(id, _, _, sources, _)| sources.iter().map(move |s| (*id, s)))
+            .flat_map(|c| c.sources.iter().map(move |s| (c.id, s)))
             .collect();
         for batch in sources.chunks(BATCH) {
             let mut insert = Sql::new(
@@ -200,7 +235,7 @@ where
         for batch in plan.create.chunks(BATCH) {
             let mut insert = Sql::new(
                 "INSERT INTO upr_recommendations \
-                 (match_key, reviewed, session, cycle, paragraph, text, response, action) ",
+                 (match_key, reviewed, session, cycle, paragraph, text, response, action, assessment) ",
             );
             insert.push_values(batch, |row, r| {
                 row.push_bind(r.key.as_str())
@@ -210,27 +245,27 @@ where
                     .push_bind(&r.paragraph)
                     .push_bind(r.text.as_str())
                     .push_bind(r.response.map(|x| x.slug().to_owned()))
-                    .push_bind(r.action.map(|a| i32::from(a.number())));
+                    .push_bind(r.action.map(|a| i32::from(a.number())))
+                    .push_bind(&r.assessment);
             });
             insert.push(" RETURNING id, match_key");
-            let ids: Vec<(i64, String)> = insert
-                .query_as()
-                .fetch_all(&mut *conn)
-                .await
-                .map_err(db)?;
+            let ids: Vec<(i64, String)> =
+                insert.query_as().fetch_all(&mut *conn).await.map_err(db)?;
             let ids: HashMap<String, i64> = ids.into_iter().map(|(id, key)| (key, id)).collect();
             let mut children = Vec::with_capacity(batch.len());
             for r in batch {
                 let id = ids.get(&r.key).copied().ok_or_else(|| {
                     StoreError::database(format!("no id returned for recommendation {}", r.key))
                 })?;
-                children.push((
+                children.push(Children {
                     id,
-                    r.recommending.as_slice(),
-                    r.themes.as_slice(),
-                    r.sources.as_slice(),
-                    0,
-                ));
+                    first: 0,
+                    recommending: &r.recommending,
+                    themes: &r.themes,
+                    groups: &r.groups,
+                    sdgs: &r.sdgs,
+                    sources: &r.sources,
+                });
             }
             Self::write_children(conn, &children).await?;
             done += batch.len();
@@ -238,7 +273,11 @@ where
         }
         for batch in plan.add.chunks(BATCH) {
             for add in batch {
-                if add.paragraph.is_some() || add.response.is_some() || add.action.is_some() {
+                if add.paragraph.is_some()
+                    || add.response.is_some()
+                    || add.action.is_some()
+                    || add.assessment.is_some()
+                {
                     let mut update = Sql::new("UPDATE upr_recommendations SET ");
                     update
                         .push("paragraph = COALESCE(paragraph, ")
@@ -247,6 +286,8 @@ where
                         .push_bind(add.response.map(|x| x.slug().to_owned()))
                         .push("), action = COALESCE(action, ")
                         .push_bind(add.action.map(|a| i32::from(a.number())))
+                        .push("), assessment = COALESCE(assessment, ")
+                        .push_bind(&add.assessment)
                         .push(") WHERE id = ")
                         .push_bind(add.id);
                     update.query().execute(&mut *conn).await.map_err(db)?;
@@ -255,9 +296,9 @@ where
             // New recommending States follow the stored ones.
             let ids: Vec<i64> = batch.iter().map(|a| a.id).collect();
             let mut positions = Sql::new(
-                "SELECT recommendation_id, count(*) FROM upr_recommending WHERE recommendation_id IN (",
+                "SELECT recommendation_id, count(*) FROM upr_recommending WHERE recommendation_id IN ",
             );
-            positions.push_list(ids).push(") GROUP BY recommendation_id");
+            positions.push_list(ids).push(" GROUP BY recommendation_id");
             let counts: Vec<(i64, i64)> = positions
                 .query_as()
                 .fetch_all(&mut *conn)
@@ -266,14 +307,14 @@ where
             let counts: HashMap<i64, i64> = counts.into_iter().collect();
             let children: Vec<_> = batch
                 .iter()
-                .map(|a| {
-                    (
-                        a.id,
-                        a.recommending.as_slice(),
-                        a.themes.as_slice(),
-                        a.sources.as_slice(),
-                        counts.get(&a.id).copied().unwrap_or(0) as i32,
-                    )
+                .map(|a| Children {
+                    id: a.id,
+                    first: counts.get(&a.id).copied().unwrap_or(0) as i32,
+                    recommending: &a.recommending,
+                    themes: &a.themes,
+                    groups: &a.groups,
+                    sdgs: &a.sdgs,
+                    sources: &a.sources,
                 })
                 .collect();
             Self::write_children(conn, &children).await?;
@@ -346,10 +387,24 @@ where
             query
                 .push(
                     " AND EXISTS (SELECT 1 FROM upr_themes t \
-                     WHERE t.recommendation_id = r.id AND t.theme = ",
+                     WHERE t.recommendation_id = r.id AND t.kind = 'theme' AND t.theme = ",
                 )
                 .push_bind(theme)
                 .push(")");
+        }
+        if let Some(sdg) = &filter.sdg {
+            // A goal finds its own links and its targets' ("16" finds "16.3").
+            query
+                .push(
+                    " AND EXISTS (SELECT 1 FROM upr_sdg_links l \
+                     WHERE l.recommendation_id = r.id AND (l.sdg = ",
+                )
+                .push_bind(sdg)
+                .push(" OR substr(l.sdg, 1, ")
+                .push_bind(i32::try_from(sdg.len() + 1).unwrap_or(i32::MAX))
+                .push(") = ")
+                .push_bind(format!("{sdg}."))
+                .push("))");
         }
     }
 
@@ -363,43 +418,44 @@ where
         }
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         let mut states = Sql::new(
-            "SELECT recommendation_id, state FROM upr_recommending WHERE recommendation_id IN (",
+            "SELECT recommendation_id, state FROM upr_recommending WHERE recommendation_id IN ",
         );
         states
             .push_list(ids.iter().copied())
-            .push(") ORDER BY recommendation_id, position");
-        let states: Vec<(i64, String)> = states
-            .query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
-        let mut themes = Sql::new(format!(
-            "SELECT recommendation_id, theme FROM upr_themes WHERE recommendation_id IN ("
+            .push(" ORDER BY recommendation_id, position");
+        let states: Vec<(i64, String)> =
+            states.query_as().fetch_all(&self.pool).await.map_err(db)?;
+        let mut themes = Sql::new(
+            "SELECT recommendation_id, kind, theme FROM upr_themes WHERE recommendation_id IN ",
+        );
+        themes.push_list(ids.iter().copied()).push(format!(
+            " ORDER BY recommendation_id, theme{}",
+            DB::BYTEWISE
         ));
-        themes
-            .push_list(ids.iter().copied())
-            .push(format!(") ORDER BY recommendation_id, theme{}", DB::BYTEWISE));
-        let themes: Vec<(i64, String)> = themes
-            .query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
+        let themes: Vec<(i64, String, String)> =
+            themes.query_as().fetch_all(&self.pool).await.map_err(db)?;
         let mut sources = Sql::new(
             "SELECT recommendation_id, kind, file, line FROM upr_recommendation_sources \
-             WHERE recommendation_id IN (",
+             WHERE recommendation_id IN ",
         );
         sources.push_list(ids.iter().copied()).push(format!(
-            ") ORDER BY recommendation_id, kind{b}, file{b}, line",
+            " ORDER BY recommendation_id, kind{b}, file{b}, line",
             b = DB::BYTEWISE
         ));
-        let sources: Vec<(i64, String, String, i32)> = sources
-            .query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
+        let sources: Vec<(i64, String, String, i32)> =
+            sources.query_as().fetch_all(&self.pool).await.map_err(db)?;
+        let mut links = Sql::new(
+            "SELECT recommendation_id, sdg, origin, added_by, added_at FROM upr_sdg_links \
+             WHERE recommendation_id IN ",
+        );
+        links
+            .push_list(ids.iter().copied())
+            .push(format!(" ORDER BY recommendation_id, sdg{}", DB::BYTEWISE));
+        let links: Vec<(i64, String, String, Option<i64>, i64)> =
+            links.query_as().fetch_all(&self.pool).await.map_err(db)?;
         let mut by_id: HashMap<i64, RecommendationRecord> = HashMap::new();
         let order: Vec<i64> = ids.clone();
-        for (id, reviewed, session, cycle, paragraph, text, response, action) in rows {
+        for (id, reviewed, session, cycle, paragraph, text, response, action, assessment) in rows {
             by_id.insert(
                 id,
                 RecommendationRecord {
@@ -413,6 +469,9 @@ where
                     response: response_of(response),
                     action: action_of(action),
                     themes: Vec::new(),
+                    groups: Vec::new(),
+                    sdgs: Vec::new(),
+                    assessment,
                     sources: Vec::new(),
                 },
             );
@@ -422,9 +481,22 @@ where
                 r.recommending.push(state);
             }
         }
-        for (id, theme) in themes {
+        for (id, kind, theme) in themes {
             if let Some(r) = by_id.get_mut(&id) {
-                r.themes.push(theme);
+                match kind.as_str() {
+                    PERSONS => r.groups.push(theme),
+                    _ => r.themes.push(theme),
+                }
+            }
+        }
+        for (id, sdg, origin, added_by, added_at) in links {
+            if let Some(r) = by_id.get_mut(&id) {
+                r.sdgs.push(SdgLink {
+                    sdg,
+                    origin,
+                    added_by,
+                    added_at,
+                });
             }
         }
         for (id, kind, file, line) in sources {
@@ -436,10 +508,13 @@ where
                 });
             }
         }
-        Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+        Ok(order
+            .into_iter()
+            .filter_map(|id| by_id.remove(&id))
+            .collect())
     }
 
-    /// Counts of recommendations by `key` (an SQL expression over `r` and the joins of
+    /// Counts of recommendations (each once per key, however many joined rows it has) by `key` (an SQL expression over `r` and the joins of
     /// `from`) and response; `bound` is the value of the one placeholder `from` ends with.
     async fn grouped(
         &self,
@@ -448,16 +523,15 @@ where
         bound: Option<&str>,
         order: GroupOrder,
     ) -> Result<Vec<GroupCount>, StoreError> {
-        let mut query = Sql::new(format!("SELECT {key} AS k, r.response, count(*) {from}"));
+        let mut query = Sql::new(format!(
+            "SELECT {key} AS k, r.response, count(DISTINCT r.id) {from}"
+        ));
         if let Some(value) = bound {
             query.push_bind(value);
         }
         query.push(" GROUP BY k, r.response");
-        let rows: Vec<(String, Option<String>, i64)> = query
-            .query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
+        let rows: Vec<(String, Option<String>, i64)> =
+            query.query_as().fetch_all(&self.pool).await.map_err(db)?;
         let mut groups: Vec<GroupCount> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for (key, response, n) in rows {
@@ -468,7 +542,9 @@ where
                 });
                 groups.len() - 1
             });
-            groups[i].responses.add(response_of(response), n.max(0) as u64);
+            groups[i]
+                .responses
+                .add(response_of(response), n.max(0) as u64);
         }
         match order {
             GroupOrder::MostFirst => groups.sort_by(|a, b| {
@@ -481,6 +557,95 @@ where
         }
         Ok(groups)
     }
+
+    /// The stored SDG framework, in the official order.
+    async fn read_framework(conn: &mut DB::Connection) -> Result<SdgFramework, StoreError> {
+        let titles = |row: &DB::Row, prefix: &str| -> Result<NamesRecord, sqlx::Error> {
+            Ok(NamesRecord {
+                ar: row.try_get(format!("{prefix}_ar").as_str())?,
+                en: row.try_get(format!("{prefix}_en").as_str())?,
+                fr: row.try_get(format!("{prefix}_fr").as_str())?,
+                es: row.try_get(format!("{prefix}_es").as_str())?,
+                ru: row.try_get(format!("{prefix}_ru").as_str())?,
+                zh: row.try_get(format!("{prefix}_zh").as_str())?,
+            })
+        };
+        let goals = sqlx::query(&format!(
+            "SELECT number, {}, {} FROM sdg_goals ORDER BY number",
+            title_columns("title"),
+            title_columns("short")
+        ))
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let goals = goals
+            .iter()
+            .map(|row| {
+                Ok(SdgGoalRecord {
+                    number: row.try_get::<i32, _>("number")?.clamp(0, 255) as u8,
+                    titles: titles(row, "title")?,
+                    short_titles: titles(row, "short")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()
+            .map_err(db)?;
+        let targets = sqlx::query(&format!(
+            "SELECT code, goal, position, {} FROM sdg_targets ORDER BY goal, position",
+            title_columns("title")
+        ))
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let targets = targets
+            .iter()
+            .map(|row| {
+                Ok(SdgTargetRecord {
+                    code: row.try_get("code")?,
+                    goal: row.try_get::<i32, _>("goal")?.clamp(0, 255) as u8,
+                    position: row.try_get::<i32, _>("position")?.max(0) as u32,
+                    titles: titles(row, "title")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()
+            .map_err(db)?;
+        let order: HashMap<&str, usize> = targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.code.as_str(), i))
+            .collect();
+        let indicators = sqlx::query(&format!(
+            "SELECT code, target, position, {} FROM sdg_indicators",
+            title_columns("title")
+        ))
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let mut indicators = indicators
+            .iter()
+            .map(|row| {
+                Ok(SdgIndicatorRecord {
+                    code: row.try_get("code")?,
+                    target: row.try_get("target")?,
+                    position: row.try_get::<i32, _>("position")?.max(0) as u32,
+                    titles: titles(row, "title")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()
+            .map_err(db)?;
+        indicators.sort_by_key(|i| (order.get(i.target.as_str()).copied(), i.position));
+        Ok(SdgFramework {
+            goals,
+            targets,
+            indicators,
+        })
+    }
+}
+
+/// `prefix_ar, prefix_en, …` in the order of [`NamesRecord::all`].
+fn title_columns(prefix: &str) -> String {
+    ["ar", "en", "fr", "es", "ru", "zh"]
+        .map(|lang| format!("{prefix}_{lang}"))
+        .join(", ")
 }
 
 /// The row a recommendation is read from, before its States, themes and sources are added.
@@ -493,7 +658,34 @@ type RecommendationRow = (
     String,
     Option<String>,
     Option<i32>,
+    Option<String>,
 );
+
+/// What an import compares of a stored recommendation's own row.
+type StoredRow = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i32>,
+    Option<String>,
+);
+
+/// The words of `upr_themes.kind`.
+const THEME: &str = "theme";
+const PERSONS: &str = "persons";
+
+/// A recommendation's rows in the tables that hang from it, to be written.
+struct Children<'a> {
+    id: i64,
+    /// The position of the first recommending State written (those stored come before).
+    first: i32,
+    recommending: &'a [String],
+    themes: &'a [String],
+    groups: &'a [String],
+    sdgs: &'a [String],
+    sources: &'a [SourceRef],
+}
 
 #[derive(Clone, Copy)]
 enum GroupOrder {
@@ -580,18 +772,15 @@ where
         let mut counts = Sql::new("SELECT r.response, count(*) FROM upr_recommendations r");
         Self::push_filter(&mut counts, filter);
         counts.push(" GROUP BY r.response");
-        let counts: Vec<(Option<String>, i64)> = counts
-            .query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
+        let counts: Vec<(Option<String>, i64)> =
+            counts.query_as().fetch_all(&self.pool).await.map_err(db)?;
         let mut responses = ResponseCounts::default();
         for (response, n) in counts {
             responses.add(response_of(response), n.max(0) as u64);
         }
         let mut query = Sql::new(
-            "SELECT r.id, r.reviewed, r.session, r.cycle, r.paragraph, r.text, r.response, r.action \
-             FROM upr_recommendations r",
+            "SELECT r.id, r.reviewed, r.session, r.cycle, r.paragraph, r.text, r.response, r.action, \
+             r.assessment FROM upr_recommendations r",
         );
         Self::push_filter(&mut query, filter);
         query
@@ -602,11 +791,7 @@ where
             .push_bind(i64::from(paging.per_page))
             .push(" OFFSET ")
             .push_bind(paging.offset() as i64);
-        let rows = query
-            .query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
+        let rows = query.query_as().fetch_all(&self.pool).await.map_err(db)?;
         let items = self.complete(rows).await?;
         Ok(RecommendationPage {
             page: Page {
@@ -624,7 +809,7 @@ where
         id: i64,
     ) -> Result<Option<RecommendationRecord>, StoreError> {
         let rows = sqlx::query_as(
-            "SELECT id, reviewed, session, cycle, paragraph, text, response, action \
+            "SELECT id, reviewed, session, cycle, paragraph, text, response, action, assessment \
              FROM upr_recommendations WHERE id = $1",
         )
         .bind(id)
@@ -649,7 +834,8 @@ where
             .grouped(
                 "CAST(r.cycle AS TEXT) || ':' || t.theme",
                 &format!(
-                    "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id {RECEIVED}"
+                    "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id \
+                     AND t.kind = 'theme' {RECEIVED}"
                 ),
                 Some(iso3),
                 GroupOrder::MostFirst,
@@ -688,7 +874,8 @@ where
             .grouped(
                 "t.theme",
                 &format!(
-                    "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id {MADE}"
+                    "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id \
+                     AND t.kind = 'theme' {MADE}"
                 ),
                 Some(iso3),
                 GroupOrder::MostFirst,
@@ -748,7 +935,8 @@ where
         let themes = self
             .grouped(
                 "t.theme",
-                "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id",
+                "FROM upr_recommendations r JOIN upr_themes t ON t.recommendation_id = r.id \
+                 AND t.kind = 'theme'",
                 None,
                 GroupOrder::MostFirst,
             )
@@ -773,5 +961,152 @@ where
                 .collect(),
             pledges: pledges.max(0) as u64,
         })
+    }
+
+    async fn import_sdgs(
+        &self,
+        context: &ChangeContext,
+        framework: &SdgFramework,
+    ) -> Result<SdgImportReport, StoreError> {
+        let report = |changed| SdgImportReport {
+            changed,
+            goals: framework.goals.len(),
+            targets: framework.targets.len(),
+            indicators: framework.indicators.len(),
+        };
+        let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
+        if Self::read_framework(&mut tx).await? == *framework {
+            tx.rollback().await.map_err(db)?;
+            return Ok(report(false));
+        }
+        for table in ["sdg_indicators", "sdg_targets", "sdg_goals"] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        for batch in framework.goals.chunks(BATCH) {
+            let mut insert = Sql::new(format!(
+                "INSERT INTO sdg_goals (number, {}, {}) ",
+                title_columns("title"),
+                title_columns("short")
+            ));
+            insert.push_values(batch, |row, goal| {
+                row.push_bind(i32::from(goal.number));
+                for (_, title) in goal.titles.all() {
+                    row.push_bind(title);
+                }
+                for (_, title) in goal.short_titles.all() {
+                    row.push_bind(title);
+                }
+            });
+            insert.query().execute(&mut *tx).await.map_err(db)?;
+        }
+        for batch in framework.targets.chunks(BATCH) {
+            let mut insert = Sql::new(format!(
+                "INSERT INTO sdg_targets (code, goal, position, {}) ",
+                title_columns("title")
+            ));
+            insert.push_values(batch, |row, target| {
+                row.push_bind(target.code.as_str())
+                    .push_bind(i32::from(target.goal))
+                    .push_bind(i32::try_from(target.position).unwrap_or(i32::MAX));
+                for (_, title) in target.titles.all() {
+                    row.push_bind(title);
+                }
+            });
+            insert.query().execute(&mut *tx).await.map_err(db)?;
+        }
+        for batch in framework.indicators.chunks(BATCH) {
+            let mut insert = Sql::new(format!(
+                "INSERT INTO sdg_indicators (code, target, position, {}) ",
+                title_columns("title")
+            ));
+            insert.push_values(batch, |row, indicator| {
+                row.push_bind(indicator.code.as_str())
+                    .push_bind(indicator.target.as_str())
+                    .push_bind(i32::try_from(indicator.position).unwrap_or(i32::MAX));
+                for (_, title) in indicator.titles.all() {
+                    row.push_bind(title);
+                }
+            });
+            insert.query().execute(&mut *tx).await.map_err(db)?;
+        }
+        let change = Change::new("import", "reference-data", "sdg").after(&serde_json::json!({
+            "goals": framework.goals.len(),
+            "targets": framework.targets.len(),
+            "indicators": framework.indicators.len(),
+        }));
+        AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(report(true))
+    }
+
+    async fn sdg_framework(&self) -> Result<SdgFramework, StoreError> {
+        let mut tx = DB::begin_snapshot(&self.pool).await.map_err(db)?;
+        let framework = Self::read_framework(&mut tx).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(framework)
+    }
+
+    async fn add_sdg_link(
+        &self,
+        context: &ChangeContext,
+        recommendation: i64,
+        sdg: &str,
+        by: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
+        let inserted = sqlx::query(
+            "INSERT INTO upr_sdg_links (recommendation_id, sdg, origin, added_by, added_at) \
+             VALUES ($1, $2, 'secretariat', $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(recommendation)
+        .bind(sdg)
+        .bind(by)
+        .bind(now_us())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if DB::rows_affected(&inserted) == 0 {
+            tx.rollback().await.map_err(db)?;
+            return Ok(false);
+        }
+        let change = Change::new("link-sdg", "upr-recommendation", recommendation.to_string())
+            .after(&serde_json::json!({ "sdg": sdg }));
+        AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
+    }
+
+    async fn remove_sdg_link(
+        &self,
+        context: &ChangeContext,
+        recommendation: i64,
+        sdg: &str,
+    ) -> Result<bool, StoreError> {
+        let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
+        let removed: Option<(String, Option<i64>)> = sqlx::query_as(
+            "DELETE FROM upr_sdg_links WHERE recommendation_id = $1 AND sdg = $2 \
+             RETURNING origin, added_by",
+        )
+        .bind(recommendation)
+        .bind(sdg)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let Some((origin, added_by)) = removed else {
+            tx.rollback().await.map_err(db)?;
+            return Ok(false);
+        };
+        let change = Change::new(
+            "unlink-sdg",
+            "upr-recommendation",
+            recommendation.to_string(),
+        )
+        .before(&serde_json::json!({ "sdg": sdg, "origin": origin, "added_by": added_by }));
+        AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
     }
 }

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use serde::Serialize;
 pub use taawun_upr::{ActionCategory, Response};
 
-use crate::{ChangeContext, Page, Paging, StoreError};
+use crate::{ChangeContext, NamesRecord, Page, Paging, StoreError};
 
 /// Where a record was read: the kind of source (`upr-info`, `ohchr`), the file, the line or row.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -35,7 +35,43 @@ pub struct IncomingRecommendation {
     pub response: Option<Response>,
     pub action: Option<ActionCategory>,
     pub themes: Vec<String>,
+    /// The persons or groups of persons it concerns.
+    pub groups: Vec<String>,
+    /// SDG goals ("16") and targets ("16.3") the source ties it to.
+    pub sdgs: Vec<String>,
+    /// What the source says of its implementation.
+    pub assessment: Option<String>,
     pub sources: Vec<SourceRef>,
+}
+
+impl IncomingRecommendation {
+    /// A recommendation as read from a source of kind `kind` (`upr-info`, `ohchr`).
+    pub fn from_source(record: taawun_upr::Recommendation, kind: &str) -> Self {
+        IncomingRecommendation {
+            key: record.key(),
+            sources: record
+                .sources
+                .iter()
+                .map(|s| SourceRef {
+                    kind: kind.to_owned(),
+                    file: s.file.clone(),
+                    line: s.line,
+                })
+                .collect(),
+            reviewed: record.reviewed,
+            session: record.session,
+            cycle: record.cycle,
+            text: record.text,
+            paragraph: record.paragraph,
+            recommending: record.recommending,
+            response: record.response,
+            action: record.action,
+            themes: record.issues,
+            groups: record.groups,
+            sdgs: record.sdgs,
+            assessment: record.assessment.filter(|a| !a.trim().is_empty()),
+        }
+    }
 }
 
 /// A voluntary pledge as a source gives it.
@@ -50,6 +86,24 @@ pub struct IncomingPledge {
     pub source: SourceRef,
 }
 
+impl IncomingPledge {
+    pub fn from_source(pledge: taawun_upr::Pledge, kind: &str) -> Self {
+        IncomingPledge {
+            key: pledge.key(),
+            source: SourceRef {
+                kind: kind.to_owned(),
+                file: pledge.source.file.clone(),
+                line: pledge.source.line,
+            },
+            state: pledge.state,
+            session: pledge.session,
+            cycle: pledge.cycle,
+            text: pledge.text,
+            themes: pledge.issues,
+        }
+    }
+}
+
 /// What is stored of a recommendation, as far as an import compares it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StoredFacts {
@@ -57,8 +111,11 @@ pub struct StoredFacts {
     pub paragraph: Option<String>,
     pub response: Option<Response>,
     pub action: Option<ActionCategory>,
+    pub assessment: Option<String>,
     pub recommending: BTreeSet<String>,
     pub themes: BTreeSet<String>,
+    pub groups: BTreeSet<String>,
+    pub sdgs: BTreeSet<String>,
     pub sources: BTreeSet<SourceRef>,
 }
 
@@ -69,8 +126,11 @@ pub struct Additions {
     pub paragraph: Option<String>,
     pub response: Option<Response>,
     pub action: Option<ActionCategory>,
+    pub assessment: Option<String>,
     pub recommending: Vec<String>,
     pub themes: Vec<String>,
+    pub groups: Vec<String>,
+    pub sdgs: Vec<String>,
     pub sources: Vec<SourceRef>,
 }
 
@@ -79,10 +139,30 @@ impl Additions {
         self.paragraph.is_none()
             && self.response.is_none()
             && self.action.is_none()
+            && self.assessment.is_none()
             && self.recommending.is_empty()
             && self.themes.is_empty()
+            && self.groups.is_empty()
+            && self.sdgs.is_empty()
             && self.sources.is_empty()
     }
+}
+
+/// Appends the values of `more` that `list` lacks, in their order.
+fn join_into(list: &mut Vec<String>, more: Vec<String>) {
+    for value in more {
+        if !list.contains(&value) {
+            list.push(value);
+        }
+    }
+}
+
+/// The values of `incoming` that `stored` lacks.
+fn lacking(incoming: Vec<String>, stored: &BTreeSet<String>) -> Vec<String> {
+    incoming
+        .into_iter()
+        .filter(|v| !stored.contains(v))
+        .collect()
 }
 
 /// A value a source gives that differs from the stored one: reported, never overwritten.
@@ -124,16 +204,10 @@ pub fn plan_import(
         match position.get(&record.key) {
             Some(&i) => {
                 let joined = &mut by_key[i];
-                for state in record.recommending {
-                    if !joined.recommending.contains(&state) {
-                        joined.recommending.push(state);
-                    }
-                }
-                for theme in record.themes {
-                    if !joined.themes.contains(&theme) {
-                        joined.themes.push(theme);
-                    }
-                }
+                join_into(&mut joined.recommending, record.recommending);
+                join_into(&mut joined.themes, record.themes);
+                join_into(&mut joined.groups, record.groups);
+                join_into(&mut joined.sdgs, record.sdgs);
                 for source in record.sources {
                     if !joined.sources.contains(&source) {
                         joined.sources.push(source);
@@ -142,6 +216,7 @@ pub fn plan_import(
                 joined.response = joined.response.or(record.response);
                 joined.action = joined.action.or(record.action);
                 joined.paragraph = joined.paragraph.take().or(record.paragraph);
+                joined.assessment = joined.assessment.take().or(record.assessment);
             }
             None => {
                 position.insert(record.key.clone(), by_key.len());
@@ -159,8 +234,10 @@ pub fn plan_import(
             id: facts.id,
             ..Additions::default()
         };
-        let mut compare = |field: &'static str, stored: Option<String>, incoming: Option<String>| {
-            match (stored, incoming) {
+        let mut compare =
+            |field: &'static str, stored: Option<String>, incoming: Option<String>| match (
+                stored, incoming,
+            ) {
                 (Some(s), Some(i)) if s != i => {
                     plan.disagreements.push(Disagreement {
                         recommendation_id: facts.id,
@@ -173,8 +250,7 @@ pub fn plan_import(
                 }
                 (None, Some(_)) => true,
                 _ => false,
-            }
-        };
+            };
         if compare(
             "response",
             facts.response.map(|r| r.slug().to_owned()),
@@ -189,19 +265,24 @@ pub fn plan_import(
         ) {
             add.action = record.action;
         }
-        if compare("paragraph", facts.paragraph.clone(), record.paragraph.clone()) {
+        if compare(
+            "paragraph",
+            facts.paragraph.clone(),
+            record.paragraph.clone(),
+        ) {
             add.paragraph = record.paragraph;
         }
-        add.recommending = record
-            .recommending
-            .into_iter()
-            .filter(|s| !facts.recommending.contains(s))
-            .collect();
-        add.themes = record
-            .themes
-            .into_iter()
-            .filter(|t| !facts.themes.contains(t))
-            .collect();
+        if compare(
+            "assessment",
+            facts.assessment.clone(),
+            record.assessment.clone(),
+        ) {
+            add.assessment = record.assessment;
+        }
+        add.recommending = lacking(record.recommending, &facts.recommending);
+        add.themes = lacking(record.themes, &facts.themes);
+        add.groups = lacking(record.groups, &facts.groups);
+        add.sdgs = lacking(record.sdgs, &facts.sdgs);
         add.sources = record
             .sources
             .into_iter()
@@ -262,6 +343,8 @@ pub struct RecommendationFilter {
     pub session: Option<u32>,
     pub response: Option<ResponseFilter>,
     pub theme: Option<String>,
+    /// A goal ("16": its own links and its targets') or a target ("16.3").
+    pub sdg: Option<String>,
     pub action: Option<ActionCategory>,
 }
 
@@ -290,7 +373,26 @@ pub struct RecommendationRecord {
     #[cfg_attr(feature = "openapi", schema(value_type = Option<u8>))]
     pub action: Option<ActionCategory>,
     pub themes: Vec<String>,
+    /// The persons or groups of persons it concerns.
+    pub groups: Vec<String>,
+    pub sdgs: Vec<SdgLink>,
+    /// What a source says of its implementation.
+    pub assessment: Option<String>,
     pub sources: Vec<SourceRef>,
+}
+
+/// A recommendation's link to an SDG goal or target, and who made it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SdgLink {
+    /// "16" or "16.3".
+    pub sdg: String,
+    /// `source` (a source gave it) or `secretariat` (added on the platform).
+    pub origin: String,
+    /// The account that added it (secretariat links).
+    pub added_by: Option<i64>,
+    /// Microseconds since 1970.
+    pub added_at: i64,
 }
 
 /// How many recommendations of a listing have each response.
@@ -378,6 +480,54 @@ pub struct ReviewOverview {
     pub pledges: u64,
 }
 
+/// An SDG goal, in the six languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SdgGoalRecord {
+    pub number: u8,
+    pub titles: NamesRecord,
+    pub short_titles: NamesRecord,
+}
+
+/// An SDG target ("16.3"), in the six languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SdgTargetRecord {
+    pub code: String,
+    pub goal: u8,
+    /// Its place in the official order of its goal's targets (1.5 before 1.10 before 1.a).
+    pub position: u32,
+    pub titles: NamesRecord,
+}
+
+/// An SDG indicator ("16.3.1"), in the six languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SdgIndicatorRecord {
+    pub code: String,
+    pub target: String,
+    pub position: u32,
+    pub titles: NamesRecord,
+}
+
+/// The whole framework, as `taawun import sdg` writes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SdgFramework {
+    pub goals: Vec<SdgGoalRecord>,
+    pub targets: Vec<SdgTargetRecord>,
+    pub indicators: Vec<SdgIndicatorRecord>,
+}
+
+/// What `import_sdgs` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SdgImportReport {
+    /// False when the stored framework was already this one and nothing was written.
+    pub changed: bool,
+    pub goals: usize,
+    pub targets: usize,
+    pub indicators: usize,
+}
+
 /// The review's records in a store.
 #[async_trait]
 pub trait UprStore: Send + Sync {
@@ -412,6 +562,36 @@ pub trait UprStore: Send + Sync {
     async fn pledges_of(&self, iso3: &str) -> Result<Vec<PledgeRecord>, StoreError>;
 
     async fn review_overview(&self) -> Result<ReviewOverview, StoreError>;
+
+    /// Replaces the stored SDG framework with this one, in one transaction, when they differ;
+    /// otherwise writes nothing.
+    async fn import_sdgs(
+        &self,
+        context: &ChangeContext,
+        framework: &SdgFramework,
+    ) -> Result<SdgImportReport, StoreError>;
+
+    /// The stored framework, in the official order.
+    async fn sdg_framework(&self) -> Result<SdgFramework, StoreError>;
+
+    /// Links a recommendation to an SDG goal or target on the secretariat's word (`by`: the
+    /// account). False when the link was already there.
+    async fn add_sdg_link(
+        &self,
+        context: &ChangeContext,
+        recommendation: i64,
+        sdg: &str,
+        by: i64,
+    ) -> Result<bool, StoreError>;
+
+    /// Removes a link, whoever made it; the audit trail keeps who removed it and when. False
+    /// when there was no such link.
+    async fn remove_sdg_link(
+        &self,
+        context: &ChangeContext,
+        recommendation: i64,
+        sdg: &str,
+    ) -> Result<bool, StoreError>;
 }
 
 /// The audit entry of a UPR import.
@@ -440,6 +620,9 @@ mod tests {
             response,
             action: None,
             themes: vec!["Torture".into()],
+            groups: vec![],
+            sdgs: vec!["16.3".into()],
+            assessment: None,
             sources: vec![SourceRef {
                 kind: "upr-info".into(),
                 file: "sessions-17-20.csv".into(),
@@ -501,6 +684,7 @@ mod tests {
                 response: Some(Response::Supported),
                 recommending: ["FRA".to_owned()].into(),
                 themes: ["Torture".to_owned()].into(),
+                sdgs: ["16.3".to_owned()].into(),
                 sources: [source].into(),
                 ..StoredFacts::default()
             },

@@ -174,6 +174,15 @@ pub enum VoteFormat {
     Unga,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UprFormat {
+    /// UPR Info's compilation of sessions 1-20: the folder holding sessions-*.csv
+    UprInfo,
+    /// The UN's documents of reviews: the Working Group's report and its addendum (PDF),
+    /// OHCHR's thematic lists (.docx)
+    Ohchr,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import a voting dataset (a directory of CSV files): every roll call new to the database
@@ -194,6 +203,19 @@ pub enum ImportCommand {
         /// The text files or PDFs
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Import the Universal Periodic Review's recommendations and pledges: every file is read
+    /// first, and if one fails nothing is stored; a recommendation two sources hold is one
+    /// record with both sources; a second run adds nothing
+    Upr {
+        #[arg(long, value_enum)]
+        format: UprFormat,
+        /// upr-info: the folder; ohchr: the documents of one or more reviews
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Say what would change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -404,6 +426,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     skip_unknown,
                 },
         } => crate::vote_import::run(&database, format, &dir, skip_unknown, &index_dir).await?,
+        Command::Import {
+            command:
+                ImportCommand::Upr {
+                    format,
+                    paths,
+                    dry_run,
+                },
+        } => crate::upr_import::run(&database, format, &paths, dry_run).await?,
         Command::Import {
             command: ImportCommand::Resolution { files },
         } => {

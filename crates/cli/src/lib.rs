@@ -9,4 +9,5 @@ pub mod registry;
 pub mod search_index;
 pub mod server;
 pub mod telemetry;
+pub mod upr_import;
 pub mod vote_import;

@@ -15,6 +15,7 @@
 //! | `TAAWUN_BENCH_SQLITE` | `on` | `off` skips SQLite |
 //! | `TAAWUN_BENCH_DIR` | a temporary directory | where the index and the SQLite file go |
 //! | `TAAWUN_BENCH_MEMORY` | 1000000000 | tantivy's indexing memory, bytes |
+//! | `TAAWUN_BENCH_VERBOSE` | unset | set: also print each judged query's first ten in every engine |
 //! | `TAAWUN_SHARED_DIR` | `<workspace>/../shared` | the real texts |
 //!
 //! Phases: (1) the index is built (1 GB of indexing memory, 2 threads) and closed; (2) a child
@@ -120,6 +121,9 @@ struct EngineReport {
     page_latencies_us: BTreeMap<String, Vec<u64>>,
     /// (row label, recall, reciprocal rank)
     judged: Vec<(String, f64, f64)>,
+    /// Each judged query's first ten: (topic, language, ranked judgement ids).
+    #[serde(default)]
+    ranked: Vec<(String, String, Vec<String>)>,
 }
 
 impl EngineReport {
@@ -142,6 +146,18 @@ impl EngineReport {
         for label in row_labels(query) {
             self.judged.push((label, recall, rr));
         }
+        self.ranked.push((
+            query.topic.clone(),
+            query.language.code().to_string(),
+            ranked.iter().take(10).cloned().collect(),
+        ));
+    }
+
+    fn ranked_for(&self, query: &Judged) -> Option<&[String]> {
+        self.ranked
+            .iter()
+            .find(|(topic, language, _)| *topic == query.topic && language == query.language.code())
+            .map(|(_, _, ranked)| ranked.as_slice())
     }
 
     fn latency(&self, language: Language) -> (Duration, Duration, usize) {
@@ -647,6 +663,44 @@ fn print_report(
             cell(postgres.map(|(_, r)| r)),
             cell(sqlite.map(|(_, r)| r))
         );
+    }
+    if std::env::var_os("TAAWUN_BENCH_VERBOSE").is_some() {
+        println!();
+        println!(
+            "Each judged query: recall@10 / reciprocal rank, and the first ten (judgement ids, * relevant)."
+        );
+        println!();
+        for query in &judgements::load() {
+            let cell =
+                |report: Option<&EngineReport>| match report.and_then(|r| r.ranked_for(query)) {
+                    Some(ranked) => {
+                        let (r, rr) = score(ranked, &query.relevant);
+                        let ids: Vec<String> = ranked
+                            .iter()
+                            .map(|id| {
+                                let short = id.split(':').nth(1).unwrap_or(id);
+                                if query.relevant.contains(id) {
+                                    format!("{short}*")
+                                } else {
+                                    short.to_string()
+                                }
+                            })
+                            .collect();
+                        format!("{r:.2}/{rr:.2} [{}]", ids.join(" "))
+                    }
+                    None => "–".into(),
+                };
+            println!(
+                "{} {} «{}» ({} relevant)\n  taawun   {}\n  postgres {}\n  sqlite   {}",
+                query.topic,
+                query.language.code(),
+                query.query,
+                query.relevant.len(),
+                cell(Some(&served.report)),
+                cell(postgres.map(|(_, r)| r)),
+                cell(sqlite.map(|(_, r)| r))
+            );
+        }
     }
     println!();
     let kb = |v: (u64, u64, u64)| {

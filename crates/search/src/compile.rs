@@ -19,9 +19,29 @@ use crate::language::{Language, candidate_languages};
 use crate::query::{Clause, ClauseKind, MIN_PREFIX_CHARS};
 use crate::schema::Fields;
 
-/// How much more an exact (only normalised) match weighs than a stemmed one. Measured with
-/// the relevance command: see the crate's README.
+/// How much more an exact (only normalised) match weighs than a stemmed one, in Arabic: the
+/// Arabic exact field holds only the forms that are not their own stem (the article, the
+/// attached prepositions and conjunctions, the inflections the light stemmer and the plural
+/// table fold), and the form typed says which of them is meant. Measured with the relevance
+/// command and the benchmark's judged topics: see the crate's README.
 pub const EXACT_BOOST: f32 = 1.5;
+
+/// The same in English, French, Spanish and Russian, lower: there the exact form differs from
+/// the others mostly in number and gender ("violence sexuelle" / "violences sexuelles", "chlore"
+/// / "gaz chloré"), which says little about what a paragraph is about. With 1.5 the typed
+/// number ranked paragraphs that name a subject in passing above those about it.
+pub const EXACT_BOOST_SNOWBALL: f32 = 0.5;
+
+/// Words typed apart (not as a `"phrase"`) are all required anywhere in the document; when
+/// they also stand together as typed — the stop words between them counted, one position of
+/// difference allowed (a word more between them, or two words swapped) — the document gains
+/// the score of that phrase as well, times [`NEAR_BOOST`]. "climate change" then ranks the
+/// paragraphs about climate change above those that speak of the climate in one sentence and
+/// of change in another. A wider slop let "violence, de santé sexuelle" count as "violence
+/// sexuelle". Measured with the benchmark's judged topics: see the crate's README.
+pub const NEAR_SLOP: u32 = 1;
+/// See [`NEAR_SLOP`].
+pub const NEAR_BOOST: f32 = 1.0;
 
 /// Proclitics an Arabic prefix query lets through before the typed letters, so that `تعاو*`
 /// finds التعاون, والتعاون and بالتعاون as well as تعاون: the same clitics the stemmer strips.
@@ -94,11 +114,15 @@ struct Compiler<'a> {
     choice: AnalyzerChoice,
     highlight: Highlight,
     only_stop_words: bool,
+    /// Building the relaxed query ([`compile_relaxed`]): words become optional parts.
+    relaxed: bool,
 }
 
 /// Outcome of one clause in one language.
 enum Compiled {
     Query(Box<dyn Query>),
+    /// The parts of a word clause, each optional (the relaxed query only).
+    Words(Vec<Box<dyn Query>>),
     StopWord,
     Nothing,
 }
@@ -133,16 +157,29 @@ fn phrase_or_term(field: Field, tokens: &[AnalyzedToken]) -> Option<Box<dyn Quer
 /// exact form always has the stemmed one (both fields come from the same words), so this
 /// matches what "stemmed OR exact" would, and tantivy runs it as a required scorer with an
 /// optional one instead of a union of the two postings.
-fn either(stemmed: Box<dyn Query>, exact: Option<Box<dyn Query>>) -> Box<dyn Query> {
+fn either(
+    language: Language,
+    stemmed: Box<dyn Query>,
+    exact: Option<Box<dyn Query>>,
+) -> Box<dyn Query> {
     match exact {
         None => stemmed,
         Some(exact) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, stemmed),
             (
                 Occur::Should,
-                Box::new(BoostQuery::new(exact, EXACT_BOOST)) as Box<dyn Query>,
+                Box::new(BoostQuery::new(exact, exact_boost(language))) as Box<dyn Query>,
             ),
         ])),
+    }
+}
+
+/// The boost of the exact field in `language` (Chinese has none).
+fn exact_boost(language: Language) -> f32 {
+    if language == Language::Ar {
+        EXACT_BOOST
+    } else {
+        EXACT_BOOST_SNOWBALL
     }
 }
 
@@ -225,12 +262,12 @@ impl Compiler<'_> {
                         .collect();
                     (!words.is_empty()).then(|| all_of(words))
                 });
-                either(stemmed_query, exact_query)
+                either(language, stemmed_query, exact_query)
             }
             ClauseKind::Word | ClauseKind::Prefix => {
                 // A typed word that analyses into several (well-being, A/HRC/56, a Chinese
                 // run): each part is required.
-                let parts = stemmed
+                let parts: Vec<Box<dyn Query>> = stemmed
                     .iter()
                     .map(|token| {
                         let exact_query = fields.exact.and_then(|field| {
@@ -239,9 +276,16 @@ impl Compiler<'_> {
                                 .find(|e| e.position == token.position)
                                 .map(|e| term_query(field, &e.text))
                         });
-                        either(term_query(fields.stemmed, &token.text), exact_query)
+                        either(
+                            language,
+                            term_query(fields.stemmed, &token.text),
+                            exact_query,
+                        )
                     })
                     .collect();
+                if self.relaxed && clause.kind == ClauseKind::Word && !clause.negated {
+                    return Compiled::Words(parts);
+                }
                 all_of(parts)
             }
         };
@@ -290,7 +334,11 @@ impl Compiler<'_> {
                         .find(|e| e.position == token.position)
                         .map(|e| term_query(field, &e.text))
                 });
-                parts.push(either(term_query(fields.stemmed, &stem.text), exact_query));
+                parts.push(either(
+                    language,
+                    term_query(fields.stemmed, &stem.text),
+                    exact_query,
+                ));
             }
         }
         if record {
@@ -302,11 +350,44 @@ impl Compiler<'_> {
         Compiled::Query(all_of(parts))
     }
 
+    /// The bonus for the typed words standing near one another (see [`NEAR_SLOP`]): a sloppy
+    /// phrase of the stemmed forms of every word clause, in the order typed.
+    fn nearness(&self, language: Language, clauses: &[Clause]) -> Option<Box<dyn Query>> {
+        let text = clauses
+            .iter()
+            .filter(|c| !c.negated && c.kind == ClauseKind::Word)
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tokens = self.tokens(language, FieldKind::Stemmed, &text);
+        let first = tokens.first()?.position;
+        if tokens.len() < 2 {
+            return None;
+        }
+        let field = self.fields.language(language).stemmed;
+        let terms = tokens
+            .iter()
+            .map(|token| {
+                (
+                    token.position.saturating_sub(first),
+                    Term::from_field_text(field, &token.text),
+                )
+            })
+            .collect();
+        let phrase = PhraseQuery::new_with_offset_and_slop(terms, NEAR_SLOP);
+        Some(Box::new(BoostQuery::new(Box::new(phrase), NEAR_BOOST)))
+    }
+
     fn language_query(&mut self, language: Language, clauses: &[Clause]) -> Option<Box<dyn Query>> {
         let mut subqueries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let (mut positives, mut stop_words) = (0, 0);
+        let (mut positives, mut stop_words, mut optional) = (0, 0, 0);
         for clause in clauses {
             match self.clause(language, clause, !clause.negated) {
+                Compiled::Words(parts) => {
+                    positives += 1;
+                    optional += parts.len();
+                    subqueries.extend(parts.into_iter().map(|part| (Occur::Should, part)));
+                }
                 Compiled::Query(query) => {
                     if clause.negated {
                         subqueries.push((Occur::MustNot, query));
@@ -323,6 +404,21 @@ impl Compiler<'_> {
         // literally does not make it a query.
         if positives == 0 && stop_words > 0 {
             self.only_stop_words = true;
+        }
+        if self.relaxed {
+            // Relaxed: all but one of the words' parts (phrases and prefixes stay required);
+            // nothing to relax with fewer than two.
+            return (optional >= 2).then(|| {
+                Box::new(BooleanQuery::with_minimum_required_clauses(
+                    subqueries,
+                    optional - 1,
+                )) as Box<dyn Query>
+            });
+        }
+        if positives > 0
+            && let Some(near) = self.nearness(language, clauses)
+        {
+            subqueries.push((Occur::Should, near));
         }
         (positives > 0).then(|| Box::new(BooleanQuery::new(subqueries)) as Box<dyn Query>)
     }
@@ -354,18 +450,9 @@ pub fn compile(
         choice,
         highlight: Highlight::default(),
         only_stop_words: false,
+        relaxed: false,
     };
-    let languages = match lang {
-        Some(language) => vec![language],
-        None => {
-            let text: String = clauses
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            candidate_languages(&text)
-        }
-    };
+    let languages = languages(clauses, lang);
     if clauses.iter().all(|c| c.negated) {
         let exclusions = compiler.exclusions(&languages, clauses);
         return (TextQuery::Browse(exclusions), compiler.highlight);
@@ -386,4 +473,52 @@ pub fn compile(
         ))),
     };
     (query, compiler.highlight)
+}
+
+/// The languages searched: `lang`, or those whose scripts occur in the query.
+fn languages(clauses: &[Clause], lang: Option<Language>) -> Vec<Language> {
+    match lang {
+        Some(language) => vec![language],
+        None => {
+            let text: String = clauses
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            candidate_languages(&text)
+        }
+    }
+}
+
+/// The relaxed form of a query of several words: documents with all of the words but one
+/// (phrases, prefixes and exclusions kept as they are), for the search to go on with when
+/// fewer documents than a page have every word. `None` when there is nothing to relax (fewer
+/// than two words in every language searched).
+pub fn compile_relaxed(
+    clauses: &[Clause],
+    lang: Option<Language>,
+    fields: &Fields,
+    choice: AnalyzerChoice,
+) -> Option<Box<dyn Query>> {
+    let mut compiler = Compiler {
+        fields,
+        choice,
+        highlight: Highlight::default(),
+        only_stop_words: false,
+        relaxed: true,
+    };
+    let mut per_language: Vec<Box<dyn Query>> = languages(clauses, lang)
+        .iter()
+        .filter_map(|language| compiler.language_query(*language, clauses))
+        .collect();
+    match per_language.len() {
+        0 => None,
+        1 => Some(per_language.remove(0)),
+        _ => Some(Box::new(BooleanQuery::new(
+            per_language
+                .into_iter()
+                .map(|q| (Occur::Should, q))
+                .collect(),
+        ))),
+    }
 }

@@ -17,7 +17,7 @@ use tantivy::{
 };
 
 use crate::analysis::{self, AnalyzerChoice};
-use crate::compile::{Highlight, TextQuery, compile};
+use crate::compile::{Highlight, TextQuery, compile, compile_relaxed};
 use crate::directory::IndexDirectory;
 use crate::document::{ParagraphKind, RecordType, SearchDocument, Searchable, from_day_number};
 use crate::error::{IndexError, SearchError};
@@ -449,6 +449,7 @@ impl SearchIndex {
         if let Some(symbol) = symbol_query(&request.q) {
             alternatives.push(self.symbol_query(&symbol));
         }
+        let relaxable = alternatives.is_empty();
         let text = match (text, alternatives.is_empty()) {
             (text, true) => text,
             (TextQuery::Search(query), false) => {
@@ -478,19 +479,22 @@ impl SearchIndex {
             TextQuery::Browse(exclusions) => (exclusions, Mode::Browse),
             TextQuery::Search(query) => (Some(query), Mode::Search),
         };
-        let filters = filters(request, &self.fields, mode == Mode::Browse);
-        let query: Box<dyn Query> = match (base, filters.is_empty()) {
-            (None, true) => Box::new(AllQuery),
-            (Some(base), true) => base,
-            (base, false) => {
-                let clauses = filters
-                    .into_iter()
-                    .chain(base)
-                    .map(|query| (Occur::Must, query))
-                    .collect();
-                Box::new(BooleanQuery::new(clauses))
+        let with_filters = |base: Option<Box<dyn Query>>| -> Box<dyn Query> {
+            let filters = filters(request, &self.fields, mode == Mode::Browse);
+            match (base, filters.is_empty()) {
+                (None, true) => Box::new(AllQuery),
+                (Some(base), true) => base,
+                (base, false) => {
+                    let clauses = filters
+                        .into_iter()
+                        .chain(base)
+                        .map(|query| (Occur::Must, query))
+                        .collect();
+                    Box::new(BooleanQuery::new(clauses))
+                }
             }
         };
+        let query = with_filters(base);
         let sort = match (request.sort, mode) {
             (Sort::Relevance, Mode::Browse) => Sort::Newest,
             (sort, _) => sort,
@@ -500,6 +504,8 @@ impl SearchIndex {
         let in_window = offset.saturating_add(limit) <= MAX_RESULT_WINDOW;
         let searcher = self.reader.searcher();
         let range = date_range(request);
+        // Hits from this one on have all the words but one (see `compile_relaxed`).
+        let mut complete = usize::MAX;
         let (addresses, tally): (Vec<(Option<f32>, DocAddress)>, Tally) = if !in_window {
             let collector = DateFiltered {
                 range,
@@ -517,7 +523,30 @@ impl SearchIndex {
                         inner: (top.order_by_score(), self.facet_collector()),
                     };
                     let (top, tally) = searcher.search(&query, &collector)?;
-                    let hits = top.into_iter().map(|(score, a)| (Some(score), a)).collect();
+                    let mut hits: Vec<(Option<f32>, DocAddress)> =
+                        top.into_iter().map(|(score, a)| (Some(score), a)).collect();
+                    // Fewer documents than a page have every word: the page goes on with
+                    // those that lack one of them, best first.
+                    let relaxed = (offset == 0 && hits.len() < limit && relaxable)
+                        .then(|| compile_relaxed(&clauses, request.lang, &self.fields, self.choice))
+                        .flatten();
+                    if let Some(relaxed) = relaxed {
+                        let collector = DateFiltered {
+                            range,
+                            cache: Arc::clone(&self.columns),
+                            inner: TopDocs::with_limit(limit).order_by_score(),
+                        };
+                        let more = searcher.search(&*with_filters(Some(relaxed)), &collector)?;
+                        complete = hits.len();
+                        for (score, address) in more {
+                            if hits.len() == limit {
+                                break;
+                            }
+                            if !hits.iter().any(|(_, a)| *a == address) {
+                                hits.push((Some(score), address));
+                            }
+                        }
+                    }
                     (hits, tally)
                 }
                 Sort::Newest | Sort::Oldest => {
@@ -537,10 +566,13 @@ impl SearchIndex {
                 }
             }
         };
-        let hits = self.hits(&searcher, &addresses, &highlight)?;
+        let mut hits = self.hits(&searcher, &addresses, &highlight)?;
+        for hit in hits.iter_mut().skip(complete) {
+            hit.partial = true;
+        }
         let total = tally.total;
         let notice = match (total, hits.is_empty()) {
-            (0, _) => Some(Notice::NoMatches),
+            (0, true) => Some(Notice::NoMatches),
             (_, true) if !in_window && (offset as u64) < total => Some(Notice::PageBeyondWindow),
             (_, true) => Some(Notice::PageOutOfRange),
             _ => None,
@@ -661,6 +693,7 @@ impl SearchIndex {
                 .and_then(|v| v.as_i64())
                 .and_then(from_day_number),
             score,
+            partial: false,
             snippet: snippet::make(
                 &text,
                 language,

@@ -64,7 +64,7 @@ mod schema;
 pub mod snippet;
 mod symbol;
 
-pub use compile::EXACT_BOOST;
+pub use compile::{EXACT_BOOST, EXACT_BOOST_SNOWBALL, NEAR_BOOST, NEAR_SLOP};
 pub use document::{ParagraphKind, RecordType, SearchDocument, Searchable};
 pub use error::{IndexError, SearchError};
 pub use facets::{FacetCount, Facets};

@@ -1,6 +1,8 @@
 //! The query syntax: what users type into the search box.
 //!
-//! - words are all required (implicit AND): `التعاون الدولي`, `technical cooperation`;
+//! - words are all required (implicit AND): `التعاون الدولي`, `technical cooperation` (a first
+//!   page that they do not fill goes on with the documents that lack one of them, marked
+//!   partial: see [`crate::compile::compile_relaxed`]);
 //! - `"…"` is a phrase (also `“…”` and `«…»`); an unbalanced quote is closed at the end of
 //!   the query;
 //! - a word ending in `*` is a prefix (`تعاو*`, `coop*`); prefixes shorter than

@@ -53,6 +53,11 @@ pub struct Hit {
     pub date: Option<NaiveDate>,
     /// BM25 score (with the exact-match boost); `None` when sorted by date.
     pub score: Option<f32>,
+    /// The document lacks one of the query's words: on a first page that the documents with
+    /// every word do not fill, they are followed by those with all of the words but one
+    /// (`total` counts only the former).
+    #[serde(default)]
+    pub partial: bool,
     pub snippet: Snippet,
 }
 

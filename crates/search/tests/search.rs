@@ -409,3 +409,115 @@ fn an_index_on_disk_reopens_and_a_foreign_format_is_rebuilt() {
         .unwrap();
     assert_eq!(stats.documents, index.num_docs());
 }
+
+fn english(index: &SearchIndex, q: &str) -> taawun_search::SearchResults {
+    index
+        .search(&SearchRequest {
+            q: q.into(),
+            lang: Some(Language::En),
+            ..SearchRequest::default()
+        })
+        .unwrap()
+}
+
+#[test]
+fn words_standing_together_rank_first() {
+    let index = SearchIndex::in_memory().unwrap();
+    let texts = [
+        // Both words, far apart, and a shorter paragraph (BM25 alone would rank it first).
+        (
+            "apart",
+            "The climate of the talks was good. A change of the agenda was agreed.",
+        ),
+        (
+            "together",
+            "Adaptation to climate change remains a priority for the small island developing States of the Pacific region.",
+        ),
+        // A word between them (a stop word too counts): still together, one position apart.
+        (
+            "one-between",
+            "The links between the climate and change in the patterns of migration across the region were discussed at length.",
+        ),
+    ];
+    index
+        .update(|update| {
+            for (key, text) in texts {
+                update.add(&document(key, Language::En, text, 2015))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let results = english(&index, "climate change");
+    let keys: Vec<&str> = results.hits.iter().map(|h| h.record_key.as_str()).collect();
+    assert_eq!(results.total, 3);
+    assert_eq!(keys[2], "apart", "{keys:?}");
+    assert!(results.hits.iter().all(|h| !h.partial));
+}
+
+#[test]
+fn a_page_that_every_word_does_not_fill_goes_on_with_all_but_one() {
+    let index = SearchIndex::in_memory().unwrap();
+    let texts = [
+        ("all", "Missing Kuwaiti persons and property"),
+        (
+            "two",
+            "The fate of missing Kuwaiti and third-country nationals",
+        ),
+        ("one", "Missing documents were found"),
+        ("other", "Kuwaiti oil exports rose"),
+        ("none", "The weather was fine"),
+    ];
+    index
+        .update(|update| {
+            for (key, text) in texts {
+                update.add(&document(key, Language::En, text, 2015))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    // Three words: the page goes on with the documents that have two of them.
+    let results = english(&index, "missing Kuwaiti persons");
+    let keys: Vec<(&str, bool)> = results
+        .hits
+        .iter()
+        .map(|h| (h.record_key.as_str(), h.partial))
+        .collect();
+    assert_eq!(
+        results.total, 1,
+        "total counts the documents with every word"
+    );
+    assert_eq!(keys, [("all", false), ("two", true)]);
+    assert_eq!(results.notice, None);
+    // Two words: one is enough, the rarer word's documents first.
+    let results = english(&index, "Kuwaiti persons");
+    assert_eq!(results.total, 1);
+    assert_eq!(results.hits[0].record_key, "all");
+    assert!(results.hits[1..].iter().all(|h| h.partial));
+    assert_eq!(results.hits.len(), 3, "all, two and other have Kuwaiti");
+    // No document with every word: the partial ones are the hits, without the notice.
+    let results = english(&index, "Kuwaiti weather");
+    assert_eq!(results.total, 0);
+    assert!(!results.hits.is_empty() && results.hits.iter().all(|h| h.partial));
+    assert_eq!(results.notice, None);
+    // Exclusions and phrases are kept; one word is not relaxed.
+    let results = english(&index, "missing Kuwaiti persons -third");
+    assert_eq!(results.hits.len(), 1);
+    let results = english(&index, "\"missing documents\" Kuwaiti");
+    assert!(
+        results.hits.is_empty(),
+        "a phrase and one word: nothing to relax"
+    );
+    let results = english(&index, "nothing");
+    assert_eq!(results.notice, Some(Notice::NoMatches));
+    // A full first page is not extended, and later pages never are.
+    let results = index
+        .search(&SearchRequest {
+            q: "missing Kuwaiti persons".into(),
+            lang: Some(Language::En),
+            per_page: 1,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    assert_eq!(results.hits.len(), 1);
+    assert!(!results.hits[0].partial);
+}

@@ -5,7 +5,6 @@
 //! with nothing written; then one transaction stores what is new. `--dry-run` says what the
 //! import would change and writes nothing.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -108,17 +107,10 @@ fn read_ohchr(paths: &[PathBuf], resolver: &Resolver) -> anyhow::Result<Read> {
             .unwrap_or_else(|| path.display().to_string());
         files.push((name, bytes));
     }
-    // Each document says which review it belongs to; those of one review are read together
-    // (the addendum's positions apply to the report's numbers).
-    let mut reviews: BTreeMap<(String, u32), Vec<(String, Vec<u8>)>> = BTreeMap::new();
-    for file in files {
-        let review = taawun_upr::ohchr::read_review(std::slice::from_ref(&file), resolver)
-            .map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
-        reviews
-            .entry((review.reviewed, review.session))
-            .or_default()
-            .push(file);
-    }
+    // Documents of several reviews may be given together; each is read with the others of its
+    // review (the addendum's positions apply to the report's numbers).
+    let reviews = taawun_upr::ohchr::read_reviews(&files, resolver)
+        .map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
     let mut read = Read {
         recommendations: Vec::new(),
         pledges: Vec::new(),
@@ -126,9 +118,7 @@ fn read_ohchr(paths: &[PathBuf], resolver: &Resolver) -> anyhow::Result<Read> {
         summary: String::new(),
     };
     let mut lines = Vec::new();
-    for ((reviewed, session), files) in reviews {
-        let review = taawun_upr::ohchr::read_review(&files, resolver)
-            .map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
+    for review in reviews {
         for warning in &review.warnings {
             read.notes.push(warning.to_string());
         }
@@ -138,9 +128,14 @@ fn read_ohchr(paths: &[PathBuf], resolver: &Resolver) -> anyhow::Result<Read> {
                 name.first.file, name.first.line, name.name
             ));
         }
-        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        let mut names: Vec<&str> = Vec::new();
+        names.extend(review.report.as_ref().map(|d| d.file.as_str()));
+        names.extend(review.addendum.as_ref().map(|d| d.file.as_str()));
+        names.extend(review.thematic.as_ref().map(|d| d.file.as_str()));
         lines.push(format!(
-            "{reviewed}, session {session} (cycle {}): {} recommendations from {}",
+            "{}, session {} (cycle {}): {} recommendations from {}",
+            review.reviewed,
+            review.session,
             review.cycle,
             review.recommendations.len(),
             names.join(", ")

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use taawun_states::Resolver;
-use taawun_store::{Paging, Store as _};
 use taawun_store::upr::{RecommendationFilter, Response, ResponseFilter};
+use taawun_store::{Paging, Store as _};
 
 use crate::helpers::{shared, succeeded, taawun};
 
@@ -41,10 +41,7 @@ async fn store(data_dir: &Path) -> taawun_store_sqlite::SqliteStore {
 }
 
 fn pdftotext_available() -> bool {
-    taawun_testdata::tool_available(
-        "the UPR import of the UN's PDFs",
-        taawun_pdf::available(),
-    )
+    taawun_testdata::tool_available("the UPR import of the UN's PDFs", taawun_pdf::available())
 }
 
 #[tokio::test]
@@ -54,11 +51,16 @@ async fn upr_info_imports_once_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     let folder = [shared("data/upr")];
 
+    // Two rows whose texts differ only in case, spacing or final stop are one recommendation
+    // (and one pledge): count the records as the keys say.
+    let recommendations: BTreeSet<String> = info.recommendations.iter().map(|r| r.key()).collect();
+    let pledges: BTreeSet<String> = info.pledges.iter().map(|p| p.key()).collect();
+    assert!(recommendations.len() <= info.recommendations.len());
     let dry = import(dir.path(), "upr-info", &folder, true);
     assert!(
         dry.contains(&format!(
             "recommendations: {} would be created",
-            info.recommendations.len()
+            recommendations.len()
         )),
         "{dry}"
     );
@@ -75,12 +77,12 @@ async fn upr_info_imports_once_and_says_what_it_did() {
     assert!(
         first.contains(&format!(
             "recommendations: {} created",
-            info.recommendations.len()
+            recommendations.len()
         )),
         "{first}"
     );
     assert!(
-        first.contains(&format!("pledges: {} created", info.pledges.len())),
+        first.contains(&format!("pledges: {} created", pledges.len())),
         "{first}"
     );
     // Every unresolved name is listed with its place, never guessed.
@@ -96,19 +98,20 @@ async fn upr_info_imports_once_and_says_what_it_did() {
         .list_recommendations(&RecommendationFilter::default(), Paging::default())
         .await
         .unwrap();
-    assert_eq!(all.page.total, info.recommendations.len() as u64);
-    let supported = info
+    assert_eq!(all.page.total, recommendations.len() as u64);
+    let supported: BTreeSet<String> = info
         .recommendations
         .iter()
         .filter(|r| r.response == Some(Response::Supported))
-        .count() as u64;
-    assert_eq!(all.responses.supported, supported);
+        .map(|r| r.key())
+        .collect();
+    assert_eq!(all.responses.supported, supported.len() as u64);
 
     let second = import(dir.path(), "upr-info", &folder, false);
     assert!(
         second.contains(&format!(
             "recommendations: 0 created, 0 gained a recommending State, theme, SDG link, source or value they lacked, {} unchanged",
-            info.recommendations.len()
+            recommendations.len()
         )),
         "{second}"
     );
@@ -149,7 +152,10 @@ async fn slovenias_fourth_cycle_counts_as_its_addendum_says() {
         (Some(254), Some(217), Some(37))
     );
     assert_eq!(page.page.total, u64::from(stated.received.unwrap()));
-    assert_eq!(page.responses.supported, u64::from(stated.supported.unwrap()));
+    assert_eq!(
+        page.responses.supported,
+        u64::from(stated.supported.unwrap())
+    );
     assert_eq!(page.responses.noted, u64::from(stated.noted.unwrap()));
     let one = page.page.items.first().unwrap();
     assert_eq!(one.sources.len(), 3, "report, addendum and thematic list");
@@ -224,7 +230,10 @@ async fn the_same_recommendation_from_two_sources_is_one_record() {
             kinds.len() == 2
         })
         .count();
-    assert_eq!(merged, both, "each shared recommendation shows both sources");
+    assert_eq!(
+        merged, both,
+        "each shared recommendation shows both sources"
+    );
     // Responses recorded by neither source stay unrecorded rather than guessed.
     let unrecorded = store
         .upr()
@@ -248,7 +257,10 @@ fn a_bad_row_names_its_file_and_line_and_writes_nothing() {
     std::fs::create_dir(&upr).unwrap();
     let original = std::fs::read(shared("data/upr/sessions-1-5.csv")).unwrap();
     // Break the session number of the third line (lines end with a carriage return alone).
-    let mut lines: Vec<Vec<u8>> = original.split(|b| *b == b'\r').map(<[u8]>::to_vec).collect();
+    let mut lines: Vec<Vec<u8>> = original
+        .split(|b| *b == b'\r')
+        .map(<[u8]>::to_vec)
+        .collect();
     let line = &mut lines[2];
     let last_comma = line.iter().rposition(|b| *b == b',').unwrap();
     line.truncate(last_comma + 1);

@@ -33,7 +33,7 @@ use thiserror::Error;
 
 use crate::model::Source;
 
-pub use review::{DocumentKind, Review, detect_kind, read_review};
+pub use review::{DocumentKind, Review, detect_kind, read_review, read_reviews};
 pub use text::Paragraph;
 
 /// What cannot be read: the file, where in it, and why.

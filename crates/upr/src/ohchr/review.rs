@@ -80,6 +80,93 @@ pub fn detect_kind(
     })
 }
 
+/// Reads the documents of one or more reviews, given in any order: each is put with the others
+/// of its review — the report and the thematic list by the State and session they name, the
+/// addendum with the report it says it adds to — and each review is read with
+/// [`read_review`]. A document whose review cannot be told (a thematic list that names no
+/// session, an addendum without its report) goes with the only review given, or is refused.
+pub fn read_reviews(
+    files: &[(String, Vec<u8>)],
+    resolver: &Resolver,
+) -> Result<Vec<Review>, OhchrError> {
+    type Key = (String, u32);
+    let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    let mut reports: BTreeMap<String, Key> = BTreeMap::new();
+    // (file index, the report it adds to) and files whose review is not named.
+    let mut addenda: Vec<(usize, String)> = Vec::new();
+    let mut unplaced: Vec<usize> = Vec::new();
+    for (i, (file, bytes)) in files.iter().enumerate() {
+        match detect_kind(file, bytes)? {
+            (DocumentKind::WorkingGroupReport, Some(pages)) => {
+                let read = report::parse(file, &pages, resolver)?;
+                let key = (read.reviewed, read.session);
+                reports.insert(read.symbol, key.clone());
+                groups.entry(key).or_default().push(i);
+            }
+            (DocumentKind::Addendum, Some(pages)) => {
+                let read = addendum::parse(file, &pages, resolver)?;
+                addenda.push((i, read.report));
+            }
+            _ => {
+                let read = thematic::read(file, bytes, resolver)?;
+                match (read.reviewed, read.session) {
+                    (Some(reviewed), Some(session)) => {
+                        groups.entry((reviewed, session)).or_default().push(i)
+                    }
+                    _ => unplaced.push(i),
+                }
+            }
+        }
+    }
+    for (i, report) in addenda {
+        match reports.get(&report) {
+            Some(key) => groups.entry(key.clone()).or_default().push(i),
+            None => unplaced.push(i),
+        }
+    }
+    if !unplaced.is_empty() {
+        let names = |indices: &[usize]| {
+            indices
+                .iter()
+                .map(|&i| files[i].0.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match groups.len() {
+            1 => {
+                if let Some(only) = groups.values_mut().next() {
+                    only.extend(unplaced);
+                }
+            }
+            0 => {
+                return Err(OhchrError::Together {
+                    files: names(&unplaced),
+                    message: "no recommendation texts: give the Working Group's report or the \
+                              thematic list with these (an addendum alone holds only numbers)"
+                        .into(),
+                });
+            }
+            _ => {
+                return Err(OhchrError::Together {
+                    files: names(&unplaced),
+                    message: "these do not say which of the reviews given they belong to \
+                              (an addendum goes with its report); import them with that review's \
+                              other documents only"
+                        .into(),
+                });
+            }
+        }
+    }
+    groups
+        .into_values()
+        .map(|mut indices| {
+            indices.sort_unstable();
+            let group: Vec<(String, Vec<u8>)> = indices.iter().map(|&i| files[i].clone()).collect();
+            read_review(&group, resolver)
+        })
+        .collect()
+}
+
 /// Reads the documents given as (file name, bytes) — at most one of each kind, all of one
 /// review — and combines them.
 pub fn read_review(files: &[(String, Vec<u8>)], resolver: &Resolver) -> Result<Review, OhchrError> {

@@ -217,6 +217,16 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import the Sustainable Development Goals, targets and indicators in the six languages
+    /// (the open-sdg translation files: a folder with ar/, en/, es/, fr/, ru/, zh-Hans/); the
+    /// stored framework is replaced in one transaction when it differs, and left alone when not
+    Sdg {
+        /// The folder holding one folder per language
+        dir: PathBuf,
+        /// Say what would change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -434,6 +444,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     dry_run,
                 },
         } => crate::upr_import::run(&database, format, &paths, dry_run).await?,
+        Command::Import {
+            command: ImportCommand::Sdg { dir, dry_run },
+        } => crate::upr_import::run_sdg(&database, &dir, dry_run).await?,
         Command::Import {
             command: ImportCommand::Resolution { files },
         } => {

@@ -225,3 +225,52 @@ pub async fn run(
     }
     Ok(())
 }
+
+/// `taawun import sdg DIR`: reads the framework whole (an error names the file and line, and
+/// nothing is written), then stores it when it differs from the stored one.
+pub async fn run_sdg(database: &DatabaseConfig, dir: &Path, dry_run: bool) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "{} is not a folder; give the folder holding one folder per language (ar/, en/, …)",
+            dir.display()
+        );
+    }
+    let sdgs = taawun_sdg::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", dir.display()))?;
+    let framework = taawun_store::upr::sdg_framework_from(&sdgs);
+    let store = database::open(database).await?;
+    crate::server::prepare(store.as_ref()).await?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "SDGs: {} goals, {} targets, {} indicators read in six languages; {} warnings",
+        framework.goals.len(),
+        framework.targets.len(),
+        framework.indicators.len(),
+        sdgs.warnings.len()
+    )?;
+    for warning in &sdgs.warnings {
+        writeln!(out, "  {warning}")?;
+    }
+    if dry_run {
+        let stored = store.upr().sdg_framework().await?;
+        let verdict = if stored == framework {
+            "the stored framework is this one: nothing would change"
+        } else {
+            "the stored framework would be replaced by this one"
+        };
+        writeln!(out, "{verdict}\ndry run: nothing was written")?;
+        return Ok(());
+    }
+    let report = store
+        .upr()
+        .import_sdgs(&taawun_store::ChangeContext::command_line(), &framework)
+        .await
+        .context("cannot store the SDGs; nothing was imported")?;
+    if report.changed {
+        writeln!(out, "stored")?;
+    } else {
+        writeln!(out, "the stored framework is this one: nothing was written")?;
+    }
+    Ok(())
+}

@@ -307,3 +307,50 @@ fn a_pdf_that_is_not_a_upr_report_is_refused_by_name() {
     );
     assert!(!data.join("taawun.db").exists());
 }
+
+#[tokio::test]
+async fn the_sdgs_import_once_in_six_languages() {
+    taawun_testdata::require_shared!();
+    let sdgs = taawun_sdg::read_dir(shared("data/sdg")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = || {
+        succeeded(
+            taawun()
+                .args(["import", "sdg", "--data-dir"])
+                .arg(dir.path())
+                .arg(shared("data/sdg")),
+        )
+    };
+    let first = run();
+    assert!(
+        first.contains(&format!(
+            "{} goals, {} targets, {} indicators",
+            sdgs.goals.len(),
+            sdgs.targets.len(),
+            sdgs.indicators.len()
+        )),
+        "{first}"
+    );
+    assert!(first.contains("stored"), "{first}");
+    let second = run();
+    assert!(second.contains("nothing was written"), "{second}");
+    let store = store(dir.path()).await;
+    let framework = store.upr().sdg_framework().await.unwrap();
+    assert_eq!(framework.goals.len(), sdgs.goals.len());
+    assert_eq!(framework.targets.len(), sdgs.targets.len());
+    let target = framework
+        .targets
+        .iter()
+        .find(|t| t.code == "16.3")
+        .expect("target 16.3");
+    let read = sdgs
+        .targets
+        .iter()
+        .find(|t| t.code.to_string() == "16.3")
+        .unwrap();
+    assert_eq!(
+        Some(target.titles.ar.as_str()),
+        read.titles.get(taawun_sdg::Language::Ar)
+    );
+    assert!(!target.titles.ar.contains('\u{0640}'), "no tatweel");
+}

@@ -126,11 +126,7 @@ impl Progress {
     /// Implemented actions as a whole percentage of the actions that apply (0 when none do).
     pub fn percent_implemented(&self) -> u32 {
         let applicable = self.total() - self.not_applicable;
-        if applicable == 0 {
-            0
-        } else {
-            self.implemented * 100 / applicable
-        }
+        (self.implemented * 100).checked_div(applicable).unwrap_or(0)
     }
 }
 

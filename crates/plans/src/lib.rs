@@ -126,7 +126,9 @@ impl Progress {
     /// Implemented actions as a whole percentage of the actions that apply (0 when none do).
     pub fn percent_implemented(&self) -> u32 {
         let applicable = self.total() - self.not_applicable;
-        (self.implemented * 100).checked_div(applicable).unwrap_or(0)
+        (self.implemented * 100)
+            .checked_div(applicable)
+            .unwrap_or(0)
     }
 }
 

@@ -34,7 +34,8 @@ fn now() -> i64 {
 }
 
 fn status_of(slug: &str) -> Result<Status, StoreError> {
-    Status::parse(slug).ok_or_else(|| StoreError::database(format!("unknown action status {slug:?}")))
+    Status::parse(slug)
+        .ok_or_else(|| StoreError::database(format!("unknown action status {slug:?}")))
 }
 
 const ACTION_COLUMNS: &str = "id, plan_id, cluster_id, title, lead_institution, partners, \
@@ -59,7 +60,17 @@ type ActionRow = (
     Option<i64>,
 );
 
-type EvidenceRow = (i64, i64, String, String, i64, String, String, Option<i64>, i64);
+type EvidenceRow = (
+    i64,
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    Option<i64>,
+    i64,
+);
 
 const EVIDENCE_COLUMNS: &str =
     "id, plan_id, name, media_type, size, sha256, storage_key, uploaded_by, uploaded_at";
@@ -942,9 +953,8 @@ where
             tx.rollback().await.map_err(db)?;
             return Ok(ReminderRun::AlreadyRan { day });
         }
-        let until = taawun_plans::date_text(
-            today + chrono::Duration::days(taawun_plans::DUE_WINDOW_DAYS),
-        );
+        let until =
+            taawun_plans::date_text(today + chrono::Duration::days(taawun_plans::DUE_WINDOW_DAYS));
         let rows: Vec<(i64, String, String, i64, String, String, String)> = sqlx::query_as(
             "SELECT a.id, a.title, p.state, a.owner_user_id, u.email, a.due_date, a.status \
              FROM upr_plan_actions a \

@@ -16,6 +16,7 @@ pub use accounts::{
     OrganisationNames, OrganisationRecord, OutboxMessage, SessionRecord, SignInFailures,
     UserFilter, UserRecord,
 };
+pub use plans::{PlanError, PlanStore};
 pub use resolutions::{
     ImportOutcome, MandateFilter, MandateRecord, MandateStatus, NewResolutionVersion,
     RecordContent, ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution,
@@ -24,7 +25,6 @@ pub use resolutions::{
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
 };
-pub use plans::{PlanError, PlanStore};
 pub use upr::UprStore;
 pub use votes::{
     RollCallInfo, RollCallVotes, StateVote, StateVoteRecord, VOTE_BATCH, VoteFilter,

@@ -205,8 +205,11 @@ pub enum PlanError {
 #[async_trait]
 pub trait PlanStore: Send + Sync {
     /// The State's plan for `cycle`, or its newest plan when `cycle` is `None`.
-    async fn plan_of(&self, state: &str, cycle: Option<u8>)
-    -> Result<Option<PlanRecord>, StoreError>;
+    async fn plan_of(
+        &self,
+        state: &str,
+        cycle: Option<u8>,
+    ) -> Result<Option<PlanRecord>, StoreError>;
 
     /// Creates a plan with its first clusters; `Duplicate` when the State has one for the cycle.
     async fn create_plan(

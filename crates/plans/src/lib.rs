@@ -29,6 +29,15 @@ pub use validate::{
     format_amount, parse_amount, parse_date, validate_action, validate_link, validate_note,
 };
 
+/// Today's date in UTC, from the system clock.
+pub fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+        + chrono::Duration::days(days as i64)
+}
+
 /// The review cycle a new plan is for when the State has no recommendation stored: the fourth
 /// cycle began in November 2022.
 pub const CURRENT_CYCLE: u8 = 4;

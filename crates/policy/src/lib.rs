@@ -143,6 +143,9 @@ pub enum Resource {
     /// The routes that write plans, before the plan is known (the handler then asks about the
     /// plan itself): signed-in focal points, the secretariat and administrators.
     PlanWork,
+    /// The route that publishes or withdraws a plan, before the plan is known: focal points
+    /// (the handler then asks [`Resource::PlanPublication`] about the State).
+    PlanPublishing,
     /// A donor's pledge: the donor's own, and the secretariat's.
     Pledge {
         donor: Owner,
@@ -289,6 +292,13 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
                 Forbidden
             } else {
                 NotFound
+            }
+        }
+        Resource::PlanPublishing => {
+            if subject.has(RoleKind::FocalPoint) {
+                Allow
+            } else {
+                refuse
             }
         }
         Resource::PlanWork => {
@@ -690,6 +700,10 @@ mod tests {
                     owner: Owner::State("QAT".into())
                 }
             ),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(s, Action::Update, &Resource::PlanPublishing),
             Decision::Forbidden
         );
     }

@@ -112,6 +112,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// The Universal Periodic Review
+    Upr {
+        #[command(subcommand)]
+        command: UprCommand,
+    },
     /// Rebuild the search index from the database
     Reindex,
     /// Search the records, as the search page does
@@ -140,6 +145,18 @@ pub enum UsersCommand {
     CreateAdmin {
         /// The administrator's e-mail address
         email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UprCommand {
+    /// Send today's reminders of implementation-plan actions (due within 30 days or overdue),
+    /// one e-mail per owner through the outbox, unless they were sent today already (by a
+    /// server or an earlier run)
+    Reminders {
+        /// The day to send them for, YYYY-MM-DD [default: today, UTC]
+        #[arg(long)]
+        date: Option<String>,
     },
 }
 
@@ -309,6 +326,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 mail: Some(std::sync::Arc::from(transport)),
                 search_follow: (search_follow_seconds > 0)
                     .then(|| std::time::Duration::from_secs(search_follow_seconds)),
+                evidence_dir: Some(database.data_dir.join("evidence")),
+                reminders: true,
             };
             let store = database::open(&database).await?;
             let index = crate::search_index::open(&index_dir)?;
@@ -343,6 +362,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !report {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Upr {
+            command: UprCommand::Reminders { date },
+        } => {
+            let today = match date {
+                Some(text) => taawun_plans::parse_date(&text)
+                    .with_context(|| format!("--date {text}: write a date as YYYY-MM-DD"))?,
+                None => taawun_plans::today(),
+            };
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let public_url = public_url
+                .filter(|u| !u.trim().is_empty())
+                .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+            let run = crate::reminders::run_once(store.as_ref(), &public_url, today).await?;
+            println!("{}", crate::reminders::describe(&run));
         }
         Command::Reindex => {
             let store = database::open(&database).await?;

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod database;
 pub mod mail;
 pub mod registry;
+pub mod reminders;
 pub mod search_index;
 pub mod server;
 pub mod telemetry;

@@ -99,6 +99,12 @@ pub struct ServerConfig {
     /// How often the search index is compared with the database and rebuilt when the database
     /// changed behind this server ([`crate::search_index::spawn_follower`]); `None`: never.
     pub search_follow: Option<std::time::Duration>,
+    /// Where evidence files of implementation plans are kept (`evidence/` in the data
+    /// directory); `None`: a folder in the system's temporary directory (tests).
+    pub evidence_dir: Option<std::path::PathBuf>,
+    /// Whether this server sends the daily reminders of plan actions (checked hourly; the day's
+    /// row in the database makes them go once, whichever server gets there first).
+    pub reminders: bool,
 }
 
 pub struct Application {
@@ -163,7 +169,13 @@ impl Application {
         if let Some(interval) = self.config.search_follow {
             crate::search_index::spawn_follower(self.store.clone(), self.search.clone(), interval);
         }
-        let state = AppState::new(self.store, self.search, self.config.auth);
+        if self.config.reminders {
+            crate::reminders::spawn_daily(self.store.clone(), self.config.auth.public_url.clone());
+        }
+        let mut state = AppState::new(self.store, self.search, self.config.auth);
+        if let Some(dir) = self.config.evidence_dir {
+            state = state.with_evidence_dir(dir);
+        }
         // The vote matrices are read while the server already answers: the first visitors of
         // the home page or a State's record then find them ready.
         tokio::spawn(taawun_web::warm_up_vote_figures(state.clone()));

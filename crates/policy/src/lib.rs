@@ -128,6 +128,24 @@ pub enum Resource {
         owner: Owner,
         submitted: bool,
     },
+    /// A State's implementation plan for its UPR recommendations (and its actions, status
+    /// changes and evidence): the State's focal points and the secretariat read and edit it;
+    /// once the State publishes it, everyone reads it. Unpublished, nobody else learns it
+    /// exists.
+    Plan {
+        owner: Owner,
+        published: bool,
+    },
+    /// Publishing or withdrawing a plan: the State's own decision, its focal points' alone.
+    PlanPublication {
+        owner: Owner,
+    },
+    /// The routes that write plans, before the plan is known (the handler then asks about the
+    /// plan itself): signed-in focal points, the secretariat and administrators.
+    PlanWork,
+    /// The route that publishes or withdraws a plan, before the plan is known: focal points
+    /// (the handler then asks [`Resource::PlanPublication`] about the State).
+    PlanPublishing,
     /// A donor's pledge: the donor's own, and the secretariat's.
     Pledge {
         donor: Owner,
@@ -242,6 +260,49 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
         }
         Resource::Provenance => {
             if action == Action::Read && (subject.is_secretariat() || subject.is_admin()) {
+                Allow
+            } else {
+                refuse
+            }
+        }
+        Resource::Plan { owner, published } => {
+            if subject.speaks_for(owner) {
+                Allow
+            } else if subject.is_secretariat() || subject.is_admin() {
+                match action {
+                    Action::Read | Action::Create | Action::Update => Allow,
+                    Action::Delete => Forbidden,
+                }
+            } else if *published {
+                if action == Action::Read {
+                    Allow
+                } else {
+                    refuse
+                }
+            } else {
+                // Neither another State's focal point nor the public learns that a plan exists
+                // before its State publishes it.
+                NotFound
+            }
+        }
+        Resource::PlanPublication { owner } => {
+            if subject.speaks_for(owner) {
+                Allow
+            } else if subject.is_secretariat() || subject.is_admin() {
+                Forbidden
+            } else {
+                NotFound
+            }
+        }
+        Resource::PlanPublishing => {
+            if subject.has(RoleKind::FocalPoint) {
+                Allow
+            } else {
+                refuse
+            }
+        }
+        Resource::PlanWork => {
+            if subject.has(RoleKind::FocalPoint) || subject.is_secretariat() || subject.is_admin() {
                 Allow
             } else {
                 refuse
@@ -534,5 +595,116 @@ mod tests {
         let other = Subject::User { id: 8, roles: &[] };
         assert_eq!(decide(holder, Action::Read, &account), Decision::Allow);
         assert_eq!(decide(other, Action::Read, &account), Decision::Forbidden);
+    }
+
+    fn plan(state: &str, published: bool) -> Resource {
+        Resource::Plan {
+            owner: Owner::State(state.into()),
+            published,
+        }
+    }
+
+    #[test]
+    fn a_focal_point_of_another_state_never_sees_an_unpublished_plan() {
+        let roles = focal("FRA");
+        let s = Subject::User {
+            id: 1,
+            roles: &roles,
+        };
+        for action in [Action::Read, Action::Create, Action::Update, Action::Delete] {
+            assert_eq!(decide(s, action, &plan("QAT", false)), Decision::NotFound);
+        }
+        assert_eq!(decide(s, Action::Read, &plan("QAT", true)), Decision::Allow);
+        assert_eq!(
+            decide(s, Action::Update, &plan("QAT", true)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(
+                s,
+                Action::Update,
+                &Resource::PlanPublication {
+                    owner: Owner::State("QAT".into())
+                }
+            ),
+            Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn the_states_focal_point_edits_and_publishes_its_plan() {
+        let roles = focal("QAT");
+        let s = Subject::User {
+            id: 1,
+            roles: &roles,
+        };
+        for action in [Action::Read, Action::Create, Action::Update, Action::Delete] {
+            assert_eq!(decide(s, action, &plan("QAT", false)), Decision::Allow);
+        }
+        let publication = Resource::PlanPublication {
+            owner: Owner::State("QAT".into()),
+        };
+        assert_eq!(decide(s, Action::Update, &publication), Decision::Allow);
+        assert_eq!(
+            decide(s, Action::Update, &Resource::PlanWork),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn the_public_reads_published_plans_only_and_never_writes() {
+        let s = Subject::Anonymous;
+        assert_eq!(decide(s, Action::Read, &plan("QAT", true)), Decision::Allow);
+        assert_eq!(
+            decide(s, Action::Read, &plan("QAT", false)),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(s, Action::Update, &plan("QAT", true)),
+            Decision::SignInRequired
+        );
+        assert_eq!(
+            decide(s, Action::Create, &Resource::PlanWork),
+            Decision::SignInRequired
+        );
+        let donor = vec![grant(RoleKind::Donor, Binding::State("NOR".into()))];
+        let d = Subject::User {
+            id: 4,
+            roles: &donor,
+        };
+        assert_eq!(
+            decide(d, Action::Create, &Resource::PlanWork),
+            Decision::Forbidden
+        );
+    }
+
+    #[test]
+    fn the_secretariat_reads_and_edits_plans_but_does_not_publish_them() {
+        let roles = vec![grant(RoleKind::Secretariat, Binding::Unbound)];
+        let s = Subject::User {
+            id: 2,
+            roles: &roles,
+        };
+        for action in [Action::Read, Action::Create, Action::Update] {
+            assert_eq!(decide(s, action, &plan("QAT", false)), Decision::Allow);
+        }
+        assert_eq!(
+            decide(s, Action::Delete, &plan("QAT", false)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(
+                s,
+                Action::Update,
+                &Resource::PlanPublication {
+                    owner: Owner::State("QAT".into())
+                }
+            ),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(s, Action::Update, &Resource::PlanPublishing),
+            Decision::Forbidden
+        );
     }
 }

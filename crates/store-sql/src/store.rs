@@ -17,6 +17,7 @@ pub struct SqlStore<DB: Engine> {
     pub(crate) pool: Pool<DB>,
     accounts: SqlAccounts<DB>,
     upr: crate::SqlUpr<DB>,
+    plans: crate::SqlPlans<DB>,
     migrator: &'static Migrator,
 }
 
@@ -27,6 +28,7 @@ impl<DB: Engine> SqlStore<DB> {
         SqlStore {
             accounts: SqlAccounts::new(pool.clone()),
             upr: crate::SqlUpr::new(pool.clone()),
+            plans: crate::SqlPlans::new(pool.clone()),
             pool,
             migrator,
         }
@@ -56,6 +58,7 @@ where
     DB::Connection: Migrate,
     SqlAccounts<DB>: taawun_store::AccountStore,
     crate::SqlUpr<DB>: taawun_store::UprStore,
+    crate::SqlPlans<DB>: taawun_store::PlanStore,
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
@@ -67,6 +70,10 @@ where
 
     fn upr(&self) -> &dyn taawun_store::UprStore {
         &self.upr
+    }
+
+    fn plans(&self) -> &dyn taawun_store::PlanStore {
+        &self.plans
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {

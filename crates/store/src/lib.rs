@@ -3,6 +3,7 @@
 //! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
 
 pub mod accounts;
+pub mod plans;
 pub mod resolutions;
 pub mod states;
 pub mod upr;
@@ -15,6 +16,7 @@ pub use accounts::{
     OrganisationNames, OrganisationRecord, OutboxMessage, SessionRecord, SignInFailures,
     UserFilter, UserRecord,
 };
+pub use plans::{PlanError, PlanStore};
 pub use resolutions::{
     ImportOutcome, MandateFilter, MandateRecord, MandateStatus, NewResolutionVersion,
     RecordContent, ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution,
@@ -227,6 +229,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// The Universal Periodic Review: recommendations, responses, pledges.
     fn upr(&self) -> &dyn upr::UprStore;
+
+    /// States' implementation plans for their UPR recommendations.
+    fn plans(&self) -> &dyn plans::PlanStore;
 
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;

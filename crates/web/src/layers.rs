@@ -9,7 +9,6 @@ use axum::http::{HeaderName, HeaderValue, Request, Response, StatusCode};
 use tower::ServiceBuilder;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -19,6 +18,32 @@ use tower_http::trace::TraceLayer;
 use tracing::Span;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The body size limit: [`crate::error::BODY_LIMIT_BYTES`], and more for an evidence upload
+/// (whose file may reach 10 MiB). A declared length over the limit is refused at once (413);
+/// a body that runs past it fails when read, which the extractors answer with 413 too.
+async fn limit_body(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = if crate::plans::is_upload_path(request.uri().path()) {
+        crate::plans::UPLOAD_BODY_LIMIT
+    } else {
+        crate::error::BODY_LIMIT_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "length limit exceeded").into_response();
+    }
+    let request =
+        request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(request).await
+}
 
 /// No inline scripts or styles, nothing from elsewhere, no framing.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -91,7 +116,7 @@ pub fn apply(router: Router, tls: bool) -> Router {
             // Inside compression (it reads the bodies it rewrites) and outside the body limit and
             // the timeout (whose plain answers it turns into the API's JSON).
             .layer(axum::middleware::from_fn(crate::error::api_errors_as_json))
-            .layer(RequestBodyLimitLayer::new(crate::error::BODY_LIMIT_BYTES))
+            .layer(axum::middleware::from_fn(limit_body))
             .layer(security)
             // Innermost, so that a handler that takes too long gets a 503 with an empty body.
             .layer(TimeoutLayer::with_status_code(

@@ -22,6 +22,7 @@ mod organisations;
 mod page;
 mod paging;
 mod params;
+mod plans;
 mod resolutions;
 mod search;
 mod states;
@@ -67,6 +68,9 @@ pub struct AppState {
     pub auth: Arc<auth::AuthConfig>,
     /// Requests per address on the API (in memory, per server).
     pub api_limiter: Option<Arc<auth::ApiLimiter>>,
+    /// Where evidence files of implementation plans are kept (under the data directory; see
+    /// `plans::evidence`).
+    pub evidence_dir: Arc<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -88,7 +92,14 @@ impl AppState {
             search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),
             auth: Arc::new(auth),
+            evidence_dir: Arc::new(std::env::temp_dir().join("taawun-evidence")),
         }
+    }
+
+    /// Keeps evidence files in `dir` (the server: `evidence/` in the data directory).
+    pub fn with_evidence_dir(mut self, dir: std::path::PathBuf) -> Self {
+        self.evidence_dir = Arc::new(dir);
+        self
     }
 }
 
@@ -121,6 +132,7 @@ pub fn route_table() -> auth::Routes {
         .merge(account::routes())
         .merge(admin::routes())
         .merge(organisations::routes())
+        .merge(plans::routes())
         .merge(history::routes())
         .merge(i18n::routes())
         .merge(openapi::routes())

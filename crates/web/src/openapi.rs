@@ -58,6 +58,7 @@ impl Modify for TokenSecurity {
         crate::organisations::get_organisation,
         crate::organisations::create_organisation,
         crate::organisations::update_organisation,
+        crate::plans::get_plan,
     ),
     modifiers(&TokenSecurity),
     components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
@@ -68,6 +69,7 @@ impl Modify for TokenSecurity {
         (name = "search", description = "One search over the platform's records, in six languages"),
         (name = "account", description = "The account behind a token, and its API tokens"),
         (name = "organisations", description = "Organisations: national human rights institutions, civil society, UN entities, regional and international organisations"),
+        (name = "upr", description = "The Universal Periodic Review: States' implementation plans for their recommendations"),
         (name = "audit", description = "The hash-chained audit trail (administrators) and the public history of published records"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -36,6 +36,10 @@ const SIGNED_IN: &[Who] = &[
 ];
 const ADMIN: &[Who] = &[Who::Administrator];
 const INVITERS: &[Who] = &[Who::Secretariat, Who::Administrator];
+/// Writing plans: focal points and the secretariat (the handler then answers 404 to a focal
+/// point of another State).
+const PLAN_WORK: &[Who] = &[Who::FocalPoint, Who::Secretariat, Who::Administrator];
+const FOCAL_POINTS: &[Who] = &[Who::FocalPoint];
 
 /// Who may use each route. Public reading routes are listed by prefix.
 fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
@@ -68,6 +72,9 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/password/forgot",
         "/password/reset/{token}",
         "/invitations/{token}",
+        "/upr/states/{iso3}/plan",
+        "/upr/states/{iso3}/plan/actions/{id}",
+        "/upr/states/{iso3}/plan/evidence/{id}",
     ];
     if method == "GET"
         && (public_reads.contains(&path) || (path.starts_with("/api/v1/") && public_api(path)))
@@ -108,6 +115,19 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         ("GET", "/admin/organisations/new" | "/admin/organisations/{id}/edit") => ADMIN,
         ("POST", "/admin/organisations" | "/admin/organisations/{id}") => ADMIN,
         ("POST", "/api/v1/organisations") | ("PUT", "/api/v1/organisations/{id}") => ADMIN,
+        ("GET", "/upr/states/{iso3}/plan/clusters" | "/upr/states/{iso3}/plan/actions/new") => {
+            PLAN_WORK
+        }
+        (
+            "POST",
+            "/upr/states/{iso3}/plan"
+            | "/upr/states/{iso3}/plan/clusters"
+            | "/upr/states/{iso3}/plan/membership"
+            | "/upr/states/{iso3}/plan/actions"
+            | "/upr/states/{iso3}/plan/actions/{id}"
+            | "/upr/states/{iso3}/plan/actions/{id}/status",
+        ) => PLAN_WORK,
+        ("POST", "/upr/states/{iso3}/plan/publication") => FOCAL_POINTS,
         _ => return None,
     })
 }
@@ -121,6 +141,7 @@ fn public_api(path: &str) -> bool {
         "/api/v1/votes",
         "/api/v1/search",
         "/api/v1/organisations",
+        "/api/v1/upr",
     ]
     .iter()
     .any(|p| path.starts_with(p))

@@ -176,6 +176,13 @@ async fn spawn_on(
         auth,
         mail: None,
         search_follow,
+        evidence_dir: dir.as_ref().map(|d| d.path().join("evidence")).or_else(|| {
+            Some(
+                std::env::temp_dir()
+                    .join(format!("taawun-evidence-{}", uuid::Uuid::new_v4().simple())),
+            )
+        }),
+        reminders: false,
     };
     let app = Application::build(store.clone(), search.clone(), "127.0.0.1:0", config)
         .await

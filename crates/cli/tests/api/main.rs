@@ -9,6 +9,7 @@ mod health;
 mod helpers;
 mod listing_caches;
 mod pages;
+mod plans;
 mod resolutions;
 mod search;
 mod states_api;

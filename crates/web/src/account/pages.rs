@@ -196,6 +196,8 @@ struct AccountPage {
     notice: Option<String>,
     error: Option<String>,
     history_href: String,
+    /// Plan actions the user owns that are overdue or due within 30 days.
+    due: Vec<crate::plans::DueRow>,
 }
 
 /// What the account page says after an action: a notice, or an error, and the status.
@@ -263,6 +265,7 @@ async fn account_page(
         notice,
         error,
         history_href: format!("/history/user/{}", user.id),
+        due: crate::plans::owner_dashboard(app, lang, user.id).await,
     };
     Ok(render(&view, status))
 }

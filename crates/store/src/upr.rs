@@ -518,6 +518,61 @@ pub struct SdgFramework {
     pub indicators: Vec<SdgIndicatorRecord>,
 }
 
+/// Titles in the six languages as stored: a language the files lack is empty (pages then show
+/// the English title, marked as English).
+fn names_from(titles: &taawun_sdg::Titles) -> NamesRecord {
+    use taawun_sdg::Language;
+    let get = |l: Language| titles.get(l).unwrap_or("").to_owned();
+    NamesRecord {
+        ar: get(Language::Ar),
+        en: get(Language::En),
+        fr: get(Language::Fr),
+        es: get(Language::Es),
+        ru: get(Language::Ru),
+        zh: get(Language::Zh),
+    }
+}
+
+/// The framework as `taawun_sdg` reads it, as the store keeps it: each target's `position` is
+/// its index among its goal's targets in the official order (1.5 before 1.10 before 1.a), each
+/// indicator's its index among its target's indicators.
+pub fn sdg_framework_from(sdgs: &taawun_sdg::Sdgs) -> SdgFramework {
+    let goals = sdgs
+        .goals
+        .iter()
+        .map(|g| SdgGoalRecord {
+            number: g.number,
+            titles: names_from(&g.titles),
+            short_titles: names_from(&g.short_titles),
+        })
+        .collect();
+    let mut targets = Vec::with_capacity(sdgs.targets.len());
+    let mut indicators = Vec::with_capacity(sdgs.indicators.len());
+    for goal in &sdgs.goals {
+        for (position, target) in sdgs.targets_of(goal.number).enumerate() {
+            targets.push(SdgTargetRecord {
+                code: target.code.to_string(),
+                goal: target.goal,
+                position: position as u32,
+                titles: names_from(&target.titles),
+            });
+            for (position, indicator) in sdgs.indicators_of(target.code).enumerate() {
+                indicators.push(SdgIndicatorRecord {
+                    code: indicator.code.to_string(),
+                    target: target.code.to_string(),
+                    position: position as u32,
+                    titles: names_from(&indicator.titles),
+                });
+            }
+        }
+    }
+    SdgFramework {
+        goals,
+        targets,
+        indicators,
+    }
+}
+
 /// What `import_sdgs` did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct SdgImportReport {

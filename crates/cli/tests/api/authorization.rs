@@ -53,6 +53,14 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/resolutions/{*symbol}",
         "/mandates",
         "/votes",
+        "/upr",
+        "/upr/recommendations",
+        "/upr/recommendations/{id}",
+        "/upr/states/{iso3}",
+        "/upr/sessions/{session}",
+        "/upr/themes/{theme}",
+        "/sdg",
+        "/sdg/{sdg}",
         "/search",
         "/lang/{code}",
         "/static/style.css",
@@ -108,6 +116,10 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         ("GET", "/admin/organisations/new" | "/admin/organisations/{id}/edit") => ADMIN,
         ("POST", "/admin/organisations" | "/admin/organisations/{id}") => ADMIN,
         ("POST", "/api/v1/organisations") | ("PUT", "/api/v1/organisations/{id}") => ADMIN,
+        (
+            "POST",
+            "/upr/recommendations/{id}/sdgs" | "/upr/recommendations/{id}/sdgs/{sdg}/delete",
+        ) => INVITERS,
         _ => return None,
     })
 }
@@ -119,6 +131,8 @@ fn public_api(path: &str) -> bool {
         "/api/v1/resolutions",
         "/api/v1/mandates",
         "/api/v1/votes",
+        "/api/v1/upr",
+        "/api/v1/sdg",
         "/api/v1/search",
         "/api/v1/organisations",
     ]
@@ -135,6 +149,9 @@ fn concrete(path: &str) -> String {
         .replace("{token}", "no-such-token")
         .replace("{id}", "999999")
         .replace("{name}", "noto-sans-latin-400-normal.woff2")
+        .replace("{session}", "20")
+        .replace("{theme}", "Torture")
+        .replace("{sdg}", "16.3")
 }
 
 /// Whether the answer is the policy's refusal: a redirect to sign in or 403 for pages; 401 or

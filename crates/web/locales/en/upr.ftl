@@ -110,3 +110,4 @@ sdg-linked-heading = Recommendations linked
 sdg-linked-none = No recommendation is linked to it.
 sdg-unknown = No SDG goal or target has the code { $code }.
 sdg-code-title = SDG { $code }
+api-tag-upr = Universal Periodic Review and SDGs

@@ -24,6 +24,22 @@ let baseUrl;
 let browser;
 let dataDir;
 let invitationPath;
+let uprImported = false;
+
+// Runs an import of the command line; false (and why, on stderr) when this build has no such
+// command or it fails.
+function importIfSupported(args) {
+  try {
+    execFileSync(binary, args, {
+      env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return true;
+  } catch (error) {
+    process.stderr.write(`taawun ${args.slice(0, 2).join(' ')} did not run (${String(error.stderr ?? error.message).split('\n')[0]}): the UPR pages are checked without data\n`);
+    return false;
+  }
+}
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'taawun-browser-'));
@@ -64,6 +80,10 @@ before(async () => {
     env: { ...process.env, RUST_LOG: 'error', TAAWUN_DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // The review's records and the SDG framework, when this build's command line imports them:
+  // the UPR tests below check the pages with the real data, or skip saying why.
+  uprImported = importIfSupported(['import', 'sdg', '--data-dir', dataDir, join(sharedDir, 'data/sdg')])
+    && importIfSupported(['import', 'upr', '--data-dir', dataDir, join(sharedDir, 'data/upr')]);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -475,6 +495,7 @@ const publicPages = [
   '/resolutions/A/HRC/57/L.43', '/resolutions/A/HRC/18/L.33', '/mandates', '/states', '/states/FRA', '/states/FRA/votes',
   '/states/BRA/votes?body=unga', '/votes', '/votes?state=FRA', '/search?q=%D8%A7%D9%84%D8%AA%D9%86%D9%85%D9%8A%D8%A9',
   '/search?q=Venezuela', '/search?q=zzzzqqq', '/resolutions/A/HRC/DEC/59/112', '/votes?body=general-assembly&issue=Human%20rights', '/about/sources', '/about/api', '/sign-in', '/states/resolve?name=%D9%81%D8%B1%D9%86%D8%B3%D8%A7', '/organisations', '/history/resolution/A/HRC/RES/56/2',
+  '/upr', '/upr/recommendations', '/upr/recommendations?reviewed=SVN&session=20', '/upr/states/SVN', '/upr/states/FRA', '/sdg',
 ];
 
 for (const lang of ['ar', 'en']) {
@@ -500,4 +521,47 @@ for (const lang of ['ar', 'en']) {
     assert.ok(loaded.includes(lang === 'ar' ? 'Noto Naskh Arabic' : 'Noto Sans'), `${lang}: ${loaded}`);
     assert.deepEqual(errors, []);
   });
+}
+
+// The Universal Periodic Review: a State's page and the list, in both languages, on a desktop and
+// a phone; nothing wider than the screen, no console (CSP) errors, English texts marked inside
+// Arabic pages.
+for (const lang of ['ar', 'en']) {
+  for (const [device, open] of [['desktop', pageIn], ['390', phoneIn]]) {
+    test(`the UPR State page and list lay out in ${lang} on ${device}`, async () => {
+      const page = await open(lang);
+      const errors = watchConsole(page);
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const [path, name] of [['/upr/states/SVN', 'upr-state'], ['/upr/recommendations?reviewed=SVN', 'upr-list'], ['/upr', 'upr-overview']]) {
+        const response = await page.goto(`${baseUrl}${path}`);
+        assert.equal(response.status(), 200, path);
+        assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const viewport = page.viewportSize().width;
+        assert.ok(width <= viewport, `${path} (${lang}, ${device}) is ${width} px wide`);
+        await page.screenshot({ path: join(shots, `${name}-${lang}-${device}.png`), fullPage: true });
+      }
+      if (uprImported) {
+        await page.goto(`${baseUrl}/upr/recommendations?reviewed=SVN&session=20`);
+        const text = page.locator('p.upr-text').first();
+        assert.equal(await text.getAttribute('lang'), 'en');
+        assert.equal(await text.evaluate((e) => getComputedStyle(e).direction), 'ltr');
+        assert.ok(await page.locator('a[href*="format=csv"]').count() >= 1);
+        await page.goto(`${baseUrl}/upr/states/SVN`);
+        assert.ok(await page.locator('#upr-sessions tbody tr').count() >= 1, 'Slovenia has sessions');
+        if (device === 'desktop') {
+          // The chart's labels stay readable: at least 11 px.
+          const sizes = await page.locator('figure.upr-chart svg text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+          assert.ok(sizes.length > 0 && Math.min(...sizes) >= 11, `chart label sizes ${sizes}`);
+        } else {
+          assert.equal(await page.locator('figure.upr-chart').isVisible(), false, 'on a phone the table stands in for the chart');
+        }
+        await page.goto(`${baseUrl}/sdg/16.3`);
+        const title = await page.locator('p.sdg-title').textContent();
+        assert.ok(!title.includes('\u0640'), 'no tatweel in the title');
+        await page.screenshot({ path: join(shots, `sdg-target-${lang}-${device}.png`), fullPage: true });
+      }
+      assert.deepEqual(errors, [], 'no console errors (CSP violations show there)');
+    });
+  }
 }

@@ -154,6 +154,9 @@ pub enum Resource {
     /// import times, how to add a missing text. The record itself is `Public`; this is the
     /// secretariat's and the administrators' working detail.
     Provenance,
+    /// The secretariat's classification of published records: linking a UPR recommendation to
+    /// an SDG goal or target, or removing a link. The links themselves are `Public` to read.
+    Classification,
 }
 
 /// The answer.
@@ -308,6 +311,13 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
                 refuse
             }
         }
+        Resource::Classification => {
+            if subject.is_secretariat() || subject.is_admin() {
+                Allow
+            } else {
+                refuse
+            }
+        }
         Resource::Pledge { donor } => {
             if subject.funds_as(donor) || (subject.is_secretariat() && action == Action::Read) {
                 Allow
@@ -345,6 +355,37 @@ mod tests {
                 "{kind:?}"
             );
             assert!(!decide(subject, Action::Update, &Resource::Provenance).is_allowed());
+        }
+    }
+
+    #[test]
+    fn only_the_secretariat_and_administrators_classify_records() {
+        assert_eq!(
+            decide(
+                Subject::Anonymous,
+                Action::Create,
+                &Resource::Classification
+            ),
+            Decision::SignInRequired
+        );
+        for (kind, binding, allowed) in [
+            (RoleKind::Secretariat, Binding::Unbound, true),
+            (RoleKind::Administrator, Binding::Unbound, true),
+            (RoleKind::FocalPoint, Binding::State("SVN".into()), false),
+            (RoleKind::Donor, Binding::State("NOR".into()), false),
+        ] {
+            let roles = vec![grant(kind, binding)];
+            let subject = Subject::User {
+                id: 1,
+                roles: &roles,
+            };
+            for action in [Action::Create, Action::Delete] {
+                assert_eq!(
+                    decide(subject, action, &Resource::Classification).is_allowed(),
+                    allowed,
+                    "{kind:?} {action:?}"
+                );
+            }
         }
     }
 

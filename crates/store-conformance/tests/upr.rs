@@ -173,6 +173,15 @@ async fn recommendations_merge_across_sources_and_count_as_imported() {
         assert_eq!(merged.sdgs.len(), 1);
         assert_eq!(merged.sdgs[0].origin, "source");
 
+        // Counts by State under review agree with the listings.
+        let by_reviewed = upr
+            .count_by_reviewed(&RecommendationFilter::default())
+            .await
+            .unwrap();
+        let svn = by_reviewed.iter().find(|g| g.key == "SVN").unwrap();
+        assert_eq!(svn.responses, page.responses);
+        assert!(by_reviewed.iter().any(|g| g.key == "FRA"));
+
         // Filters: by recommending State, by SDG goal (finding its target's link), by response.
         let by_italy = upr
             .list_recommendations(

@@ -804,6 +804,39 @@ where
         })
     }
 
+    async fn count_by_reviewed(
+        &self,
+        filter: &RecommendationFilter,
+    ) -> Result<Vec<GroupCount>, StoreError> {
+        let mut query =
+            Sql::new("SELECT r.reviewed, r.response, count(*) FROM upr_recommendations r");
+        Self::push_filter(&mut query, filter);
+        query.push(" GROUP BY r.reviewed, r.response");
+        let rows: Vec<(String, Option<String>, i64)> =
+            query.query_as().fetch_all(&self.pool).await.map_err(db)?;
+        let mut groups: Vec<GroupCount> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (key, response, n) in rows {
+            let i = *index.entry(key.clone()).or_insert_with(|| {
+                groups.push(GroupCount {
+                    key,
+                    responses: ResponseCounts::default(),
+                });
+                groups.len() - 1
+            });
+            groups[i]
+                .responses
+                .add(response_of(response), n.max(0) as u64);
+        }
+        groups.sort_by(|a, b| {
+            b.responses
+                .total()
+                .cmp(&a.responses.total())
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        Ok(groups)
+    }
+
     async fn get_recommendation(
         &self,
         id: i64,

@@ -609,6 +609,13 @@ pub trait UprStore: Send + Sync {
         paging: Paging,
     ) -> Result<RecommendationPage, StoreError>;
 
+    /// Counts of a listing's recommendations by the State under review (key: ISO3), split by
+    /// response, most first: a session's or a theme's States.
+    async fn count_by_reviewed(
+        &self,
+        filter: &RecommendationFilter,
+    ) -> Result<Vec<GroupCount>, StoreError>;
+
     async fn get_recommendation(&self, id: i64)
     -> Result<Option<RecommendationRecord>, StoreError>;
 

@@ -27,6 +27,7 @@ mod resolutions;
 mod search;
 mod states;
 mod static_files;
+mod upr;
 mod votes;
 
 use std::sync::Arc;
@@ -128,6 +129,7 @@ pub fn route_table() -> auth::Routes {
         .merge(states::routes())
         .merge(resolutions::routes())
         .merge(votes::routes())
+        .merge(upr::routes())
         .merge(search::routes())
         .merge(account::routes())
         .merge(admin::routes())

@@ -57,6 +57,14 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/resolutions/{*symbol}",
         "/mandates",
         "/votes",
+        "/upr",
+        "/upr/recommendations",
+        "/upr/recommendations/{id}",
+        "/upr/states/{iso3}",
+        "/upr/sessions/{session}",
+        "/upr/themes/{theme}",
+        "/sdg",
+        "/sdg/{sdg}",
         "/search",
         "/lang/{code}",
         "/static/style.css",
@@ -128,6 +136,10 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
             | "/upr/states/{iso3}/plan/actions/{id}/status",
         ) => PLAN_WORK,
         ("POST", "/upr/states/{iso3}/plan/publication") => FOCAL_POINTS,
+        (
+            "POST",
+            "/upr/recommendations/{id}/sdgs" | "/upr/recommendations/{id}/sdgs/{sdg}/delete",
+        ) => INVITERS,
         _ => return None,
     })
 }
@@ -139,9 +151,10 @@ fn public_api(path: &str) -> bool {
         "/api/v1/resolutions",
         "/api/v1/mandates",
         "/api/v1/votes",
+        "/api/v1/upr",
+        "/api/v1/sdg",
         "/api/v1/search",
         "/api/v1/organisations",
-        "/api/v1/upr",
     ]
     .iter()
     .any(|p| path.starts_with(p))
@@ -156,6 +169,9 @@ fn concrete(path: &str) -> String {
         .replace("{token}", "no-such-token")
         .replace("{id}", "999999")
         .replace("{name}", "noto-sans-latin-400-normal.woff2")
+        .replace("{session}", "20")
+        .replace("{theme}", "Torture")
+        .replace("{sdg}", "16.3")
 }
 
 /// Whether the answer is the policy's refusal: a redirect to sign in or 403 for pages; 401 or

@@ -17,5 +17,6 @@ mod store;
 mod truth;
 mod two_servers;
 mod upr;
+mod upr_pages;
 mod vote_analytics;
 mod votes;

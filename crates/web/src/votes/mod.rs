@@ -5,7 +5,7 @@
 
 pub(crate) mod analytics;
 mod api;
-mod download;
+pub(crate) mod download;
 mod pages;
 mod query;
 

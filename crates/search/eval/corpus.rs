@@ -105,6 +105,8 @@ pub fn unpc_documents() -> Vec<SearchDocument> {
                 session: None,
                 date: NaiveDate::from_ymd_opt(2015, 1 + (line % 12) as u32, 1 + (line % 28) as u32),
                 states: Vec::new(),
+                review: Default::default(),
+                labels: Vec::new(),
             });
         }
     }

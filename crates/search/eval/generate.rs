@@ -143,6 +143,8 @@ impl<'p> Corpus<'p> {
                     .into_iter()
                     .flatten()
                     .collect(),
+                review: Default::default(),
+                labels: Vec::new(),
             });
         }
         for language in Language::ALL {
@@ -160,6 +162,8 @@ impl<'p> Corpus<'p> {
                     session: Some(1),
                     date: NaiveDate::from_ymd_opt(1945, 6, 26),
                     states: Vec::new(),
+                    review: Default::default(),
+                    labels: Vec::new(),
                 });
             }
         }
@@ -215,6 +219,8 @@ impl<'p> Corpus<'p> {
             session: Some(1 + rng.below(SEED_SESSION as usize - 1) as u32),
             date: random_date(rng),
             states,
+            review: Default::default(),
+            labels: Vec::new(),
         }
     }
 }

@@ -26,15 +26,24 @@ use crate::schema::Fields;
 pub enum RecordType {
     Resolution,
     UprRecommendation,
+    /// A voluntary pledge a State made in its review.
+    UprPledge,
+    /// A target of the Sustainable Development Goals ("16.3").
+    SdgTarget,
+    /// A goal of the Sustainable Development Goals ("16").
+    SdgGoal,
     BestPractice,
     AssistanceRequest,
     Event,
 }
 
 impl RecordType {
-    pub const ALL: [RecordType; 5] = [
+    pub const ALL: [RecordType; 8] = [
         RecordType::Resolution,
         RecordType::UprRecommendation,
+        RecordType::UprPledge,
+        RecordType::SdgTarget,
+        RecordType::SdgGoal,
         RecordType::BestPractice,
         RecordType::AssistanceRequest,
         RecordType::Event,
@@ -44,6 +53,9 @@ impl RecordType {
         match self {
             RecordType::Resolution => "resolution",
             RecordType::UprRecommendation => "upr-recommendation",
+            RecordType::UprPledge => "upr-pledge",
+            RecordType::SdgTarget => "sdg-target",
+            RecordType::SdgGoal => "sdg-goal",
             RecordType::BestPractice => "best-practice",
             RecordType::AssistanceRequest => "assistance-request",
             RecordType::Event => "event",
@@ -64,17 +76,25 @@ pub enum ParagraphKind {
     Operative,
     Footnote,
     Recommendation,
+    /// A voluntary pledge's text.
+    Pledge,
+    /// An SDG goal's or target's title.
+    Goal,
+    Target,
     /// The body of a record that is not divided into paragraphs.
     Text,
 }
 
 impl ParagraphKind {
-    pub const ALL: [ParagraphKind; 6] = [
+    pub const ALL: [ParagraphKind; 9] = [
         ParagraphKind::Title,
         ParagraphKind::Preambular,
         ParagraphKind::Operative,
         ParagraphKind::Footnote,
         ParagraphKind::Recommendation,
+        ParagraphKind::Pledge,
+        ParagraphKind::Goal,
+        ParagraphKind::Target,
         ParagraphKind::Text,
     ];
 
@@ -85,6 +105,9 @@ impl ParagraphKind {
             ParagraphKind::Operative => "operative",
             ParagraphKind::Footnote => "footnote",
             ParagraphKind::Recommendation => "recommendation",
+            ParagraphKind::Pledge => "pledge",
+            ParagraphKind::Goal => "goal",
+            ParagraphKind::Target => "target",
             ParagraphKind::Text => "text",
         }
     }
@@ -118,6 +141,41 @@ pub struct SearchDocument {
     /// ISO 3166-1 alpha-3 codes of the States concerned (that voted, are reviewed, recommend,
     /// are addressed).
     pub states: Vec<String>,
+    /// The Universal Periodic Review's facets, for its recommendations and pledges (and the SDG
+    /// codes of goals and targets); empty for other records.
+    pub review: ReviewFields,
+    /// Texts searched besides `text`, each in its own language's fields: what the record is
+    /// labelled with, named in the other languages (a recommendation written in English is
+    /// found by its themes' and SDGs' names in Arabic). Kept for snippets, which are cut from a
+    /// label when the text itself holds none of the words searched.
+    pub labels: Vec<Label>,
+}
+
+/// The Universal Periodic Review's facet values of a document. Its States are also in
+/// [`SearchDocument::states`] (the reviewed State and the recommending ones), so that the
+/// `state` filter finds every record concerning a State.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewFields {
+    /// ISO3 of the State under review (for a pledge, the State that pledged).
+    pub reviewed: Option<String>,
+    /// ISO3 codes of the recommending States.
+    pub recommending: Vec<String>,
+    /// The review cycle (1-4).
+    pub cycle: Option<u8>,
+    /// `supported`, `noted` or `not-recorded` (recommendations only).
+    pub response: Option<String>,
+    /// Themes, as the source names them (UPR Info's English issue names).
+    pub themes: Vec<String>,
+    /// SDG goals ("16") and targets ("16.3"); a target's goal is listed with it, so that the
+    /// goal's filter finds the records linked to its targets.
+    pub sdgs: Vec<String>,
+}
+
+/// A text searched in a language other than (or beside) the document's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub language: Language,
+    pub text: String,
 }
 
 /// A record that can be searched: it names its key and the documents that stand for it.
@@ -164,11 +222,39 @@ impl SearchDocument {
         for state in &self.states {
             doc.add_text(fields.states, state.to_uppercase());
         }
+        let review = &self.review;
+        if let Some(reviewed) = &review.reviewed {
+            doc.add_text(fields.reviewed, reviewed.to_uppercase());
+        }
+        for state in &review.recommending {
+            doc.add_text(fields.recommending, state.to_uppercase());
+        }
+        if let Some(cycle) = review.cycle {
+            doc.add_u64(fields.cycle, u64::from(cycle));
+        }
+        if let Some(response) = &review.response {
+            doc.add_text(fields.response, response);
+        }
+        for theme in &review.themes {
+            doc.add_text(fields.themes, theme);
+        }
+        for sdg in &review.sdgs {
+            doc.add_text(fields.sdgs, sdg);
+        }
         doc.add_text(fields.text, &self.text);
         let language_fields = fields.language(self.language);
         doc.add_text(language_fields.stemmed, &self.text);
         if let Some(exact) = language_fields.exact {
             doc.add_text(exact, &self.text);
+        }
+        for label in &self.labels {
+            let label_fields = fields.language(label.language);
+            doc.add_text(label_fields.stemmed, &label.text);
+            if let Some(exact) = label_fields.exact {
+                doc.add_text(exact, &label.text);
+            }
+            doc.add_text(fields.label_language, label.language.code());
+            doc.add_text(fields.label_text, &label.text);
         }
         doc
     }

@@ -31,27 +31,50 @@ pub struct Facets {
     pub paragraph_kind: Vec<FacetCount>,
     pub language: Vec<FacetCount>,
     /// ISO3 codes. A document lists several States, so these counts add up to more than the
-    /// total.
+    /// total. For the review's records: the State under review and the recommending States.
     pub state: Vec<FacetCount>,
+    /// The review's records: ISO3 of the State under review (a pledge's State).
+    pub reviewed: Vec<FacetCount>,
+    /// ISO3 of the recommending States (several per recommendation).
+    pub recommending: Vec<FacetCount>,
+    /// The review cycle (1-4).
+    pub cycle: Vec<FacetCount>,
+    /// `supported`, `noted`, `not-recorded`.
+    pub response: Vec<FacetCount>,
+    /// Themes as the source names them (UPR Info's English issue names).
+    pub theme: Vec<FacetCount>,
+    /// SDG goals ("16") and targets ("16.3"): a record linked to a target counts under its goal
+    /// too.
+    pub sdg: Vec<FacetCount>,
 }
 
+/// How many string facets there are.
+const STRINGS: usize = 10;
+/// How many numeric facets there are.
+const NUMBERS: usize = 3;
+
 /// The string facets, in the order of [`Tally::strings`].
-const STRING_FACETS: [&str; 5] = [
+const STRING_FACETS: [&str; STRINGS] = [
     names::RECORD_TYPE,
     names::BODY,
     names::KIND,
     names::LANGUAGE,
     names::STATES,
+    names::REVIEWED,
+    names::RECOMMENDING,
+    names::RESPONSE,
+    names::THEMES,
+    names::SDGS,
 ];
 /// The numeric facets, in the order of [`Tally::numbers`].
-const NUMBER_FACETS: [&str; 2] = [names::SESSION, names::YEAR];
+const NUMBER_FACETS: [&str; NUMBERS] = [names::SESSION, names::YEAR, names::CYCLE];
 
 /// Raw counts: string facets by value, numeric facets by number; `total` matching documents.
 #[derive(Default)]
 pub struct Tally {
     pub total: u64,
-    strings: [HashMap<String, u64>; 5],
-    numbers: [HashMap<u64, u64>; 2],
+    strings: [HashMap<String, u64>; STRINGS],
+    numbers: [HashMap<u64, u64>; NUMBERS],
 }
 
 fn top(counts: impl IntoIterator<Item = (String, u64)>, limit: usize) -> Vec<FacetCount> {
@@ -67,8 +90,19 @@ fn top(counts: impl IntoIterator<Item = (String, u64)>, limit: usize) -> Vec<Fac
 
 impl Tally {
     pub fn into_facets(self, limit: usize) -> Facets {
-        let [record_type, body, kind, language, states] = self.strings;
-        let [session, year] = self.numbers;
+        let [
+            record_type,
+            body,
+            kind,
+            language,
+            states,
+            reviewed,
+            recommending,
+            response,
+            themes,
+            sdgs,
+        ] = self.strings;
+        let [session, year, cycle] = self.numbers;
         let numbers = |counts: HashMap<u64, u64>| {
             // Numbers sort as numbers among equal counts: 9 before 10.
             let mut values: Vec<(u64, u64)> = counts.into_iter().filter(|(_, c)| *c > 0).collect();
@@ -90,6 +124,12 @@ impl Tally {
             paragraph_kind: top(kind, limit),
             language: top(language, limit),
             state: top(states, limit),
+            reviewed: top(reviewed, limit),
+            recommending: top(recommending, limit),
+            cycle: numbers(cycle),
+            response: top(response, limit),
+            theme: top(themes, limit),
+            sdg: top(sdgs, limit),
         }
     }
 }
@@ -99,15 +139,15 @@ impl Tally {
 /// Segments never change, so the columns (and each string column's values) are kept until the
 /// segment is merged away.
 pub struct SegmentColumns {
-    strings: [Option<(StrColumn, Vec<String>)>; 5],
-    numbers: [Option<Column<u64>>; 2],
+    strings: [Option<(StrColumn, Vec<String>)>; STRINGS],
+    numbers: [Option<Column<u64>>; NUMBERS],
     pub date: Option<Column<i64>>,
 }
 
 impl SegmentColumns {
     fn open(segment: &SegmentReader) -> tantivy::Result<SegmentColumns> {
         let fast_fields = segment.fast_fields();
-        let mut strings: [Option<(StrColumn, Vec<String>)>; 5] = Default::default();
+        let mut strings: [Option<(StrColumn, Vec<String>)>; STRINGS] = Default::default();
         for (slot, name) in strings.iter_mut().zip(STRING_FACETS) {
             if let Some(column) = fast_fields.str(name)? {
                 let mut values = Vec::with_capacity(column.num_terms());
@@ -120,7 +160,7 @@ impl SegmentColumns {
                 *slot = Some((column, values));
             }
         }
-        let mut numbers: [Option<Column<u64>>; 2] = Default::default();
+        let mut numbers: [Option<Column<u64>>; NUMBERS] = Default::default();
         for (slot, name) in numbers.iter_mut().zip(NUMBER_FACETS) {
             *slot = fast_fields.column_opt::<u64>(name)?;
         }
@@ -165,8 +205,8 @@ pub struct FacetCollector {
 pub struct SegmentFacets {
     total: u64,
     columns: Arc<SegmentColumns>,
-    strings: [Vec<u64>; 5],
-    numbers: [HashMap<u64, u64>; 2],
+    strings: [Vec<u64>; STRINGS],
+    numbers: [HashMap<u64, u64>; NUMBERS],
 }
 
 impl Collector for FacetCollector {
@@ -240,7 +280,7 @@ impl SegmentCollector for SegmentFacets {
     }
 
     fn harvest(self) -> Tally {
-        let mut strings: [HashMap<String, u64>; 5] = Default::default();
+        let mut strings: [HashMap<String, u64>; STRINGS] = Default::default();
         for ((column, counts), into) in self
             .columns
             .strings

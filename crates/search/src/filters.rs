@@ -47,6 +47,30 @@ pub fn filters(request: &SearchRequest, fields: &Fields, browsing: bool) -> Vec<
     if let Some(state) = &request.state {
         filters.push(keyword(fields.states, &state.trim().to_uppercase()));
     }
+    if let Some(reviewed) = &request.reviewed {
+        filters.push(keyword(fields.reviewed, &reviewed.trim().to_uppercase()));
+    }
+    if let Some(recommending) = &request.recommending {
+        filters.push(keyword(
+            fields.recommending,
+            &recommending.trim().to_uppercase(),
+        ));
+    }
+    if let Some(cycle) = request.cycle {
+        filters.push(Box::new(TermQuery::new(
+            Term::from_field_u64(fields.cycle, u64::from(cycle)),
+            IndexRecordOption::Basic,
+        )));
+    }
+    if let Some(response) = &request.response {
+        filters.push(keyword(fields.response, &response.trim().to_lowercase()));
+    }
+    if let Some(theme) = &request.theme {
+        filters.push(keyword(fields.themes, theme.trim()));
+    }
+    if let Some(sdg) = &request.sdg {
+        filters.push(keyword(fields.sdgs, sdg.trim()));
+    }
     if let Some(kind) = request.paragraph_kind {
         filters.push(keyword(fields.kind, kind.as_str()));
     }

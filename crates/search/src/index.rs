@@ -47,7 +47,7 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 
 /// Bumped whenever the schema or an analyser changes what is indexed: an index written with
 /// another version is rebuilt empty on opening (and must be re-filled with `reindex`).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 const FORMAT_FILE: &str = "taawun-search-format";
 
 /// Writers for single records: small and short-lived, so that no writer lock is held between
@@ -671,6 +671,33 @@ impl SearchIndex {
             .and_then(|code| Language::from_code(&code))
             .unwrap_or(Language::En);
         let text = text_of(fields.text).unwrap_or_default();
+        let mut snippet = snippet::make(
+            &text,
+            language,
+            highlight.by_language.get(&language),
+            self.choice,
+        );
+        let mut snippet_language = language;
+        if snippet.highlights.is_empty() {
+            // The words may have been found in a label (a theme's name in Arabic): show it.
+            let languages = document
+                .get_all(fields.label_language)
+                .filter_map(|v| v.as_str().and_then(Language::from_code));
+            let texts = document
+                .get_all(fields.label_text)
+                .filter_map(|v| v.as_str());
+            for (label_language, label) in languages.zip(texts) {
+                let Some(terms) = highlight.by_language.get(&label_language) else {
+                    continue;
+                };
+                let from_label = snippet::make(label, label_language, Some(terms), self.choice);
+                if !from_label.highlights.is_empty() {
+                    snippet = from_label;
+                    snippet_language = label_language;
+                    break;
+                }
+            }
+        }
         Hit {
             record_key: text_of(fields.record_key).unwrap_or_default(),
             record_type: text_of(fields.record_type)
@@ -692,14 +719,11 @@ impl SearchIndex {
                 .get_first(fields.date)
                 .and_then(|v| v.as_i64())
                 .and_then(from_day_number),
+            reviewed: text_of(fields.reviewed),
             score,
             partial: false,
-            snippet: snippet::make(
-                &text,
-                language,
-                highlight.by_language.get(&language),
-                self.choice,
-            ),
+            snippet,
+            snippet_language,
         }
     }
 }

@@ -26,6 +26,8 @@
 //!         session: Some(56),
 //!         date: chrono::NaiveDate::from_ymd_opt(2024, 7, 10),
 //!         states: vec!["CMR".into(), "CHN".into()],
+//!         review: Default::default(),
+//!         labels: Vec::new(),
 //!     }],
 //! )?;
 //! let results = index.search(&SearchRequest {
@@ -65,14 +67,16 @@ pub mod snippet;
 mod symbol;
 
 pub use compile::{EXACT_BOOST, EXACT_BOOST_SNOWBALL, NEAR_BOOST, NEAR_SLOP};
-pub use document::{ParagraphKind, RecordType, SearchDocument, Searchable};
+pub use document::{Label, ParagraphKind, RecordType, ReviewFields, SearchDocument, Searchable};
 pub use error::{IndexError, SearchError};
 pub use facets::{FacetCount, Facets};
 pub use index::{
     FORMAT_VERSION, IndexUpdate, OpenStatus, ReindexOptions, ReindexStats, SearchIndex,
 };
 pub use language::{Language, candidate_languages};
-pub use records::{VotingRecord, body_code};
+pub use records::{
+    SdgBook, SdgRecord, SdgTitles, UprPledge, UprRecommendation, VotingRecord, body_code,
+};
 pub use request::{
     DEFAULT_FACET_LIMIT, DEFAULT_PER_PAGE, DateBound, MAX_ALTERNATIVES, MAX_FACET_LIMIT,
     MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW, SearchRequest, Sort,

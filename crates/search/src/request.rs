@@ -125,6 +125,19 @@ pub struct SearchRequest {
     /// An ISO 3166-1 alpha-3 code, case-insensitive.
     pub state: Option<String>,
     pub paragraph_kind: Option<ParagraphKind>,
+    /// The review's records of the State under review (ISO3, case-insensitive); the review's
+    /// other records and other record types have none and are left out.
+    pub reviewed: Option<String>,
+    /// Recommendations made by this State (ISO3, case-insensitive).
+    pub recommending: Option<String>,
+    /// The review cycle (1-4).
+    pub cycle: Option<u8>,
+    /// `supported`, `noted` or `not-recorded`.
+    pub response: Option<String>,
+    /// A theme as the source names it (`Torture and other CID treatment`).
+    pub theme: Option<String>,
+    /// An SDG goal ("16", which finds the records linked to its targets too) or target ("16.3").
+    pub sdg: Option<String>,
     /// From 1.
     pub page: u32,
     pub per_page: u32,
@@ -149,6 +162,12 @@ impl Default for SearchRequest {
             to: None,
             state: None,
             paragraph_kind: None,
+            reviewed: None,
+            recommending: None,
+            cycle: None,
+            response: None,
+            theme: None,
+            sdg: None,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             sort: Sort::Relevance,

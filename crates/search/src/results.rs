@@ -51,6 +51,8 @@ pub struct Hit {
     pub body: Option<String>,
     pub session: Option<u32>,
     pub date: Option<NaiveDate>,
+    /// The State under review, for the review's records (a pledge's page is its State's).
+    pub reviewed: Option<String>,
     /// BM25 score (with the exact-match boost); `None` when sorted by date.
     pub score: Option<f32>,
     /// The document lacks one of the query's words: on a first page that the documents with
@@ -59,6 +61,9 @@ pub struct Hit {
     #[serde(default)]
     pub partial: bool,
     pub snippet: Snippet,
+    /// The language of the snippet: the record's, or that of the label the words were found
+    /// in (an English recommendation found by its theme's Arabic name shows that name).
+    pub snippet_language: Language,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

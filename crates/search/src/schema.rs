@@ -24,6 +24,14 @@ pub mod names {
     pub const LANGUAGE: &str = "language";
     pub const STATES: &str = "states";
     pub const TEXT: &str = "text";
+    pub const REVIEWED: &str = "reviewed";
+    pub const RECOMMENDING: &str = "recommending";
+    pub const CYCLE: &str = "cycle";
+    pub const RESPONSE: &str = "response";
+    pub const THEMES: &str = "themes";
+    pub const SDGS: &str = "sdgs";
+    pub const LABEL_LANGUAGE: &str = "label_language";
+    pub const LABEL_TEXT: &str = "label_text";
 }
 
 /// The fields of one language: its stemmed field, and its exact field where it has one.
@@ -51,6 +59,17 @@ pub struct Fields {
     pub states: Field,
     /// The text as written, stored for snippets; searched through the language fields.
     pub text: Field,
+    /// The review's facets (see [`crate::ReviewFields`]).
+    pub reviewed: Field,
+    pub recommending: Field,
+    pub cycle: Field,
+    pub response: Field,
+    pub themes: Field,
+    pub sdgs: Field,
+    /// The labels' languages and texts, stored side by side (the n-th language is the n-th
+    /// text's), for snippets; searched through the language fields.
+    pub label_language: Field,
+    pub label_text: Field,
     languages: [LanguageFields; 6],
 }
 
@@ -97,6 +116,14 @@ pub fn build() -> (Schema, Fields) {
     let language = builder.add_text_field(LANGUAGE, STRING | FAST | STORED);
     let states = builder.add_text_field(STATES, STRING | FAST | STORED);
     let text = builder.add_text_field(TEXT, STORED);
+    let reviewed = builder.add_text_field(REVIEWED, STRING | FAST | STORED);
+    let recommending = builder.add_text_field(RECOMMENDING, STRING | FAST);
+    let cycle = builder.add_u64_field(CYCLE, INDEXED | FAST);
+    let response = builder.add_text_field(RESPONSE, STRING | FAST);
+    let themes = builder.add_text_field(THEMES, STRING | FAST);
+    let sdgs = builder.add_text_field(SDGS, STRING | FAST);
+    let label_language = builder.add_text_field(LABEL_LANGUAGE, STORED);
+    let label_text = builder.add_text_field(LABEL_TEXT, STORED);
     let languages = Language::ALL.map(|language| LanguageFields {
         stemmed: builder.add_text_field(
             &format!("text_{}", language.code()),
@@ -123,6 +150,14 @@ pub fn build() -> (Schema, Fields) {
         language,
         states,
         text,
+        reviewed,
+        recommending,
+        cycle,
+        response,
+        themes,
+        sdgs,
+        label_language,
+        label_text,
         languages,
     };
     (builder.build(), fields)

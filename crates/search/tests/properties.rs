@@ -62,6 +62,8 @@ fn seeded_index() -> &'static SearchIndex {
                         session: Some(56),
                         date: None,
                         states: Vec::new(),
+                        review: Default::default(),
+                        labels: Vec::new(),
                     })?;
                 }
                 Ok(())
@@ -156,6 +158,8 @@ proptest! {
             session: None,
             date: None,
             states: vec![text.clone()],
+            review: Default::default(),
+            labels: Vec::new(),
         };
         index.replace_record("doc", &[document]).unwrap();
         prop_assert_eq!(index.num_docs(), 1);
@@ -165,5 +169,73 @@ proptest! {
             ..SearchRequest::default()
         });
         prop_assert!(results.is_ok() || results.unwrap_err().parameter().is_some());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The review's and the SDGs' builders take whatever text a source gives (any theme name,
+    /// State code, SDG code or title), and what they build is indexed and searched, in any
+    /// language, with any of the review's filters.
+    #[test]
+    fn the_reviews_records_are_built_indexed_and_searched_whatever_their_text(
+        text in messy_text(),
+        theme in messy_text(),
+        code in messy_text(),
+        title in messy_text(),
+        query_text in messy_text(),
+        lang in 0usize..6,
+        known_theme in 0usize..54,
+    ) {
+        use taawun_search::{Label, SdgBook, SdgRecord, SdgTitles, Searchable, UprPledge, UprRecommendation};
+        let language = Language::ALL[lang];
+        let titles = vec![Label { language, text: title.clone() }];
+        let book = SdgBook::new([SdgTitles { code: code.clone(), titles: titles.clone() }]);
+        let recommendation = UprRecommendation {
+            id: 1,
+            reviewed: code.clone(),
+            session: 3,
+            cycle: 1,
+            paragraph: Some(title.clone()),
+            text: text.clone(),
+            recommending: vec![code.clone(), text.clone()],
+            response: Some(theme.clone()),
+            themes: vec![
+                theme.clone(),
+                taawun_upr::themes::THEMES[known_theme].name.to_owned(),
+            ],
+            sdgs: book.for_link(&code),
+        };
+        let pledge = UprPledge {
+            id: 2,
+            state: theme.clone(),
+            session: 0,
+            cycle: 0,
+            text: text.clone(),
+            themes: vec![theme.clone()],
+        };
+        let sdg = SdgRecord { code: code.clone(), titles: titles.clone(), short_titles: titles };
+        let documents: Vec<SearchDocument> = recommendation
+            .search_documents()
+            .into_iter()
+            .chain(pledge.search_documents())
+            .chain(sdg.search_documents())
+            .collect();
+        prop_assert!(documents.len() >= 2);
+        let index = SearchIndex::in_memory().unwrap();
+        index.reindex(documents, Default::default()).unwrap();
+        let results = index.search(&SearchRequest {
+            q: query_text.chars().take(400).collect(),
+            reviewed: Some(code.clone()),
+            theme: Some(theme.clone()),
+            sdg: Some(code),
+            response: Some(theme),
+            cycle: Some(1),
+            ..SearchRequest::default()
+        });
+        prop_assert!(results.is_ok() || results.unwrap_err().parameter().is_some());
+        let arabic = index.search(&SearchRequest::query("التعذيب حقوق المرأة"));
+        prop_assert!(arabic.is_ok());
     }
 }

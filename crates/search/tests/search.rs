@@ -35,6 +35,8 @@ fn document(key: &str, language: Language, text: &str, year: i32) -> SearchDocum
         session: Some(20),
         date: NaiveDate::from_ymd_opt(year, 5, 1),
         states: vec!["FRA".into(), "EGY".into()],
+        review: Default::default(),
+        labels: Vec::new(),
     }
 }
 
@@ -408,6 +410,205 @@ fn an_index_on_disk_reopens_and_a_foreign_format_is_rebuilt() {
         .reindex(seed().search_documents(), Default::default())
         .unwrap();
     assert_eq!(stats.documents, index.num_docs());
+}
+
+/// An English recommendation is found by its themes' and SDGs' names in Arabic, counts once in
+/// every facet, and shows the Arabic name as its snippet.
+#[test]
+fn the_reviews_records_are_found_in_every_language_and_counted_once() {
+    use taawun_search::{
+        Label, SdgBook, SdgRecord, SdgTitles, Searchable, UprPledge, UprRecommendation,
+    };
+    let goal_1 = SdgRecord {
+        code: "1".into(),
+        titles: vec![
+            Label {
+                language: Language::Ar,
+                text: "القضاء على الفقر بجميع أشكاله في كل مكان".into(),
+            },
+            Label {
+                language: Language::En,
+                text: "End poverty in all its forms everywhere".into(),
+            },
+        ],
+        short_titles: vec![],
+    };
+    let book = SdgBook::new([SdgTitles {
+        code: "1".into(),
+        titles: goal_1.titles.clone(),
+    }]);
+    let recommendation =
+        |id: i64, reviewed: &str, themes: &[&str], sdgs: &[&str]| UprRecommendation {
+            id,
+            reviewed: reviewed.into(),
+            session: 20,
+            cycle: 2,
+            paragraph: None,
+            text: format!("Recommendation {id}: take measures to ratify the instruments"),
+            recommending: vec!["FRA".into(), "BRA".into()],
+            response: (id % 2 == 0).then(|| "supported".into()),
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            sdgs: sdgs.iter().flat_map(|s| book.for_link(s)).collect(),
+        };
+    let records = [
+        recommendation(1, "SVN", &["Torture and other CID treatment"], &[]),
+        recommendation(
+            2,
+            "SVN",
+            &["Torture and other CID treatment", "Poverty"],
+            &["1.2"],
+        ),
+        recommendation(3, "EGY", &["Women's rights"], &["1"]),
+    ];
+    let index = SearchIndex::in_memory().unwrap();
+    let mut documents: Vec<SearchDocument> =
+        records.iter().flat_map(|r| r.search_documents()).collect();
+    documents.extend(goal_1.search_documents());
+    documents.extend(
+        UprPledge {
+            id: 9,
+            state: "SVN".into(),
+            session: 20,
+            cycle: 2,
+            text: "Slovenia pledges to ratify the Convention".into(),
+            themes: vec!["International instruments".into()],
+        }
+        .search_documents(),
+    );
+    index.reindex(documents, Default::default()).unwrap();
+
+    let torture = index.search(&SearchRequest::query("التعذيب")).unwrap();
+    assert_eq!(torture.total, 2);
+    assert!(
+        torture
+            .hits
+            .iter()
+            .all(|h| h.record_type == RecordType::UprRecommendation)
+    );
+    assert_eq!(torture.hits[0].snippet_language, Language::Ar);
+    assert!(
+        torture.hits[0]
+            .snippet
+            .html
+            .contains("<mark>التعذيب</mark>")
+    );
+    assert_eq!(torture.facets.reviewed[0].value, "SVN");
+    assert_eq!(torture.facets.reviewed[0].count, 2);
+
+    // SDG 1 by its Arabic title: the records linked to the goal or to one of its targets, and
+    // the goal itself.
+    let poverty = index
+        .search(&SearchRequest {
+            record_type: Some(RecordType::UprRecommendation),
+            ..SearchRequest::query("القضاء على الفقر")
+        })
+        .unwrap();
+    assert_eq!(poverty.total, 2);
+    let sdg = |value: &str| {
+        poverty
+            .facets
+            .sdg
+            .iter()
+            .find(|c| c.value == value)
+            .map_or(0, |c| c.count)
+    };
+    assert_eq!((sdg("1"), sdg("1.2")), (2, 1));
+    let goal = index
+        .search(&SearchRequest {
+            record_type: Some(RecordType::SdgGoal),
+            ..SearchRequest::query("القضاء على الفقر")
+        })
+        .unwrap();
+    assert_eq!(goal.hits[0].record_key, "sdg-goal:1");
+
+    // English finds the text, and the filters narrow.
+    let ratify = index.search(&SearchRequest::query("ratify")).unwrap();
+    assert_eq!(ratify.total, 4, "three recommendations and the pledge");
+    let count = |request: SearchRequest| index.search(&request).unwrap().total;
+    let browse = SearchRequest::default();
+    assert_eq!(
+        count(SearchRequest {
+            reviewed: Some("svn".into()),
+            ..browse.clone()
+        }),
+        3
+    );
+    assert_eq!(
+        count(SearchRequest {
+            reviewed: Some("SVN".into()),
+            record_type: Some(RecordType::UprPledge),
+            ..browse.clone()
+        }),
+        1
+    );
+    assert_eq!(
+        count(SearchRequest {
+            recommending: Some("BRA".into()),
+            ..browse.clone()
+        }),
+        3
+    );
+    assert_eq!(
+        count(SearchRequest {
+            state: Some("BRA".into()),
+            ..browse.clone()
+        }),
+        3
+    );
+    assert_eq!(
+        count(SearchRequest {
+            state: Some("SVN".into()),
+            ..browse.clone()
+        }),
+        3
+    );
+    assert_eq!(
+        count(SearchRequest {
+            cycle: Some(2),
+            ..browse.clone()
+        }),
+        4
+    );
+    assert_eq!(
+        count(SearchRequest {
+            response: Some("supported".into()),
+            ..browse.clone()
+        }),
+        1
+    );
+    assert_eq!(
+        count(SearchRequest {
+            response: Some("not-recorded".into()),
+            ..browse.clone()
+        }),
+        2
+    );
+    assert_eq!(
+        count(SearchRequest {
+            theme: Some("Poverty".into()),
+            ..browse.clone()
+        }),
+        1
+    );
+    assert_eq!(
+        count(SearchRequest {
+            sdg: Some("1".into()),
+            ..browse.clone()
+        }),
+        2 + 2,
+        "two links and the goal's two titles"
+    );
+    assert_eq!(
+        count(SearchRequest {
+            sdg: Some("1.2".into()),
+            ..browse.clone()
+        }),
+        1
+    );
+    let all = index.search(&browse).unwrap();
+    let response: u64 = all.facets.response.iter().map(|c| c.count).sum();
+    assert_eq!(response, 3, "recommendations only");
+    assert_eq!(all.facets.cycle[0].value, "2");
 }
 
 fn english(index: &SearchIndex, q: &str) -> taawun_search::SearchResults {

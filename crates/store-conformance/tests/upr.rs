@@ -295,3 +295,91 @@ async fn recommendations_merge_across_sources_and_count_as_imported() {
         );
     });
 }
+
+#[tokio::test]
+async fn every_recommendation_and_pledge_is_read_at_once_for_the_index() {
+    on_every_engine!("upr_all", |t| {
+        let store = &*t.store;
+        let cli = ChangeContext::command_line();
+        let upr = store.upr();
+        assert!(upr.all_recommendations().await.unwrap().is_empty());
+        let stamp = upr.upr_stamp().await.unwrap();
+
+        let mut records = Vec::new();
+        for i in 0..30u32 {
+            let mut r = recommendation(
+                if i % 3 == 0 { "SVN" } else { "FRA" },
+                10 + i % 5,
+                &format!("Recommendation number {i}"),
+                &["DEU", "ITA"][..1 + (i as usize % 2)],
+                (i % 2 == 0).then_some(Response::Supported),
+                source("upr-info", "sessions-6-9.csv", u64::from(i) + 2),
+            );
+            if i % 4 == 0 {
+                r.sdgs = vec!["16.3".into(), "5".into()];
+                r.groups = vec!["women".into()];
+            }
+            records.push(r);
+        }
+        let pledges = vec![IncomingPledge {
+            key: taawun_upr::model::recommendation_key("SVN", 20, "A pledge"),
+            state: "SVN".into(),
+            session: 20,
+            cycle: 2,
+            text: "A pledge".into(),
+            themes: vec!["Women's rights".into(), "Detention".into()],
+            source: source("upr-info", "sessions-voluntary.csv", 2),
+        }];
+        upr.import_upr(&cli, records, pledges, &|_| {})
+            .await
+            .unwrap();
+        let after_import = upr.upr_stamp().await.unwrap();
+        assert!(after_import > stamp, "an import raises the review's stamp");
+        let again = upr.import_upr(&cli, vec![], vec![], &|_| {}).await.unwrap();
+        assert_eq!(again.recommendations_created, 0);
+        assert_eq!(
+            upr.upr_stamp().await.unwrap(),
+            after_import,
+            "an import that changes nothing leaves it"
+        );
+
+        let all = upr.all_recommendations().await.unwrap();
+        assert_eq!(all.len(), 30);
+        assert!(all.windows(2).all(|w| w[0].id < w[1].id), "by id");
+        // Each the same as the record read on its own.
+        for record in &all {
+            let one = upr.get_recommendation(record.id).await.unwrap().unwrap();
+            assert_eq!(&one, record);
+        }
+        let linked = all.iter().filter(|r| !r.sdgs.is_empty()).count();
+        assert_eq!(linked, 8);
+        assert!(all.iter().any(|r| r.recommending == ["DEU", "ITA"]));
+        let pledges = upr.all_pledges().await.unwrap();
+        assert_eq!(pledges.len(), 1);
+        assert_eq!(pledges[0].themes, ["Women's rights", "Detention"]);
+        assert_eq!(pledges, upr.pledges_of("SVN").await.unwrap());
+
+        let admin = store
+            .accounts()
+            .create_user(
+                &cli,
+                &taawun_store::NewUser {
+                    email: "links@example.org".into(),
+                    display_name: "Links".into(),
+                    password_hash: "x".into(),
+                    roles: vec![],
+                },
+            )
+            .await
+            .unwrap();
+        let id = all[1].id;
+        assert!(upr.add_sdg_link(&cli, id, "1.2", admin.id).await.unwrap());
+        let linked_once = upr.upr_stamp().await.unwrap();
+        assert!(linked_once > after_import, "a link raises it");
+        assert!(upr.remove_sdg_link(&cli, id, "1.2").await.unwrap());
+        assert!(
+            upr.upr_stamp().await.unwrap() > linked_once,
+            "so does its removal"
+        );
+    });
+}

@@ -417,101 +417,59 @@ where
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-        let mut states = Sql::new(
-            "SELECT recommendation_id, state FROM upr_recommending WHERE recommendation_id IN ",
-        );
-        states
-            .push_list(ids.iter().copied())
-            .push(" ORDER BY recommendation_id, position");
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        let children = Self::children(&mut conn, Some(&ids)).await?;
+        Ok(assemble(rows, children))
+    }
+
+    /// The rows hanging from the recommendations `ids` (all of them when `None`), each table in
+    /// one query, in the order the records list them.
+    async fn children(
+        conn: &mut DB::Connection,
+        ids: Option<&[i64]>,
+    ) -> Result<ChildRows, StoreError> {
+        let restrict = |query: &mut Sql| {
+            if let Some(ids) = ids {
+                query
+                    .push(" WHERE recommendation_id IN ")
+                    .push_list(ids.iter().copied());
+            }
+        };
+        let mut states = Sql::new("SELECT recommendation_id, state FROM upr_recommending");
+        restrict(&mut states);
+        states.push(" ORDER BY recommendation_id, position");
         let states: Vec<(i64, String)> =
-            states.query_as().fetch_all(&self.pool).await.map_err(db)?;
-        let mut themes = Sql::new(
-            "SELECT recommendation_id, kind, theme FROM upr_themes WHERE recommendation_id IN ",
-        );
-        themes.push_list(ids.iter().copied()).push(format!(
+            states.query_as().fetch_all(&mut *conn).await.map_err(db)?;
+        let mut themes = Sql::new("SELECT recommendation_id, kind, theme FROM upr_themes");
+        restrict(&mut themes);
+        themes.push(format!(
             " ORDER BY recommendation_id, theme{}",
             DB::BYTEWISE
         ));
         let themes: Vec<(i64, String, String)> =
-            themes.query_as().fetch_all(&self.pool).await.map_err(db)?;
-        let mut sources = Sql::new(
-            "SELECT recommendation_id, kind, file, line FROM upr_recommendation_sources \
-             WHERE recommendation_id IN ",
-        );
-        sources.push_list(ids.iter().copied()).push(format!(
+            themes.query_as().fetch_all(&mut *conn).await.map_err(db)?;
+        let mut sources =
+            Sql::new("SELECT recommendation_id, kind, file, line FROM upr_recommendation_sources");
+        restrict(&mut sources);
+        sources.push(format!(
             " ORDER BY recommendation_id, kind{b}, file{b}, line",
             b = DB::BYTEWISE
         ));
         let sources: Vec<(i64, String, String, i32)> =
-            sources.query_as().fetch_all(&self.pool).await.map_err(db)?;
+            sources.query_as().fetch_all(&mut *conn).await.map_err(db)?;
         let mut links = Sql::new(
-            "SELECT recommendation_id, sdg, origin, added_by, added_at FROM upr_sdg_links \
-             WHERE recommendation_id IN ",
+            "SELECT recommendation_id, sdg, origin, added_by, added_at FROM upr_sdg_links",
         );
-        links
-            .push_list(ids.iter().copied())
-            .push(format!(" ORDER BY recommendation_id, sdg{}", DB::BYTEWISE));
+        restrict(&mut links);
+        links.push(format!(" ORDER BY recommendation_id, sdg{}", DB::BYTEWISE));
         let links: Vec<(i64, String, String, Option<i64>, i64)> =
-            links.query_as().fetch_all(&self.pool).await.map_err(db)?;
-        let mut by_id: HashMap<i64, RecommendationRecord> = HashMap::new();
-        let order: Vec<i64> = ids.clone();
-        for (id, reviewed, session, cycle, paragraph, text, response, action, assessment) in rows {
-            by_id.insert(
-                id,
-                RecommendationRecord {
-                    id,
-                    reviewed,
-                    session: session.max(0) as u32,
-                    cycle: cycle.clamp(0, 255) as u8,
-                    paragraph,
-                    text,
-                    recommending: Vec::new(),
-                    response: response_of(response),
-                    action: action_of(action),
-                    themes: Vec::new(),
-                    groups: Vec::new(),
-                    sdgs: Vec::new(),
-                    assessment,
-                    sources: Vec::new(),
-                },
-            );
-        }
-        for (id, state) in states {
-            if let Some(r) = by_id.get_mut(&id) {
-                r.recommending.push(state);
-            }
-        }
-        for (id, kind, theme) in themes {
-            if let Some(r) = by_id.get_mut(&id) {
-                match kind.as_str() {
-                    PERSONS => r.groups.push(theme),
-                    _ => r.themes.push(theme),
-                }
-            }
-        }
-        for (id, sdg, origin, added_by, added_at) in links {
-            if let Some(r) = by_id.get_mut(&id) {
-                r.sdgs.push(SdgLink {
-                    sdg,
-                    origin,
-                    added_by,
-                    added_at,
-                });
-            }
-        }
-        for (id, kind, file, line) in sources {
-            if let Some(r) = by_id.get_mut(&id) {
-                r.sources.push(SourceRef {
-                    kind,
-                    file,
-                    line: line.max(0) as u64,
-                });
-            }
-        }
-        Ok(order
-            .into_iter()
-            .filter_map(|id| by_id.remove(&id))
-            .collect())
+            links.query_as().fetch_all(&mut *conn).await.map_err(db)?;
+        Ok(ChildRows {
+            states,
+            themes,
+            sources,
+            links,
+        })
     }
 
     /// Counts of recommendations (each once per key, however many joined rows it has) by `key` (an SQL expression over `r` and the joins of
@@ -661,6 +619,117 @@ type RecommendationRow = (
     Option<String>,
 );
 
+/// A pledge from its row (`themes` read as text).
+fn pledge_of<DB: Engine>(row: &DB::Row) -> Result<PledgeRecord, StoreError>
+where
+    for<'a> &'a str: ColumnIndex<DB::Row>,
+    i64: Column<DB>,
+    i32: Column<DB>,
+    String: Column<DB>,
+{
+    let read = || -> Result<PledgeRecord, sqlx::Error> {
+        let themes: String = row.try_get("themes")?;
+        Ok(PledgeRecord {
+            id: row.try_get("id")?,
+            state: row.try_get("state")?,
+            session: row.try_get::<i32, _>("session")?.max(0) as u32,
+            cycle: row.try_get::<i32, _>("cycle")?.clamp(0, 255) as u8,
+            text: row.try_get("text")?,
+            themes: serde_json::from_str(&themes).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            source: SourceRef {
+                kind: row.try_get("source_kind")?,
+                file: row.try_get("source_file")?,
+                line: row.try_get::<i32, _>("source_line")?.max(0) as u64,
+            },
+        })
+    };
+    read().map_err(db)
+}
+
+/// Raises the review's generation, in the transaction of the write that changed its records.
+async fn bump_upr_stamp<DB: Engine>(conn: &mut DB::Connection) -> Result<(), StoreError>
+where
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+{
+    sqlx::query("UPDATE record_stamps SET generation = generation + 1 WHERE body = 'upr'")
+        .execute(conn)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+/// The rows of the tables that hang from recommendations.
+struct ChildRows {
+    states: Vec<(i64, String)>,
+    themes: Vec<(i64, String, String)>,
+    sources: Vec<(i64, String, String, i32)>,
+    links: Vec<(i64, String, String, Option<i64>, i64)>,
+}
+
+/// Recommendations from their rows and their children's, in the rows' order.
+fn assemble(rows: Vec<RecommendationRow>, children: ChildRows) -> Vec<RecommendationRecord> {
+    let order: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut by_id: HashMap<i64, RecommendationRecord> = HashMap::with_capacity(rows.len());
+    for (id, reviewed, session, cycle, paragraph, text, response, action, assessment) in rows {
+        by_id.insert(
+            id,
+            RecommendationRecord {
+                id,
+                reviewed,
+                session: session.max(0) as u32,
+                cycle: cycle.clamp(0, 255) as u8,
+                paragraph,
+                text,
+                recommending: Vec::new(),
+                response: response_of(response),
+                action: action_of(action),
+                themes: Vec::new(),
+                groups: Vec::new(),
+                sdgs: Vec::new(),
+                assessment,
+                sources: Vec::new(),
+            },
+        );
+    }
+    for (id, state) in children.states {
+        if let Some(r) = by_id.get_mut(&id) {
+            r.recommending.push(state);
+        }
+    }
+    for (id, kind, theme) in children.themes {
+        if let Some(r) = by_id.get_mut(&id) {
+            match kind.as_str() {
+                PERSONS => r.groups.push(theme),
+                _ => r.themes.push(theme),
+            }
+        }
+    }
+    for (id, sdg, origin, added_by, added_at) in children.links {
+        if let Some(r) = by_id.get_mut(&id) {
+            r.sdgs.push(SdgLink {
+                sdg,
+                origin,
+                added_by,
+                added_at,
+            });
+        }
+    }
+    for (id, kind, file, line) in children.sources {
+        if let Some(r) = by_id.get_mut(&id) {
+            r.sources.push(SourceRef {
+                kind,
+                file,
+                line: line.max(0) as u64,
+            });
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|id| by_id.remove(&id))
+        .collect()
+}
+
 /// What an import compares of a stored recommendation's own row.
 type StoredRow = (
     i64,
@@ -758,6 +827,7 @@ where
             return Ok(report);
         }
         Self::write_plan(&mut tx, &plan, progress).await?;
+        bump_upr_stamp::<DB>(&mut tx).await?;
         let sources: Vec<String> = sources.into_iter().collect();
         AuditTrail::<DB>::append(&mut tx, context, upr_change(&report, &sources)).await?;
         tx.commit().await.map_err(db)?;
@@ -934,26 +1004,42 @@ where
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        rows.iter()
-            .map(|row| {
-                let themes: String = row.try_get("themes")?;
-                Ok(PledgeRecord {
-                    id: row.try_get("id")?,
-                    state: row.try_get("state")?,
-                    session: row.try_get::<i32, _>("session")?.max(0) as u32,
-                    cycle: row.try_get::<i32, _>("cycle")?.clamp(0, 255) as u8,
-                    text: row.try_get("text")?,
-                    themes: serde_json::from_str(&themes)
-                        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                    source: SourceRef {
-                        kind: row.try_get("source_kind")?,
-                        file: row.try_get("source_file")?,
-                        line: row.try_get::<i32, _>("source_line")?.max(0) as u64,
-                    },
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(db)
+        rows.iter().map(pledge_of::<DB>).collect()
+    }
+
+    async fn all_recommendations(&self) -> Result<Vec<RecommendationRecord>, StoreError> {
+        let mut tx = DB::begin_snapshot(&self.pool).await.map_err(db)?;
+        let rows: Vec<RecommendationRow> = sqlx::query_as(
+            "SELECT id, reviewed, session, cycle, paragraph, text, response, action, assessment \
+             FROM upr_recommendations ORDER BY id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let children = Self::children(&mut tx, None).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(assemble(rows, children))
+    }
+
+    async fn all_pledges(&self) -> Result<Vec<PledgeRecord>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, state, session, cycle, text, {} AS themes, source_kind, source_file, \
+             source_line FROM upr_pledges ORDER BY id",
+            DB::text("themes")
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(pledge_of::<DB>).collect()
+    }
+
+    async fn upr_stamp(&self) -> Result<i64, StoreError> {
+        let generation: Option<i64> =
+            sqlx::query_scalar("SELECT generation FROM record_stamps WHERE body = 'upr'")
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        Ok(generation.unwrap_or(0))
     }
 
     async fn review_overview(&self) -> Result<ReviewOverview, StoreError> {
@@ -1071,6 +1157,7 @@ where
             "indicators": framework.indicators.len(),
         }));
         AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        bump_upr_stamp::<DB>(&mut tx).await?;
         tx.commit().await.map_err(db)?;
         Ok(report(true))
     }
@@ -1108,6 +1195,7 @@ where
         let change = Change::new("link-sdg", "upr-recommendation", recommendation.to_string())
             .after(&serde_json::json!({ "sdg": sdg }));
         AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        bump_upr_stamp::<DB>(&mut tx).await?;
         tx.commit().await.map_err(db)?;
         Ok(true)
     }
@@ -1139,6 +1227,7 @@ where
         )
         .before(&serde_json::json!({ "sdg": sdg, "origin": origin, "added_by": added_by }));
         AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        bump_upr_stamp::<DB>(&mut tx).await?;
         tx.commit().await.map_err(db)?;
         Ok(true)
     }

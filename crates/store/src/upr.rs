@@ -619,6 +619,19 @@ pub trait UprStore: Send + Sync {
     async fn get_recommendation(&self, id: i64)
     -> Result<Option<RecommendationRecord>, StoreError>;
 
+    /// Every recommendation with its recommending States, themes, groups, SDG links and
+    /// sources, by id: what the search index is rebuilt from. Read in a handful of queries (one
+    /// per table) in one snapshot, however many records there are.
+    async fn all_recommendations(&self) -> Result<Vec<RecommendationRecord>, StoreError>;
+
+    /// Every voluntary pledge, by id.
+    async fn all_pledges(&self) -> Result<Vec<PledgeRecord>, StoreError>;
+
+    /// Rises in the transaction of every write to the review's records or the SDG framework (an
+    /// import that changed something, an SDG link added or removed): what the search index
+    /// was built from is compared with it.
+    async fn upr_stamp(&self) -> Result<i64, StoreError>;
+
     async fn state_review(&self, iso3: &str) -> Result<StateReview, StoreError>;
 
     async fn pledges_of(&self, iso3: &str) -> Result<Vec<PledgeRecord>, StoreError>;

@@ -9,6 +9,7 @@
 
 pub mod model;
 pub mod ohchr;
+pub mod themes;
 pub mod upr_info;
 
 pub use model::{ActionCategory, Pledge, Recommendation, Response, Source, cycle_of_session};

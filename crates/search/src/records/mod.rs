@@ -1,7 +1,9 @@
 //! [`crate::Searchable`] for each record type of the platform, one module per type.
 
 mod resolution;
+mod upr;
 mod voting_record;
 
 pub use resolution::body_code;
+pub use upr::{SdgBook, SdgRecord, SdgTitles, UprPledge, UprRecommendation};
 pub use voting_record::VotingRecord;

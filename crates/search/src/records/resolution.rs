@@ -51,6 +51,8 @@ impl Searchable for Resolution {
             session: self.session,
             date: self.adoption_date.or(self.distribution_date),
             states: states.clone(),
+            review: Default::default(),
+            labels: Vec::new(),
         };
         let mut documents = Vec::with_capacity(1 + self.preambular.len() + self.operative.len());
         if !self.title.trim().is_empty() {

@@ -49,6 +49,8 @@ impl Searchable for VotingRecord {
             session: self.session,
             date: self.date,
             states: self.states.clone(),
+            review: Default::default(),
+            labels: Vec::new(),
         };
         let mut documents = Vec::with_capacity(2);
         if !self.title.trim().is_empty() {

@@ -15,5 +15,6 @@ mod states_api;
 mod store;
 mod truth;
 mod two_servers;
+mod upr_search;
 mod vote_analytics;
 mod votes;

@@ -344,14 +344,7 @@ pub const THEMES: &[ThemeNames] = &[
         "Другие вопросы",
         "其他问题",
     ),
-    theme(
-        "Poverty",
-        "الفقر",
-        "Pauvreté",
-        "Pobreza",
-        "Нищета",
-        "贫穷",
-    ),
+    theme("Poverty", "الفقر", "Pauvreté", "Pobreza", "Нищета", "贫穷"),
     theme(
         "Public security",
         "الأمن العام",
@@ -514,12 +507,18 @@ mod tests {
                 assert!(!label.trim().is_empty(), "{} in {language}", theme.name);
             }
             assert!(
-                theme.ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                theme
+                    .ar
+                    .chars()
+                    .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
                 "{}",
                 theme.name
             );
             assert!(
-                theme.ru.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+                theme
+                    .ru
+                    .chars()
+                    .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
                 "{}",
                 theme.name
             );

@@ -7,7 +7,8 @@ use taawun_upr::{themes, upr_info};
 #[test]
 fn every_issue_of_the_files_is_named_in_every_language() {
     taawun_testdata::require_shared!();
-    let info = upr_info::read_dir(&taawun_testdata::shared("data/upr"), Resolver::builtin()).unwrap();
+    let info =
+        upr_info::read_dir(&taawun_testdata::shared("data/upr"), Resolver::builtin()).unwrap();
     let mut used = std::collections::BTreeSet::new();
     for issue in info
         .recommendations
@@ -23,5 +24,9 @@ fn every_issue_of_the_files_is_named_in_every_language() {
         .filter(|name| themes::names(name).is_none())
         .collect();
     assert!(missing.is_empty(), "issues without names: {missing:?}");
-    assert_eq!(used.len(), themes::THEMES.len(), "every name in the table is used");
+    assert_eq!(
+        used.len(),
+        themes::THEMES.len(),
+        "every name in the table is used"
+    );
 }

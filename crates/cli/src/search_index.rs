@@ -8,9 +8,13 @@ use std::sync::Arc;
 use anyhow::Context;
 use chrono::NaiveDate;
 use taawun_search::{
-    OpenStatus, ReindexOptions, ReindexStats, SearchDocument, SearchIndex, Searchable, VotingRecord,
+    Label, Language, OpenStatus, ReindexOptions, ReindexStats, SdgBook, SdgRecord, SdgTitles,
+    SearchDocument, SearchIndex, Searchable, UprPledge, UprRecommendation, VotingRecord,
 };
-use taawun_store::{Paging, RecordContent, ResolutionFilter, Store, VoteFilter, VotesStamp};
+use taawun_store::upr::{PledgeRecord, RecommendationRecord, SdgFramework};
+use taawun_store::{
+    NamesRecord, Paging, RecordContent, ResolutionFilter, Store, VoteFilter, VotesStamp,
+};
 use taawun_votes::VoteChoice;
 
 /// `--index-dir`, or `search/` in the data directory.
@@ -96,14 +100,116 @@ pub async fn index_voting_records(
     Ok(records.len())
 }
 
-/// Every searchable document of the registry: each resolution held as text, and each roll
-/// call of the voting records.
+/// Every searchable document of the registry: each resolution held as text, each roll
+/// call of the voting records, each UPR recommendation and voluntary pledge, and the SDG goals
+/// and targets.
 pub async fn documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>> {
     let mut documents = text_documents(store).await?;
     for body in VOTING_BODIES {
         for record in voting_records(store, body).await? {
             documents.extend(record.search_documents());
         }
+    }
+    documents.extend(upr_documents(store).await?);
+    Ok(documents)
+}
+
+/// A name in the six languages as labels (the empty ones left out).
+fn labels_of(names: &NamesRecord) -> Vec<Label> {
+    names
+        .all()
+        .into_iter()
+        .filter_map(|(code, text)| {
+            let language = Language::from_code(code)?;
+            (!text.trim().is_empty()).then(|| Label {
+                language,
+                text: text.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// The SDG framework's goals and targets, as search records and as the titles the review's
+/// links are labelled with.
+pub fn sdg_records(framework: &SdgFramework) -> (Vec<SdgRecord>, SdgBook) {
+    let mut records = Vec::with_capacity(framework.goals.len() + framework.targets.len());
+    for goal in &framework.goals {
+        records.push(SdgRecord {
+            code: goal.number.to_string(),
+            titles: labels_of(&goal.titles),
+            short_titles: labels_of(&goal.short_titles),
+        });
+    }
+    for target in &framework.targets {
+        records.push(SdgRecord {
+            code: target.code.clone(),
+            titles: labels_of(&target.titles),
+            short_titles: Vec::new(),
+        });
+    }
+    let book = SdgBook::new(records.iter().map(|r| SdgTitles {
+        code: r.code.clone(),
+        titles: r.titles.clone(),
+    }));
+    (records, book)
+}
+
+/// A stored recommendation as the index takes it, its SDG links labelled from `book`.
+pub fn upr_recommendation(record: &RecommendationRecord, book: &SdgBook) -> UprRecommendation {
+    UprRecommendation {
+        id: record.id,
+        reviewed: record.reviewed.clone(),
+        session: record.session,
+        cycle: record.cycle,
+        paragraph: record.paragraph.clone(),
+        text: record.text.clone(),
+        recommending: record.recommending.clone(),
+        response: record.response.map(|r| r.slug().to_owned()),
+        themes: record.themes.clone(),
+        sdgs: record
+            .sdgs
+            .iter()
+            .flat_map(|link| book.for_link(&link.sdg))
+            .collect(),
+    }
+}
+
+pub fn upr_pledge(record: &PledgeRecord) -> UprPledge {
+    UprPledge {
+        id: record.id,
+        state: record.state.clone(),
+        session: record.session,
+        cycle: record.cycle,
+        text: record.text.clone(),
+        themes: record.themes.clone(),
+    }
+}
+
+/// The review's records and the SDG framework, read in a few queries.
+pub async fn upr_documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>> {
+    let upr = store.upr();
+    let framework = upr
+        .sdg_framework()
+        .await
+        .context("cannot read the SDG framework")?;
+    let (sdgs, book) = sdg_records(&framework);
+    let recommendations = upr
+        .all_recommendations()
+        .await
+        .context("cannot read the UPR recommendations")?;
+    let pledges = upr
+        .all_pledges()
+        .await
+        .context("cannot read the UPR pledges")?;
+    let mut documents = Vec::with_capacity(recommendations.len() + pledges.len() + 6 * sdgs.len());
+    for record in &sdgs {
+        documents.extend(record.search_documents());
+    }
+    for record in &recommendations {
+        documents.extend(upr_recommendation(record, &book).search_documents());
+    }
+    for record in &pledges {
+        documents.extend(upr_pledge(record).search_documents());
     }
     Ok(documents)
 }
@@ -143,17 +249,36 @@ async fn text_documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>
     Ok(documents)
 }
 
+/// Which state of the database the index holds: each body's record stamp, and the review's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndexStamp {
+    pub votes: VotesStamp,
+    pub upr: i64,
+}
+
+/// The database's stamps now (two small queries).
+pub async fn stamp(store: &dyn Store) -> anyhow::Result<IndexStamp> {
+    Ok(IndexStamp {
+        votes: store.votes_stamp().await?,
+        upr: store.upr().upr_stamp().await?,
+    })
+}
+
 /// What the index says it was built from: the database's record stamps at the time (each
-/// body's generation rises in the transaction of every import into it).
-pub fn built_from(stamp: &VotesStamp) -> String {
-    format!("record-stamps hrc={} unga={}", stamp.hrc, stamp.unga)
+/// body's generation rises in the transaction of every import into it; the review's with every
+/// write to its records).
+pub fn built_from(stamp: &IndexStamp) -> String {
+    format!(
+        "record-stamps hrc={} unga={} upr={}",
+        stamp.votes.hrc, stamp.votes.unga, stamp.upr
+    )
 }
 
 /// Rebuilds the index from the database, and records which state of it the index holds.
 pub async fn reindex(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<ReindexStats> {
     // The stamps are read before the documents: an import that commits meanwhile leaves the
     // index marked older than the database, and a follower rebuilds it once more.
-    let stamp = store.votes_stamp().await?;
+    let stamp = stamp(store).await?;
     let documents = documents(store).await?;
     index
         .reindex(
@@ -178,13 +303,20 @@ pub async fn keep_current(
     before: VotesStamp,
     own: VotesStamp,
 ) -> anyhow::Result<()> {
+    // The review's stamp is read now: had it moved since the index was marked, the mark does
+    // not match and stays off.
+    let upr = store.upr().upr_stamp().await?;
+    let before = IndexStamp { votes: before, upr };
     if was.as_deref() != Some(built_from(&before).as_str()) {
         return Ok(());
     }
-    let now = store.votes_stamp().await?;
-    let expected = VotesStamp {
-        hrc: before.hrc + own.hrc,
-        unga: before.unga + own.unga,
+    let now = stamp(store).await?;
+    let expected = IndexStamp {
+        votes: VotesStamp {
+            hrc: before.votes.hrc + own.hrc,
+            unga: before.votes.unga + own.unga,
+        },
+        upr,
     };
     if now == expected {
         index
@@ -197,8 +329,8 @@ pub async fn keep_current(
 /// The database's record stamps when the index does not hold the database as it is now (was not
 /// built from the current stamps); `None` when it does. An index changed since by one record (an
 /// import's upsert) says nothing of the rest, and is taken as behind.
-async fn behind(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<Option<VotesStamp>> {
-    let stamp = store.votes_stamp().await?;
+async fn behind(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<Option<IndexStamp>> {
+    let stamp = stamp(store).await?;
     let current = index.status() == OpenStatus::Opened
         && index.built_from().as_deref() == Some(built_from(&stamp).as_str());
     Ok((!current).then_some(stamp))
@@ -211,8 +343,11 @@ async fn behind(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<Option
 pub async fn ensure_filled(store: &dyn Store, index: &SearchIndex) -> anyhow::Result<()> {
     // A body's generation starts at 1 and rises with each import into it, so a generation above
     // 1 means roll calls (or texts) were imported that the index should hold.
-    let stamp = store.votes_stamp().await?;
-    let holds_records = store.count_resolutions().await? > 0 || stamp.hrc > 1 || stamp.unga > 1;
+    let stamp = stamp(store).await?;
+    let holds_records = store.count_resolutions().await? > 0
+        || stamp.votes.hrc > 1
+        || stamp.votes.unga > 1
+        || stamp.upr > 1;
     if index.status() != OpenStatus::Opened || (index.num_docs() == 0 && holds_records) {
         let stats = reindex(store, index).await?;
         tracing::info!(
@@ -271,7 +406,7 @@ async fn follow_once(store: &dyn Store, index: &Arc<SearchIndex>) -> anyhow::Res
 async fn rebuild_in_background(
     store: &dyn Store,
     index: &Arc<SearchIndex>,
-    stamp: VotesStamp,
+    stamp: IndexStamp,
 ) -> anyhow::Result<u64> {
     let documents = documents(store).await?;
     let index = Arc::clone(index);

@@ -18,5 +18,6 @@ mod truth;
 mod two_servers;
 mod upr;
 mod upr_pages;
+mod upr_search;
 mod vote_analytics;
 mod votes;

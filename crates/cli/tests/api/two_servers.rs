@@ -58,7 +58,9 @@ async fn a_resolution_imported_beside_one_server_is_found_by_the_search_of_the_o
         }
     }
     // Once rebuilt, both indexes say they hold the database as it is.
-    let stamp = first.store.votes_stamp().await.unwrap();
+    let stamp = taawun::search_index::stamp(first.store.as_ref())
+        .await
+        .unwrap();
     let expected = taawun::search_index::built_from(&stamp);
     let started = Instant::now();
     while [&first, &second]
@@ -101,7 +103,7 @@ async fn an_import_keeps_a_current_index_marked_current() {
     let marks = || async {
         let url = format!("sqlite://{}", dir.path().join("taawun.db").display());
         let store = taawun_store_sqlite::connect(&url).await.unwrap();
-        let stamp = taawun_store::Store::votes_stamp(&store).await.unwrap();
+        let stamp = taawun::search_index::stamp(&store).await.unwrap();
         let index = taawun_search::SearchIndex::open_or_create(dir.path().join("search")).unwrap();
         (index.built_from(), taawun::search_index::built_from(&stamp))
     };

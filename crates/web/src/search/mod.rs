@@ -109,8 +109,12 @@ pub struct HitView {
     pub title: String,
     pub kind: String,
     pub date: String,
+    /// The language of the snippet.
     pub lang: String,
     pub dir: &'static str,
+    /// The title's: the record's, or the reader's for titles the page writes.
+    pub title_lang: String,
+    pub title_dir: &'static str,
     /// Escaped text with `<mark>` around the matches (built by the search crate).
     pub snippet_html: String,
 }
@@ -272,6 +276,95 @@ pub struct StateCard {
     pub votes_href: String,
 }
 
+/// The page a hit lands on, and the title shown for it (the review's records and the SDGs
+/// titled in the reader's language).
+fn hit_link(
+    hit: &taawun_search::Hit,
+    lang: Lang,
+    state_name: &dyn Fn(&str) -> String,
+) -> (String, String) {
+    use taawun_search::RecordType;
+    let id = hit
+        .record_key
+        .split_once(':')
+        .map_or("", |(_, id)| id)
+        .to_owned();
+    let session = hit.session.unwrap_or_default();
+    let reviewed = hit.reviewed.clone().unwrap_or_default();
+    match hit.record_type {
+        RecordType::UprRecommendation => (
+            format!("/upr/recommendations/{id}"),
+            lang.t_args(
+                "search-hit-recommendation",
+                &[
+                    ("state", state_name(&reviewed).into()),
+                    ("session", session.into()),
+                ],
+            ),
+        ),
+        RecordType::UprPledge => (
+            format!(
+                "/upr/states/{reviewed}#{}",
+                hit.anchor.clone().unwrap_or_default()
+            ),
+            lang.t_args(
+                "search-hit-pledge",
+                &[
+                    ("state", state_name(&reviewed).into()),
+                    ("session", session.into()),
+                ],
+            ),
+        ),
+        RecordType::SdgGoal | RecordType::SdgTarget => (format!("/sdg/{id}"), hit.title.clone()),
+        _ => {
+            let symbol = hit.symbol.clone().unwrap_or_default();
+            let href = match &hit.anchor {
+                Some(anchor) => format!("/resolutions/{symbol}#{anchor}"),
+                None => format!("/resolutions/{symbol}"),
+            };
+            (href, hit.title.clone())
+        }
+    }
+}
+
+/// Most characters of an SDG target's title shown in a facet.
+const SDG_LABEL_CHARS: usize = 70;
+
+/// An SDG facet value with its title in the reader's language: a goal's short title, a
+/// target's title (cut short).
+fn sdg_label(
+    framework: Option<&taawun_store::upr::SdgFramework>,
+    code: &str,
+    lang: Lang,
+) -> String {
+    let title = framework.and_then(|f| match code.split_once('.') {
+        None => f
+            .goals
+            .iter()
+            .find(|g| g.number.to_string() == code)
+            .map(|g| g.short_titles.get(lang.code()).to_owned()),
+        Some(_) => f
+            .targets
+            .iter()
+            .find(|t| t.code == code)
+            .map(|t| t.titles.get(lang.code()).to_owned()),
+    });
+    let message = if code.contains('.') {
+        "search-sdg-target"
+    } else {
+        "search-sdg-goal"
+    };
+    let name = lang.t_args(message, &[("code", code.to_owned().into())]);
+    match title.filter(|t| !t.trim().is_empty()) {
+        Some(title) if title.chars().count() > SDG_LABEL_CHARS => {
+            let cut: String = title.chars().take(SDG_LABEL_CHARS).collect();
+            format!("{name} — {}…", cut.trim_end())
+        }
+        Some(title) => format!("{name} — {title}"),
+        None => name,
+    }
+}
+
 pub async fn page(
     State(app): State<AppState>,
     lang: Lang,
@@ -309,7 +402,27 @@ pub async fn page(
         None => String::new(),
     };
     let kind_label = |k: &str| lang.t(&format!("search-kind-{k}"));
+    let state_name = |s: &str| {
+        taawun_states::by_iso3(s)
+            .map_or_else(|| s.to_owned(), |st| st.names.get(lang.code()).to_owned())
+    };
+    // The SDG titles are read only when the results have SDG values to label.
+    let sdg_titles = if results.facets.sdg.is_empty() {
+        None
+    } else {
+        app.store.upr().sdg_framework().await.ok()
+    };
+    let sdg_label = |code: &str| sdg_label(sdg_titles.as_ref(), code, lang);
     let facets = [
+        facet_group(
+            lang,
+            &params,
+            "search-facet-type",
+            "type",
+            &results.facets.record_type,
+            |t| lang.t(&format!("search-type-{t}")),
+            str::to_owned,
+        ),
         facet_group(
             lang,
             &params,
@@ -361,10 +474,64 @@ pub async fn page(
             "filter-state",
             "state",
             &results.facets.state,
-            |s| {
-                taawun_states::by_iso3(s)
-                    .map_or_else(|| s.to_owned(), |st| st.names.get(lang.code()).to_owned())
+            state_name,
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-reviewed",
+            "reviewed",
+            &results.facets.reviewed,
+            state_name,
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-recommending",
+            "recommending",
+            &results.facets.recommending,
+            state_name,
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-cycle",
+            "cycle",
+            &results.facets.cycle,
+            |c| lang.t_args("search-cycle", &[("cycle", c.to_owned().into())]),
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-response",
+            "response",
+            &results.facets.response,
+            |r| lang.t(&format!("search-response-{r}")),
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-theme",
+            "theme",
+            &results.facets.theme,
+            |t| {
+                taawun_upr::themes::label(t, lang.code())
+                    .map_or_else(|| t.to_owned(), str::to_owned)
             },
+            str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-sdg",
+            "sdg",
+            &results.facets.sdg,
+            sdg_label,
             str::to_owned,
         ),
     ]
@@ -375,15 +542,18 @@ pub async fn page(
         .hits
         .iter()
         .map(|h| {
-            let text_lang = Lang::from_code(h.language.code()).unwrap_or(Lang::En);
+            let text_lang = Lang::from_code(h.snippet_language.code()).unwrap_or(Lang::En);
             let symbol = h.symbol.clone().unwrap_or_default();
+            let (href, title) = hit_link(h, lang, &state_name);
+            let title_lang = match h.record_type {
+                taawun_search::RecordType::UprRecommendation
+                | taawun_search::RecordType::UprPledge => lang,
+                _ => Lang::from_code(h.language.code()).unwrap_or(Lang::En),
+            };
             HitView {
-                href: match &h.anchor {
-                    Some(anchor) => format!("/resolutions/{symbol}#{anchor}"),
-                    None => format!("/resolutions/{symbol}"),
-                },
+                href,
                 symbol,
-                title: h.title.clone(),
+                title,
                 kind: kind_label(h.kind.as_str()),
                 date: h
                     .date
@@ -391,6 +561,8 @@ pub async fn page(
                     .unwrap_or_default(),
                 lang: text_lang.code().to_owned(),
                 dir: text_lang.dir(),
+                title_lang: title_lang.code().to_owned(),
+                title_dir: title_lang.dir(),
                 snippet_html: h.snippet.html.clone(),
             }
         })

@@ -1,5 +1,6 @@
 //! The search parameters, shared by the page and the API: `q`, `lang`, `type`, `body`,
-//! `session`, `from`, `to` (or `year`), `state`, `kind`, `sort`, `page`, `per_page`.
+//! `session`, `from`, `to` (or `year`), `state`, `kind`, the review's `reviewed`,
+//! `recommending`, `cycle`, `response`, `theme` and `sdg`, `sort`, `page`, `per_page`.
 
 use serde::Deserialize;
 use taawun_search::{
@@ -18,7 +19,7 @@ pub struct SearchParams {
     pub q: Option<String>,
     /// ar, en, fr, es, ru or zh: the language of the query (all languages when absent)
     pub lang: Option<String>,
-    /// Record type: resolution
+    /// Record type: resolution, upr-recommendation, upr-pledge, sdg-goal or sdg-target
     #[serde(rename = "type")]
     #[param(rename = "type")]
     pub record_type: Option<String>,
@@ -35,10 +36,24 @@ pub struct SearchParams {
     /// One calendar year (instead of from/to)
     #[param(value_type = Option<i32>)]
     pub year: Option<String>,
-    /// ISO3 code of a State concerned (voted on, addressed)
+    /// ISO3 code of a State concerned (voted on, addressed; for the review's records, the State
+    /// under review or a recommending State)
     pub state: Option<String>,
-    /// title, preambular or operative
+    /// title, preambular, operative, recommendation, pledge, goal or target
     pub kind: Option<String>,
+    /// ISO3 code of the State under review (UPR recommendations and pledges)
+    pub reviewed: Option<String>,
+    /// ISO3 code of a recommending State (UPR recommendations)
+    pub recommending: Option<String>,
+    /// Review cycle, 1 to 4
+    #[param(value_type = Option<u8>)]
+    pub cycle: Option<String>,
+    /// supported, noted or not-recorded (UPR recommendations)
+    pub response: Option<String>,
+    /// A theme as UPR Info names it, e.g. Torture and other CID treatment
+    pub theme: Option<String>,
+    /// An SDG goal (16, which includes its targets) or target (16.3)
+    pub sdg: Option<String>,
     /// relevance (default), newest or oldest
     pub sort: Option<String>,
     /// 1-based page
@@ -124,6 +139,77 @@ pub fn request(params: &SearchParams) -> Result<SearchRequest, InvalidParameter>
             ));
         }
         request.state = Some(code);
+    }
+    let state_code = |parameter: &'static str, value: &str| {
+        let code = value.to_ascii_uppercase();
+        match taawun_states::by_iso3(&code) {
+            Some(_) => Ok(code),
+            None => Err(InvalidParameter::new(
+                parameter,
+                format!("no State has the code {value:?}"),
+            )),
+        }
+    };
+    if let Some(reviewed) = given(&params.reviewed) {
+        request.reviewed = Some(state_code("reviewed", reviewed)?);
+    }
+    if let Some(recommending) = given(&params.recommending) {
+        request.recommending = Some(state_code("recommending", recommending)?);
+    }
+    if let Some(cycle) = given(&params.cycle) {
+        request.cycle = Some(
+            cycle
+                .parse()
+                .ok()
+                .filter(|c| (1..=4).contains(c))
+                .ok_or_else(|| {
+                    InvalidParameter::new(
+                        "cycle",
+                        format!("cycle must be a review cycle from 1 to 4, not {cycle:?}"),
+                    )
+                })?,
+        );
+    }
+    if let Some(response) = given(&params.response) {
+        let response = response.to_ascii_lowercase();
+        if !["supported", "noted", "not-recorded"].contains(&response.as_str()) {
+            return Err(InvalidParameter::new(
+                "response",
+                format!("response must be supported, noted or not-recorded, not {response:?}"),
+            ));
+        }
+        request.response = Some(response);
+    }
+    if let Some(theme) = given(&params.theme) {
+        if theme.chars().count() > 200 {
+            return Err(InvalidParameter::new(
+                "theme",
+                "theme must be a theme's name, at most 200 characters",
+            ));
+        }
+        request.theme = Some(theme.to_owned());
+    }
+    if let Some(sdg) = given(&params.sdg) {
+        // "16", "16.3", "16.a" (and "SDG 16.3", "Target 16.a" as people write them).
+        let code = sdg
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c.is_whitespace())
+            .to_ascii_lowercase();
+        let valid = match code.split_once('.') {
+            None => code.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g)),
+            Some((goal, target)) => {
+                goal.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g))
+                    && !target.is_empty()
+                    && target.len() <= 2
+                    && target.bytes().all(|b| b.is_ascii_alphanumeric())
+            }
+        };
+        if !valid {
+            return Err(InvalidParameter::new(
+                "sdg",
+                format!("sdg must be a goal (16) or a target (16.3), not {sdg:?}"),
+            ));
+        }
+        request.sdg = Some(code);
     }
     if let Some(sort) = given(&params.sort) {
         request.sort = Sort::parse_param(sort).map_err(invalid)?;

@@ -60,6 +60,12 @@ type ActionRow = (
     Option<i64>,
 );
 
+/// id, state, cycle, published, published_at, created_at, updated_at.
+type PlanRow = (i64, String, i32, bool, Option<i64>, i64, i64);
+
+/// action id, title, State, owner, owner's e-mail, due date, status.
+type CandidateRow = (i64, String, String, i64, String, String, String);
+
 type EvidenceRow = (
     i64,
     i64,
@@ -205,7 +211,7 @@ where
         conn: &mut DB::Connection,
         plan_id: i64,
     ) -> Result<Option<PlanRecord>, StoreError> {
-        let row: Option<(i64, String, i32, bool, Option<i64>, i64, i64)> = sqlx::query_as(
+        let row: Option<PlanRow> = sqlx::query_as(
             "SELECT id, state, cycle, published, published_at, created_at, updated_at \
              FROM upr_plans WHERE id = $1",
         )
@@ -955,7 +961,7 @@ where
         }
         let until =
             taawun_plans::date_text(today + chrono::Duration::days(taawun_plans::DUE_WINDOW_DAYS));
-        let rows: Vec<(i64, String, String, i64, String, String, String)> = sqlx::query_as(
+        let rows: Vec<CandidateRow> = sqlx::query_as(
             "SELECT a.id, a.title, p.state, a.owner_user_id, u.email, a.due_date, a.status \
              FROM upr_plan_actions a \
              JOIN upr_plans p ON p.id = a.plan_id \

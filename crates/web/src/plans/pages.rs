@@ -399,8 +399,7 @@ async fn clusters_page(
     csrf: &CsrfToken,
     iso3: &str,
     plan: &PlanRecord,
-    name: String,
-    problem: Option<String>,
+    (name, problem): (String, Option<String>),
     status: StatusCode,
 ) -> Response {
     let recommendations = match recommendations_of(app, iso3, Some(plan.cycle)).await {
@@ -468,8 +467,7 @@ pub async fn clusters(
                 &csrf,
                 &iso3,
                 &plan,
-                String::new(),
-                None,
+                (String::new(), None),
                 StatusCode::OK,
             )
             .await
@@ -518,8 +516,7 @@ pub async fn add_cluster(
             &csrf,
             &iso3,
             &plan,
-            name,
-            Some(message),
+            (name, Some(message)),
             StatusCode::BAD_REQUEST,
         )
         .await;
@@ -544,8 +541,7 @@ pub async fn add_cluster(
                 &csrf,
                 &iso3,
                 &plan,
-                name,
-                Some(message),
+                (name, Some(message)),
                 StatusCode::CONFLICT,
             )
             .await

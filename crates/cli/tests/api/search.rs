@@ -343,6 +343,71 @@ async fn an_empty_result_says_what_is_searched_and_what_to_try() {
     assert!(arabic.contains("يشمل البحث"), "{arabic}");
 }
 
+/// A first page that the documents with every word do not fill goes on with those lacking one
+/// word: the page says so, apart from the results it counts, and never lists them as matches.
+#[tokio::test]
+async fn results_lacking_one_word_are_said_apart_from_the_matches() {
+    let app = spawn_app().await;
+    // A word of the seed and a word of no text: nothing has both.
+    let query = "q=التعاون%20zzqxv";
+    let (status, json) = app.get_json(&format!("/api/v1/search?{query}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(json["total"], 0, "{json}");
+    let hits = json["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "the seed has the first word: {json}");
+    assert!(hits.iter().all(|h| h["partial"] == true));
+    for (lang, notice) in [
+        ("en", "No result has every word of this search."),
+        ("ar", "لا توجد نتيجة تضم كل كلمات هذا البحث."),
+    ] {
+        let page = app
+            .get_with(&format!("/search?{query}"), "accept-language", lang)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains(notice), "{lang}: {page}");
+        assert!(
+            !page.contains("class=\"empty\""),
+            "{lang}: not an empty result"
+        );
+        let partial = page
+            .split("<ol class=\"partial\"")
+            .nth(1)
+            .expect("the partial hits are listed apart");
+        let listed = partial
+            .split("</ol>")
+            .next()
+            .unwrap()
+            .matches("<li>")
+            .count();
+        assert_eq!(listed, hits.len(), "{lang}");
+    }
+    // A query that documents match in full: no partial list unless the API has partial hits,
+    // and then exactly as many, after the heading that names them.
+    let query = "q=التعاون%20الدولي%20حقوق";
+    let (_, json) = app.get_json(&format!("/api/v1/search?{query}")).await;
+    let hits = json["hits"].as_array().unwrap();
+    let partial = hits.iter().filter(|h| h["partial"] == true).count();
+    let page = app
+        .get_with(&format!("/search?{query}"), "accept-language", "en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        page.contains("Results with all of the words but one"),
+        partial > 0
+    );
+    let listed = page
+        .split("<ol class=\"partial\"")
+        .nth(1)
+        .map_or(0, |rest| {
+            rest.split("</ol>").next().unwrap().matches("<li>").count()
+        });
+    assert_eq!(listed, partial);
+}
+
 /// Results are kept per index generation: the same query asked before and after records are
 /// indexed answers from the index as it is each time, never from before the commit.
 #[tokio::test]

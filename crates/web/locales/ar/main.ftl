@@ -417,6 +417,8 @@ search-notice-no-terms = لا توجد في هذا البحث كلمة يُبح�
 search-notice-no-matches = لا شيء يطابق هذا البحث وهذه المرشحات.
 search-notice-page-out-of-range = توجد نتائج، ولكن ليس بهذا العدد من الصفحات.
 search-notice-beyond-window = هذه الصفحة بعيدة جداً؛ ضيّق البحث بالمرشحات.
+search-partial-only = لا توجد نتيجة تضم كل كلمات هذا البحث. هذه النتائج تضم كلماته كلها إلا كلمة واحدة:
+search-partial-heading = نتائج تضم الكلمات كلها إلا كلمة واحدة
 
 ## صفحة المصادر والمنهجية (/about/sources)
 sources-title = المصادر والمنهجية

@@ -381,6 +381,8 @@ search-notice-no-terms = This search has no word to look for.
 search-notice-no-matches = Nothing matches this search and these filters.
 search-notice-page-out-of-range = There are results, but not this many pages of them.
 search-notice-beyond-window = This page is too deep; narrow the search with the filters.
+search-partial-only = No result has every word of this search. These have all of its words but one:
+search-partial-heading = Results with all of the words but one
 
 ## The sources and methodology page (/about/sources)
 sources-title = Sources and methods

@@ -117,6 +117,8 @@ pub struct HitView {
     pub title_dir: &'static str,
     /// Escaped text with `<mark>` around the matches (built by the search crate).
     pub snippet_html: String,
+    /// The document lacks one of the query's words (listed after those with all of them).
+    pub partial: bool,
 }
 
 pub struct FacetLink {
@@ -142,7 +144,10 @@ struct SearchPage {
     /// On an empty result: what the search covers, and what to try.
     no_matches: bool,
     state_card: Option<StateCard>,
+    /// Hits with every word of the query (`summary` counts these).
     hits: Vec<HitView>,
+    /// On a first page those do not fill: hits with all of the words but one, said apart.
+    partial_hits: Vec<HitView>,
     facets: Vec<FacetGroup>,
     pages: Vec<PageLink>,
     json_href: String,
@@ -538,7 +543,7 @@ pub async fn page(
     .into_iter()
     .flatten()
     .collect();
-    let hits = results
+    let (partial_hits, hits): (Vec<HitView>, Vec<HitView>) = results
         .hits
         .iter()
         .map(|h| {
@@ -564,9 +569,10 @@ pub async fn page(
                 title_lang: title_lang.code().to_owned(),
                 title_dir: title_lang.dir(),
                 snippet_html: h.snippet.html.clone(),
+                partial: h.partial,
             }
         })
-        .collect();
+        .partition(|h| h.partial);
     let pages_total = u32::try_from(results.pages()).unwrap_or(u32::MAX);
     let path = uri
         .path_and_query()
@@ -585,6 +591,7 @@ pub async fn page(
         notice,
         state_card,
         hits,
+        partial_hits,
         facets,
         pages: page_links("/search", &params, results.page, pages_total),
         json_href: path.replacen("/search", "/api/v1/search", 1),

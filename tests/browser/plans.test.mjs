@@ -125,5 +125,24 @@ test('a focal point makes and publishes a plan; the public reads it on a phone i
     await phone.goto(actionUrl);
     await fitsThePhone(phone, `action ${lang}`);
     await phone.screenshot({ path: join(shots, `plan-action-${lang}-390.png`), fullPage: true });
+
+    // The mid-term report, in the phone's language: right to left in Arabic, the action in its
+    // table, the chart drawn, nothing wider than the screen; its PDF served as a PDF.
+    await phone.goto(`${baseUrl}/upr/states/QAT/plan`);
+    await phone.click('a[href="/upr/states/QAT/plan/report"]');
+    await phone.waitForURL(`${baseUrl}/upr/states/QAT/plan/report`);
+    assert.equal(await phone.getAttribute('article.report', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+    const report = await phone.locator('article.report').textContent();
+    assert.ok(report.includes('Adopt a law on domestic violence'), report);
+    assert.equal(await phone.locator('article.report svg.taawun-bars').count(), 1);
+    await fitsThePhone(phone, `mid-term report ${lang}`);
+    await phone.screenshot({ path: join(shots, `plan-report-${lang}-390.png`), fullPage: true });
+    const pdf = await phone.request.get(`${baseUrl}/upr/states/QAT/plan/report.pdf?language=${lang}`);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-');
   }
+  const desktop = await (await contextIn('ar', 1200)).newPage();
+  await desktop.goto(`${baseUrl}/upr/states/QAT/plan/report?language=ar`);
+  await desktop.screenshot({ path: join(shots, 'plan-report-ar-desktop.png'), fullPage: true });
 });

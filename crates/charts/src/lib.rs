@@ -50,7 +50,7 @@ mod svg;
 mod topo;
 
 pub use bar::{BAR_CHART_WIDTH, BarRow, BarSpec, RenderedBars, Segment, render_bars};
-pub use category::{Category, Dir, Pattern, VOTE_STYLES, vote_categories};
+pub use category::{Category, Dir, Pattern, VOTE_STYLES, parse_colour, vote_categories};
 pub use error::{SpecError, TopoError};
 pub use map::{Geometry, MAP_WIDTH, MapSpec, Region, RenderedMap, SMALL_AREA, WorldMap};
 pub use projection::equal_earth;

@@ -10,6 +10,7 @@ mod admin;
 pub mod auth;
 mod charts;
 mod digits;
+mod download;
 mod error;
 mod format;
 mod health;

@@ -83,6 +83,8 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/upr/states/{iso3}/plan",
         "/upr/states/{iso3}/plan/actions/{id}",
         "/upr/states/{iso3}/plan/evidence/{id}",
+        "/upr/states/{iso3}/plan/report",
+        "/upr/states/{iso3}/plan/report.pdf",
     ];
     if method == "GET"
         && (public_reads.contains(&path) || (path.starts_with("/api/v1/") && public_api(path)))

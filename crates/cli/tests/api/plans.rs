@@ -434,3 +434,186 @@ async fn the_reminders_command_sends_once_a_day() {
     assert!(run().contains("Reminders of 2026-06-01: 0 e-mail(s)"));
     assert!(run().contains("sent already"));
 }
+
+#[tokio::test]
+async fn the_mid_term_report_says_what_the_plan_holds_in_html_and_pdf() {
+    let app = with_recommendations().await;
+    let qatar = invited_user(
+        &app,
+        "focal@qatar.example",
+        "Qatar focal point",
+        role("focal-point", Some("QAT")),
+    )
+    .await;
+    let public = Browser::new(&app);
+    let csrf = qatar.csrf("/upr/states/QAT/plan").await;
+    assert_eq!(
+        qatar
+            .post("/upr/states/QAT/plan", &[("csrf", &csrf)])
+            .await
+            .status(),
+        303
+    );
+    let plan = app
+        .store
+        .plans()
+        .plan_of("QAT", None)
+        .await
+        .unwrap()
+        .unwrap();
+    let first = plan.clusters[0].id.to_string();
+    for title in ["Ratify the Convention", "Train prison staff"] {
+        let created = qatar
+            .post(
+                "/upr/states/QAT/plan/actions",
+                &[
+                    ("csrf", &csrf),
+                    ("cluster", &first),
+                    ("title", title),
+                    ("lead_institution", "Ministry of Justice"),
+                    ("due_date", "2027-06-30"),
+                ],
+            )
+            .await;
+        assert_eq!(created.status(), 303);
+    }
+    let plan = app
+        .store
+        .plans()
+        .plan_of("QAT", None)
+        .await
+        .unwrap()
+        .unwrap();
+
+    // Unpublished: the State's focal point reads the report; the public learns nothing.
+    assert_eq!(public.page("/upr/states/QAT/plan/report").await.0, 404);
+    assert_eq!(public.page("/upr/states/QAT/plan/report.pdf").await.0, 404);
+    let (status, html) = qatar.page("/upr/states/QAT/plan").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("href=\"/upr/states/QAT/plan/report\""));
+
+    // The English report: its counts are the plan's.
+    let (status, html) = qatar.page("/upr/states/QAT/plan/report?language=en").await;
+    assert_eq!(status, 200);
+    let html = html.replace(['\u{2068}', '\u{2069}'], "");
+    let recommendations: usize = plan.clusters.iter().map(|c| c.recommendations.len()).sum();
+    let overview = format!(
+        "The implementation plan of Qatar groups {recommendations} recommendations in {} clusters, with {} actions.",
+        plan.clusters.len(),
+        plan.actions.len()
+    );
+    assert!(html.contains(&overview), "{html}");
+    assert!(html.contains("lang=\"en\" dir=\"ltr\""));
+    let implemented = plan
+        .actions
+        .iter()
+        .filter(|a| a.status == taawun_plans::Status::Implemented)
+        .count();
+    assert!(html.contains(&format!(
+        "{implemented} of {} actions implemented",
+        plan.actions.len()
+    )));
+    for action in &plan.actions {
+        assert!(html.contains(&action.title));
+    }
+    // The Arabic report, whatever the interface language: right to left, the clusters' themes
+    // named in Arabic.
+    let (status, html) = qatar.page("/upr/states/QAT/plan/report?language=ar").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<article class=\"report\" lang=\"ar\" dir=\"rtl\">"));
+    // Each recommendation of the plan is quoted, marked as English inside the Arabic report.
+    let records = app
+        .store
+        .upr()
+        .list_recommendations(
+            &taawun_store::upr::RecommendationFilter {
+                reviewed: Some("QAT".into()),
+                ..Default::default()
+            },
+            taawun_store::Paging {
+                page: 1,
+                per_page: 100,
+            },
+        )
+        .await
+        .unwrap()
+        .page
+        .items;
+    for r in &records {
+        assert!(
+            html.contains(&format!("lang=\"en\" dir=\"ltr\">{}</td>", r.text)),
+            "{}: {html}",
+            r.text
+        );
+    }
+
+    let mut translated = 0;
+    for cluster in &plan.clusters {
+        let name = match taawun_upr::themes::label(&cluster.name, "ar") {
+            Some(arabic) => {
+                translated += 1;
+                arabic
+            }
+            None => cluster.name.as_str(),
+        };
+        assert!(html.contains(&format!("<h3>{name}</h3>")), "{name}");
+    }
+    assert!(translated > 0, "a theme of UPR Info is named in Arabic");
+    let (status, _) = qatar.page("/upr/states/QAT/plan/report?language=xx").await;
+    assert_eq!(status, 400);
+
+    // The PDF: a real one, whose text (as poppler extracts it) holds the report's claims.
+    let pdf = qatar
+        .client
+        .get(format!(
+            "{}/upr/states/QAT/plan/report.pdf?language=en",
+            qatar.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let bytes = pdf.bytes().await.unwrap();
+    assert!(taawun_pdf::is_pdf(&bytes));
+    if taawun_testdata::tool_available("reading the report's PDF", taawun_pdf::available()) {
+        let text = taawun_pdf::extract(&bytes).unwrap().text();
+        // Words as the reader reads them: Fluent's isolation marks around arguments left out.
+        let text = text
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(&overview), "{text}");
+        for action in &plan.actions {
+            assert!(text.contains(&action.title), "{text}");
+        }
+    }
+    let arabic = qatar
+        .client
+        .get(format!(
+            "{}/upr/states/QAT/plan/report.pdf?language=ar",
+            qatar.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(arabic.status(), 200);
+    let bytes = arabic.bytes().await.unwrap();
+    assert!(taawun_pdf::is_pdf(&bytes));
+    if taawun_pdf::available().is_ok() {
+        let text = taawun_pdf::extract(&bytes).unwrap().text();
+        assert!(text.contains("قطر"), "{text}");
+        assert!(text.contains("مجلس حقوق الإنسان"), "{text}");
+    }
+
+    // Published, the report is public.
+    let published = qatar
+        .post(
+            "/upr/states/QAT/plan/publication",
+            &[("csrf", &csrf), ("published", "1")],
+        )
+        .await;
+    assert_eq!(published.status(), 303);
+    assert_eq!(public.page("/upr/states/QAT/plan/report").await.0, 200);
+}

@@ -160,7 +160,53 @@ async fn the_review_pages_and_api_agree_with_the_readers() {
     );
     let text = csv.text().await.unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.records().count() as u64, by_france);
+    let csv_rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(csv_rows.len() as u64, by_france);
+
+    // The XLSX download holds the same rows, read back by an independent reader: ids as numbers,
+    // texts (Arabic or English) as the CSV gives them.
+    let xlsx = app
+        .get("/api/v1/upr/recommendations?recommending=FRA&format=xlsx")
+        .await;
+    assert_eq!(xlsx.status().as_u16(), 200);
+    assert_eq!(
+        xlsx.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(
+        xlsx.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .ends_with(".xlsx\""),
+    );
+    let bytes = xlsx.bytes().await.unwrap();
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::Reader::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut workbook, "Recommendations").unwrap();
+    let mut sheet_rows = sheet.rows();
+    let header: Vec<String> = sheet_rows
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header, reader.headers().unwrap().iter().collect::<Vec<_>>());
+    let sheet_rows: Vec<_> = sheet_rows.collect();
+    assert_eq!(sheet_rows.len(), csv_rows.len());
+    for (cells, record) in sheet_rows.iter().zip(&csv_rows) {
+        assert!(
+            matches!(cells[0], calamine::Data::Float(_)),
+            "the id is a number: {:?}",
+            cells[0]
+        );
+        for (cell, value) in cells.iter().zip(record.iter()) {
+            let cell = match cell {
+                calamine::Data::Float(f) => format!("{f}"),
+                other => other.to_string(),
+            };
+            assert_eq!(cell, value);
+        }
+    }
 
     // The page of the same filter, in Arabic: the counts, the English text marked as such.
     let (status, html) = page(
@@ -172,6 +218,7 @@ async fn the_review_pages_and_api_agree_with_the_readers() {
     assert_eq!(status, 200);
     assert!(html.contains("class=\"upr-text\" lang=\"en\" dir=\"ltr\""));
     assert!(html.contains("format=csv"));
+    assert!(html.contains("format=xlsx"));
 
     // Arabic-Indic digits are numbers.
     let (status, body) = app
@@ -242,6 +289,36 @@ async fn the_review_pages_and_api_agree_with_the_readers() {
     let (status, _) = page(&app, &theme, "ar").await;
     assert_eq!(status, 200, "{theme}");
 
+    // In Arabic, each theme is named in Arabic where the platform translates it (and marked as
+    // Arabic), else as its source wrote it, marked as English.
+    let (_, html) = page(&app, "/upr", "ar").await;
+    let links = regex::Regex::new(
+        r#"<a href="/upr/themes/([^"]+)" lang="([a-z]+)" dir="([a-z]+)">([^<]+)</a>"#,
+    )
+    .unwrap();
+    let mut translated = 0;
+    for link in links.captures_iter(&html) {
+        let raw = reqwest::Url::parse(&format!("http://x/?t={}", &link[1]))
+            .unwrap()
+            .query_pairs()
+            .next()
+            .unwrap()
+            .1
+            .into_owned();
+        let shown = unescape(&link[4]);
+        match taawun_upr::themes::label(&raw, "ar") {
+            Some(arabic) => {
+                translated += 1;
+                assert_eq!((&link[2], &link[3], shown.as_str()), ("ar", "rtl", arabic));
+            }
+            None => assert_eq!(
+                (&link[2], &link[3], shown.as_str()),
+                ("en", "ltr", raw.as_str())
+            ),
+        }
+    }
+    assert!(translated > 0, "UPR Info's themes are named in Arabic");
+
     // The SDG target 16.3: its Arabic title, as read and without tatweel, on the Arabic page.
     let target = sdgs
         .targets
@@ -306,4 +383,13 @@ async fn an_empty_record_says_what_to_import() {
     let (status, html) = page(&app, "/sdg", "en").await;
     assert_eq!(status, 200);
     assert!(html.contains("not imported"));
+}
+
+/// Text as askama escapes it, unescaped.
+fn unescape(html: &str) -> String {
+    html.replace("&#39;", "'")
+        .replace("&#34;", "\"")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&#38;", "&")
 }

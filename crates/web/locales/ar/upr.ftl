@@ -19,7 +19,7 @@ upr-sessions-heading = الدورات
 upr-col-states = الدول موضع الاستعراض
 upr-col-recommendations = التوصيات
 upr-themes-heading = أكثر المواضيع تكراراً
-upr-themes-note = المواضيع هي مواضيع UPR Info، بالإنكليزية.
+upr-themes-note = المواضيع هي مواضيع UPR Info التي تسمّيها بالإنكليزية، وأسماؤها بالعربية ترجمة هذه المنصة.
 upr-list-title = التوصيات
 upr-list-summary = { $count ->
     [0] لا توجد توصية مطابقة.

@@ -19,7 +19,7 @@ upr-sessions-heading = Sessions
 upr-col-states = States reviewed
 upr-col-recommendations = Recommendations
 upr-themes-heading = Most frequent themes
-upr-themes-note = Themes are UPR Info's, in English.
+upr-themes-note = Themes are UPR Info's, which names them in English; their names in other languages are this platform's translation.
 upr-list-title = Recommendations
 upr-list-summary = { $count ->
     [0] No recommendation matches.

@@ -2,7 +2,8 @@
 //! actions, progress), creating it from the State's recommendations (clustered by theme),
 //! editing cluster membership, adding and changing actions (from a version: a change made from
 //! an older one is shown back with the other person's version), status changes with evidence
-//! files, publication, and the published plan in the API.
+//! files, publication, the published plan in the API, and the mid-term report generated from
+//! the plan (HTML and PDF).
 //!
 //! Routes that write are open to focal points and the secretariat ([`Resource::PlanWork`]);
 //! each handler then asks the policy about the plan itself ([`Resource::Plan`]), so another
@@ -11,6 +12,7 @@
 mod api;
 mod evidence;
 mod pages;
+mod report;
 
 use taawun_policy::{Action, Decision, Owner, Resource, decide};
 use taawun_store::plans::PlanRecord;
@@ -82,6 +84,8 @@ pub fn routes() -> Routes {
             evidence::change_status,
         )
         .public("/upr/states/{iso3}/plan/evidence/{id}", evidence::download)
+        .public("/upr/states/{iso3}/plan/report", report::html)
+        .public("/upr/states/{iso3}/plan/report.pdf", report::pdf)
         .public("/api/v1/upr/states/{iso3}/plan", api::get_plan)
 }
 

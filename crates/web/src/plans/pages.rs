@@ -62,7 +62,7 @@ fn progress_summary(lang: Lang, progress: &Progress) -> String {
 }
 
 /// Every recommendation the State received in `cycle` (all cycles when `None`).
-async fn recommendations_of(
+pub(super) async fn recommendations_of(
     app: &AppState,
     iso3: &str,
     cycle: Option<u8>,

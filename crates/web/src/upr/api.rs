@@ -149,8 +149,11 @@ pub const CSV_HEADER: [&str; 14] = [
     "source_kinds",
 ];
 
+/// The columns a spreadsheet should treat as numbers.
+const NUMERIC_COLUMNS: [&str; 4] = ["id", "session", "cycle", "action"];
+
 fn csv_row(r: &RecommendationRecord) -> Vec<String> {
-    use crate::votes::download::opt;
+    use crate::download::opt;
     vec![
         r.id.to_string(),
         r.reviewed.clone(),
@@ -179,7 +182,7 @@ fn csv_row(r: &RecommendationRecord) -> Vec<String> {
     tag = "upr",
     params(RecommendationParams, PagingParams, FormatParams),
     responses(
-        (status = 200, description = "A page of recommendations with the counts of the whole filter by response; with format=csv, every matching recommendation", body = RecommendationPageView),
+        (status = 200, description = "A page of recommendations with the counts of the whole filter by response; with format=csv or format=xlsx, every matching recommendation", body = RecommendationPageView),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
     )
 )]
@@ -192,20 +195,28 @@ pub async fn list_recommendations(
 ) -> Result<Response, ApiError> {
     let filter = params.filter()?;
     let paging = paging.paging()?;
-    if format.format()? == Format::Csv {
+    let format = format.format()?;
+    if format != Format::Json {
         let records = all_of(&app, &filter).await?;
-        let name = crate::votes::download::file_name(
+        let stem = crate::download::file_stem(
             "upr-recommendations",
             &super::query::filter_pairs(&filter)
                 .iter()
                 .map(|(_, v)| Some(v.as_str()))
                 .collect::<Vec<_>>(),
         );
-        return crate::votes::download::csv_response(
-            &name,
-            &CSV_HEADER,
-            records.iter().map(csv_row),
-        );
+        let rows = records.iter().map(csv_row);
+        return if format == Format::Xlsx {
+            crate::download::xlsx_response(
+                &format!("{stem}.xlsx"),
+                "Recommendations",
+                &CSV_HEADER,
+                &NUMERIC_COLUMNS,
+                rows,
+            )
+        } else {
+            crate::download::csv_response(&format!("{stem}.csv"), &CSV_HEADER, rows)
+        };
     }
     let staff = sees_provenance(&principal);
     let answer = app

@@ -37,6 +37,14 @@ pub struct Opt {
     pub selected: bool,
 }
 
+/// A theme in the filter form: its stored name is the value, its name in the page's language the
+/// label.
+pub struct ThemeOpt {
+    pub value: String,
+    pub name: ThemeName,
+    pub selected: bool,
+}
+
 /// The filter form, as the overview and the list show it.
 pub struct FilterForm {
     pub states: Vec<Opt>,
@@ -44,7 +52,7 @@ pub struct FilterForm {
     pub cycles: Vec<Opt>,
     pub sessions: Vec<Opt>,
     pub responses: Vec<Opt>,
-    pub themes: Vec<Opt>,
+    pub themes: Vec<ThemeOpt>,
     pub actions: Vec<Opt>,
     pub sdg: String,
 }
@@ -83,8 +91,21 @@ fn filter_form(
         Some(ResponseFilter::NotRecorded) => slug == "not-recorded",
         None => false,
     };
-    let mut theme_names: Vec<&str> = themes.iter().map(|g| g.key.as_str()).collect();
-    theme_names.sort_unstable();
+    let mut theme_options: Vec<(String, ThemeOpt)> = themes
+        .iter()
+        .map(|g| {
+            let name = ThemeName::new(lang, &g.key);
+            (
+                name_key(&name.text),
+                ThemeOpt {
+                    value: g.key.clone(),
+                    selected: filter.theme.as_deref() == Some(g.key.as_str()),
+                    name,
+                },
+            )
+        })
+        .collect();
+    theme_options.sort_by(|a, b| a.0.cmp(&b.0));
     FilterForm {
         states: state_options(lang, filter.reviewed.as_deref()),
         recommending: state_options(lang, filter.recommending.as_deref()),
@@ -112,14 +133,7 @@ fn filter_form(
                 selected: response_selected(slug),
             })
             .collect(),
-        themes: theme_names
-            .into_iter()
-            .map(|t| Opt {
-                value: t.to_owned(),
-                label: t.to_owned(),
-                selected: filter.theme.as_deref() == Some(t),
-            })
-            .collect(),
+        themes: theme_options.into_iter().map(|(_, o)| o).collect(),
         actions: ActionCategory::ALL
             .into_iter()
             .map(|a| Opt {
@@ -145,7 +159,7 @@ pub struct Row {
     pub response: String,
     pub response_slug: &'static str,
     pub action: String,
-    pub themes: Vec<String>,
+    pub themes: Vec<ThemeName>,
 }
 
 fn row(lang: Lang, r: &RecommendationRecord) -> Row {
@@ -167,8 +181,37 @@ fn row(lang: Lang, r: &RecommendationRecord) -> Row {
         response: response_label(lang, r.response),
         response_slug: response_slug(r.response),
         action: r.action.map(|a| action_label(lang, a)).unwrap_or_default(),
-        themes: r.themes.clone(),
+        themes: theme_names(lang, &r.themes),
     }
+}
+
+/// A theme's name as a page shows it: in the page's language where this platform translates it
+/// (UPR Info's issues, see `taawun_upr::themes`), else as its source wrote it, in English.
+pub struct ThemeName {
+    pub text: String,
+    pub lang: &'static str,
+    pub dir: &'static str,
+}
+
+impl ThemeName {
+    pub fn new(lang: Lang, raw: &str) -> Self {
+        match taawun_upr::themes::label(raw, lang.code()) {
+            Some(text) => Self {
+                text: text.to_owned(),
+                lang: lang.code(),
+                dir: lang.dir(),
+            },
+            None => Self {
+                text: raw.to_owned(),
+                lang: "en",
+                dir: "ltr",
+            },
+        }
+    }
+}
+
+fn theme_names(lang: Lang, raw: &[String]) -> Vec<ThemeName> {
+    raw.iter().map(|t| ThemeName::new(lang, t)).collect()
 }
 
 /// A theme's page.
@@ -208,7 +251,7 @@ pub struct SessionRow {
 }
 
 pub struct ThemeLink {
-    pub name: String,
+    pub name: ThemeName,
     pub href: String,
     pub count: String,
 }
@@ -310,7 +353,7 @@ pub async fn overview(
         .iter()
         .take(20)
         .map(|g| ThemeLink {
-            name: g.key.clone(),
+            name: ThemeName::new(lang, &g.key),
             href: theme_href(&g.key),
             count: format::count(g.responses.total()),
         })
@@ -347,6 +390,7 @@ struct ListPage {
     rows: Vec<Row>,
     pages: Vec<PageLink>,
     csv_href: String,
+    xlsx_href: String,
     json_href: String,
 }
 
@@ -390,6 +434,11 @@ pub async fn list(
             "/api/v1/upr/recommendations",
             &filter,
             &[("format", "csv".to_owned())],
+        ),
+        xlsx_href: href(
+            "/api/v1/upr/recommendations",
+            &filter,
+            &[("format", "xlsx".to_owned())],
         ),
         json_href: href(
             "/api/v1/upr/recommendations",
@@ -675,7 +724,7 @@ pub struct PledgeRow {
     /// "Session 20 (cycle 2)".
     pub label: String,
     pub text: String,
-    pub themes: Vec<String>,
+    pub themes: Vec<ThemeName>,
 }
 
 pub struct StateCount {
@@ -697,7 +746,7 @@ struct StatePage {
     chart: String,
     /// The chart as a table: themes × cycles.
     chart_cycles: Vec<String>,
-    chart_rows: Vec<(String, Vec<String>)>,
+    chart_rows: Vec<(ThemeName, Vec<String>)>,
     groups: Vec<GroupRow>,
     recommenders: Vec<StateCount>,
     pledges: Vec<PledgeRow>,
@@ -782,7 +831,7 @@ pub async fn state(
                 .iter()
                 .take(5)
                 .map(|(t, n)| ThemeLink {
-                    name: (*t).to_owned(),
+                    name: ThemeName::new(lang, t),
                     href: href(
                         LIST,
                         &RecommendationFilter {
@@ -807,11 +856,11 @@ pub async fn state(
             .and_then(|ts| ts.iter().find(|(t, _)| *t == theme))
             .map_or(0, |(_, n)| *n)
     };
-    let chart_rows: Vec<(String, Vec<String>)> = top
+    let chart_rows: Vec<(ThemeName, Vec<String>)> = top
         .iter()
         .map(|(theme, _)| {
             (
-                (*theme).to_owned(),
+                ThemeName::new(lang, theme),
                 chart_cycles
                     .iter()
                     .map(|c| format::count(count_in(*c, theme)))
@@ -846,7 +895,7 @@ pub async fn state(
             rows: top
                 .iter()
                 .map(|(theme, _)| taawun_charts::BarRow {
-                    label: (*theme).to_owned(),
+                    label: ThemeName::new(lang, theme).text,
                     counts: chart_cycles.iter().map(|c| count_in(*c, theme)).collect(),
                 })
                 .collect(),
@@ -914,7 +963,7 @@ pub async fn state(
         .iter()
         .take(10)
         .map(|g| ThemeLink {
-            name: g.key.clone(),
+            name: ThemeName::new(lang, &g.key),
             href: href(
                 LIST,
                 &RecommendationFilter {
@@ -954,7 +1003,7 @@ pub async fn state(
                     &[("session", p.session.into()), ("cycle", p.cycle.into())],
                 ),
                 text: p.text,
-                themes: p.themes,
+                themes: theme_names(lang, &p.themes),
             })
             .collect(),
         made_to,
@@ -1058,7 +1107,7 @@ pub async fn session(
 #[template(path = "upr_theme.html")]
 struct ThemePage {
     page: PageContext,
-    theme: String,
+    theme: ThemeName,
     total: Counts,
     cycles: Vec<GroupRow>,
     groups: Vec<GroupRow>,
@@ -1147,12 +1196,12 @@ pub async fn theme(
         }
     }
     let view = ThemePage {
-        page: PageContext::new(lang, theme_href(&theme), theme.clone()),
+        page: PageContext::new(lang, theme_href(&theme), ThemeName::new(lang, &theme).text),
         total: Counts::new(lang, &total),
         cycles,
         groups,
         list_href: href(LIST, &filter, &[]),
-        theme,
+        theme: ThemeName::new(lang, &theme),
     };
     Ok(render(&view, StatusCode::OK))
 }

@@ -144,12 +144,14 @@ impl RecommendationParams {
 pub enum Format {
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FormatParams {
-    /// json (default) or csv; a CSV answer holds every matching recommendation, not one page
+    /// json (default), csv or xlsx; a CSV or XLSX answer holds every matching recommendation, not
+    /// one page
     pub format: Option<String>,
 }
 
@@ -158,9 +160,10 @@ impl FormatParams {
         match given(&self.format) {
             None | Some("json") => Ok(Format::Json),
             Some("csv") => Ok(Format::Csv),
+            Some("xlsx") => Ok(Format::Xlsx),
             Some(other) => Err(InvalidParameter::new(
                 "format",
-                format!("unknown format {other:?}; use json or csv"),
+                format!("unknown format {other:?}; use json, csv or xlsx"),
             )),
         }
     }

@@ -10,11 +10,11 @@ use taawun_store::{StateVoteRecord, VoteFilter};
 use taawun_votes::Definition;
 
 use super::analytics::{self, Analytics};
-use super::download::{csv_response, file_name, opt};
 use super::query::{
     self, DefinitionParams, Format, FormatParams, RecordScopeParams, VoteFilterParams,
 };
 use crate::AppState;
+use crate::download::{csv_response, file_name, opt};
 use crate::error::{ApiError, ApiErrorBody};
 use crate::paging::PagingParams;
 use crate::params::{Params, given};

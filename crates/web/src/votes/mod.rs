@@ -5,7 +5,6 @@
 
 pub(crate) mod analytics;
 mod api;
-pub(crate) mod download;
 mod pages;
 mod query;
 

@@ -234,7 +234,7 @@ async fn the_review_pages_and_api_agree_with_the_readers() {
         ("response=accepted", "response"),
         ("action=9", "action"),
         ("sdg=99", "sdg"),
-        ("format=xlsx", "format"),
+        ("format=pdf", "format"),
     ] {
         let (status, body) = app
             .get_json(&format!("/api/v1/upr/recommendations?{query}"))

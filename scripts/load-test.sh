@@ -2,9 +2,11 @@
 # Load test of every public page and API read, with the whole voting record loaded.
 #
 #   scripts/load-test.sh [POSTGRES_URL]
+#   ONLY='^/(upr|sdg|api/v1/upr)' scripts/load-test.sh   # only the URLs that match
 #
 # Builds the release binary, creates a fresh data directory, loads the public voting records from
-# ../shared/data/votes (the Council's and the Assembly's roll calls), starts `taawun serve` on
+# ../shared/data/votes (the Council's and the Assembly's roll calls) and the Universal Periodic
+# Review's (UPR Info's compilation in ../shared/data/upr, the SDGs), starts `taawun serve` on
 # loopback with the API rate limit switched off (--api-rate-limit 0), and for every URL below
 # times one cold request (curl, the first request of that URL on the fresh server) and then
 # drives it with wrk at 32 connections. Prints one table and stops the server.
@@ -23,6 +25,7 @@ SHARED=${SHARED:-$ROOT/../shared/data}
 PORT=${PORT:-18231}
 DURATION=${DURATION:-5}
 MAX_REQUESTS=${MAX_REQUESTS:-200000}
+ONLY=${ONLY:-}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 
@@ -111,6 +114,22 @@ URLS=(
     "/api/v1/search?q=human+rights"
     "/api/v1/organisations"
     "/api/v1/history/resolution/A%2FHRC%2FRES%2F56%2F2"
+    "/upr"
+    "/upr/recommendations"
+    "/upr/recommendations?page=200"
+    "/upr/recommendations?reviewed=COD"
+    "/upr/recommendations?recommending=FRA&response=noted"
+    "/upr/recommendations?theme=Women%27s%20rights&cycle=2"
+    "/upr/states/COD"
+    "/upr/states/FRA"
+    "/upr/sessions/20"
+    "/upr/themes/Women%27s%20rights"
+    "/sdg"
+    "/sdg/16.3"
+    "/api/v1/upr/recommendations?reviewed=COD"
+    "/api/v1/upr/recommendations?recommending=FRA&page=20"
+    "/api/v1/upr/states/COD"
+    "/api/v1/sdg/targets/16.3"
 )
 
 # run ENGINE DATABASE_URL: load, serve, measure, stop.
@@ -123,6 +142,8 @@ run() {
     "$TAAWUN" "${global[@]}" migrate >&2
     "$TAAWUN" "${global[@]}" import votes --format hrc "$SHARED/votes/hrc" >&2
     "$TAAWUN" "${global[@]}" import votes --format unga "$SHARED/votes/unga" >&2
+    "$TAAWUN" "${global[@]}" import upr --format upr-info "$SHARED/upr" >&2
+    "$TAAWUN" "${global[@]}" import sdg "$SHARED/sdg" >&2
     RUST_LOG=warn "$TAAWUN" "${global[@]}" serve --addr "127.0.0.1:$PORT" --api-rate-limit 0 \
         >"$WORK/$engine-serve.log" 2>&1 &
     SERVER=$!
@@ -134,6 +155,7 @@ run() {
     printf '| %-52s | %10s | %9s | %9s | %9s | %s |\n' URL requests/s p50 p99 cold status
     printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" ------------ ----------- ----------- ----------- --------
     for path in "${URLS[@]}"; do
+        if [ -n "$ONLY" ] && ! [[ $path =~ $ONLY ]]; then continue; fi
         local target="http://127.0.0.1:$PORT$path"
         local cold status
         read -r status cold < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$target")

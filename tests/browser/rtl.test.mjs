@@ -317,6 +317,25 @@ test('Arabic search finds the seed and highlights right to left', async () => {
   await page.screenshot({ path: join(shots, 'search-ar.png'), fullPage: false });
 });
 
+for (const lang of ['ar', 'en']) {
+  test(`results lacking a word of the query are said apart, in ${lang}`, async () => {
+    const page = await pageIn(lang);
+    const api = await (await page.request.get(`${baseUrl}/api/v1/search?q=${encodeURIComponent('التعاون zzqxv')}`)).json();
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent('التعاون zzqxv')}`);
+    // No document has the made-up word: the page says so before listing what has the other one.
+    assert.equal(api.total, 0);
+    assert.ok(api.hits.length > 0 && api.hits.every((h) => h.partial), 'the API flags the hits as partial');
+    const notice = page.locator('.partial-notice');
+    assert.ok(await notice.isVisible());
+    assert.equal(await page.locator('ol.partial > li').count(), api.hits.length);
+    assert.equal(await page.locator('.hits .empty').count(), 0);
+    // The notice comes before the list, in reading order.
+    const noticeBox = await notice.boundingBox();
+    const listBox = await page.locator('ol.partial').boundingBox();
+    assert.ok(noticeBox.y < listBox.y);
+  });
+}
+
 test('an administrator accepts the invitation in Arabic and verifies the audit trail', async () => {
   const page = await pageIn('ar');
   const errors = [];

@@ -108,7 +108,16 @@ report-upr = Universal Periodic Review
 report-title = Mid-term report of { $state } on the implementation of the recommendations of the Universal Periodic Review
 report-subtitle = Progress of the implementation plan for the recommendations received in review cycle { $cycle }
 report-overview-heading = Overview
-report-overview = The implementation plan of { $state } groups { $recommendations } recommendations in { $clusters } clusters, with { $actions } actions.
+report-overview = The implementation plan of { $state } groups { $recommendations ->
+        [one] { $recommendations } recommendation
+       *[other] { $recommendations } recommendations
+    } in { $clusters ->
+        [one] { $clusters } cluster
+       *[other] { $clusters } clusters
+    }, with { $actions ->
+        [one] { $actions } action
+       *[other] { $actions } actions
+    }.
 report-status-caption = Actions by status
 report-col-actions = Actions
 report-col-recommendations = Recommendations

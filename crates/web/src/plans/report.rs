@@ -117,9 +117,10 @@ pub fn mid_term_report(
                 "report-overview",
                 &[
                     ("state", state.clone().into()),
-                    ("recommendations", count(in_clusters).into()),
-                    ("clusters", count(plan.clusters.len()).into()),
-                    ("actions", count(plan.actions.len()).into()),
+                    // Numbers, not text: the messages choose singular or plural by them.
+                    ("recommendations", (in_clusters as u64).into()),
+                    ("clusters", (plan.clusters.len() as u64).into()),
+                    ("actions", (plan.actions.len() as u64).into()),
                 ],
             ),
             lang: None,

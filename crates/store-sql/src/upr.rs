@@ -408,6 +408,28 @@ where
         }
     }
 
+    /// Refreshes the query planner's statistics of the review's tables after an import changed
+    /// them. SQLite gathers none by itself: without them, after the first import, it joins the
+    /// themes from the wrong end and each of a State page's theme counts reads every tagged
+    /// recommendation (40–50 ms instead of 1–2 for a State with 500 recommendations); a fresh
+    /// PostgreSQL table is in the same case until autovacuum comes by. Best effort: the import
+    /// has committed, and the statistics only make reads faster.
+    async fn refresh_statistics(&self) {
+        // Names of the schema's own tables, never input.
+        for table in [
+            "upr_recommendations",
+            "upr_recommending",
+            "upr_themes",
+            "upr_recommendation_sources",
+            "upr_pledges",
+            "upr_sdg_links",
+        ] {
+            let _ = sqlx::query(&format!("ANALYZE {table}"))
+                .execute(&self.pool)
+                .await;
+        }
+    }
+
     /// The recommending States, themes and sources of these recommendations.
     async fn complete(
         &self,
@@ -831,6 +853,7 @@ where
         let sources: Vec<String> = sources.into_iter().collect();
         AuditTrail::<DB>::append(&mut tx, context, upr_change(&report, &sources)).await?;
         tx.commit().await.map_err(db)?;
+        self.refresh_statistics().await;
         Ok(report)
     }
 

@@ -187,7 +187,7 @@ impl<T> Page<T> {
 }
 
 /// Paging parameters, already validated: `page` ≥ 1, `per_page` in 1..=MAX_PER_PAGE.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Paging {
     pub page: u32,
     pub per_page: u32,

@@ -335,7 +335,7 @@ impl ImportPlan {
 }
 
 /// Which recommendations a listing shows. Every field narrows the list.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RecommendationFilter {
     pub reviewed: Option<String>,
     pub recommending: Option<String>,
@@ -349,7 +349,7 @@ pub struct RecommendationFilter {
 }
 
 /// A response, or its absence (a recommendation whose response no source records).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ResponseFilter {
     Is(Response),
     NotRecorded,

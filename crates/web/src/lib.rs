@@ -60,6 +60,10 @@ pub struct AppState {
     /// the bodies they cover: listings are filtered, sorted and paged in memory.
     pub registry_bodies: resolutions::listing::BodyCache,
     pub registry_listings: resolutions::listing::ListingCache,
+    /// A reviewed State's UPR figures, per generation of the review's records.
+    pub upr_figures: upr::figures::FiguresCache,
+    pub upr_overview: upr::figures::OverviewCache,
+    pub upr_lists: upr::figures::ListCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
     /// Results of recent searches, keyed by the index's generation and the whole request: the
@@ -90,6 +94,9 @@ impl AppState {
             vote_issues: votes::new_issues_cache(),
             registry_bodies: resolutions::listing::new_body_cache(),
             registry_listings: resolutions::listing::new_listing_cache(),
+            upr_figures: upr::figures::new_figures_cache(),
+            upr_overview: upr::figures::new_overview_cache(),
+            upr_lists: upr::figures::new_list_cache(),
             search,
             search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),

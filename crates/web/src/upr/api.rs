@@ -219,11 +219,7 @@ pub async fn list_recommendations(
         };
     }
     let staff = sees_provenance(&principal);
-    let answer = app
-        .store
-        .upr()
-        .list_recommendations(&filter, paging)
-        .await?;
+    let answer = super::figures::list(&app, &filter, paging).await?;
     let pages = answer.page.page_count();
     Ok(Json(RecommendationPageView {
         total: answer.page.total,
@@ -234,7 +230,8 @@ pub async fn list_recommendations(
         items: answer
             .page
             .items
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|r| RecommendationView::new(r, staff))
             .collect(),
     })
@@ -300,12 +297,11 @@ pub async fn state_review(
 ) -> Result<Json<StateReviewView>, ApiError> {
     let state = taawun_states::by_iso3(iso3.trim())
         .ok_or_else(|| ApiError::not_found(format!("no State has the code {iso3:?}")))?;
-    let review = app.store.upr().state_review(state.iso3).await?;
-    let pledges = app.store.upr().pledges_of(state.iso3).await?;
+    let figures = super::figures::state_figures(&app, state.iso3).await?;
     Ok(Json(StateReviewView {
         iso3: state.iso3.to_owned(),
-        review,
-        pledges,
+        review: figures.review.clone(),
+        pledges: figures.pledges.clone(),
     }))
 }
 

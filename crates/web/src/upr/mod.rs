@@ -5,6 +5,7 @@
 //! made it.
 
 mod api;
+pub(crate) mod figures;
 mod pages;
 mod query;
 

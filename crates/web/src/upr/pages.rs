@@ -274,10 +274,7 @@ pub async fn overview(
     lang: Lang,
     principal: Principal,
 ) -> Result<Response, HtmlError> {
-    let overview = app
-        .store
-        .upr()
-        .review_overview()
+    let overview = super::figures::overview(&app)
         .await
         .map_err(internal(lang))?;
     let states: HashMap<u32, u64> = overview.states_per_session.iter().copied().collect();
@@ -405,12 +402,12 @@ pub async fn list(
     let invalid = |e: InvalidParameter| HtmlError::invalid_parameter(lang, e);
     let filter = params.filter().map_err(invalid)?;
     let paging = paging.paging().map_err(invalid)?;
-    let upr = app.store.upr();
-    let answer = upr
-        .list_recommendations(&filter, paging)
+    let answer = super::figures::list(&app, &filter, paging)
         .await
         .map_err(internal(lang))?;
-    let overview = upr.review_overview().await.map_err(internal(lang))?;
+    let overview = super::figures::overview(&app)
+        .await
+        .map_err(internal(lang))?;
     let page_count = answer.page.page_count();
     let summary = lang.t_args(
         "upr-list-summary",
@@ -782,9 +779,10 @@ pub async fn state(
         return Err(unknown_state(lang, &iso3));
     };
     let code = known.iso3;
-    let upr = app.store.upr();
-    let review = upr.state_review(code).await.map_err(internal(lang))?;
-    let pledges = upr.pledges_of(code).await.map_err(internal(lang))?;
+    let figures = super::figures::state_figures(&app, code)
+        .await
+        .map_err(internal(lang))?;
+    let review = &figures.review;
     let reviewed = RecommendationFilter {
         reviewed: Some(code.to_owned()),
         ..RecommendationFilter::default()
@@ -995,14 +993,15 @@ pub async fn state(
         chart_rows,
         groups,
         recommenders,
-        pledges: pledges
-            .into_iter()
+        pledges: figures
+            .pledges
+            .iter()
             .map(|p| PledgeRow {
                 label: lang.t_args(
                     "upr-session-cycle",
                     &[("session", p.session.into()), ("cycle", p.cycle.into())],
                 ),
-                text: p.text,
+                text: p.text.clone(),
                 themes: theme_names(lang, &p.themes),
             })
             .collect(),
@@ -1165,7 +1164,9 @@ pub async fn theme(
         })
         .collect();
     // Per cycle: one count query each, for the cycles the record holds.
-    let overview = upr.review_overview().await.map_err(internal(lang))?;
+    let overview = super::figures::overview(&app)
+        .await
+        .map_err(internal(lang))?;
     let cycle_numbers: BTreeSet<u8> = overview
         .sessions
         .iter()

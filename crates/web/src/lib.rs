@@ -64,6 +64,8 @@ pub struct AppState {
     pub upr_figures: upr::figures::FiguresCache,
     pub upr_overview: upr::figures::OverviewCache,
     pub upr_lists: upr::figures::ListCache,
+    pub upr_counts: upr::figures::CountsCache,
+    pub upr_framework: upr::figures::FrameworkCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
     /// Results of recent searches, keyed by the index's generation and the whole request: the
@@ -97,6 +99,8 @@ impl AppState {
             upr_figures: upr::figures::new_figures_cache(),
             upr_overview: upr::figures::new_overview_cache(),
             upr_lists: upr::figures::new_list_cache(),
+            upr_counts: upr::figures::new_counts_cache(),
+            upr_framework: upr::figures::new_framework_cache(),
             search,
             search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),

@@ -362,7 +362,7 @@ pub async fn sdg_target(
 ) -> Result<Json<TargetView>, ApiError> {
     let not_found = || ApiError::not_found(format!("no SDG target has the code {code:?}"));
     let normal = super::query::sdg_code(&code).ok_or_else(not_found)?;
-    let framework = app.store.upr().sdg_framework().await?;
+    let framework = super::figures::sdg_framework(&app).await?;
     target_of(&framework, &normal)
         .map(Json)
         .ok_or_else(not_found)

@@ -12,7 +12,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use taawun_store::upr::{PledgeRecord, RecommendationFilter, RecommendationPage, ReviewOverview, StateReview};
+use taawun_store::upr::{
+    GroupCount, PledgeRecord, RecommendationFilter, RecommendationPage, ReviewOverview,
+    SdgFramework, StateReview,
+};
 use taawun_store::{Paging, StoreError};
 
 use crate::AppState;
@@ -55,7 +58,8 @@ pub async fn state_figures(app: &AppState, iso3: &str) -> Result<Arc<StateFigure
 pub type OverviewCache = moka::future::Cache<i64, Arc<ReviewOverview>>;
 
 /// A page of a filtered list, by (filter, page, the records' stamp).
-pub type ListCache = moka::future::Cache<(RecommendationFilter, Paging, i64), Arc<RecommendationPage>>;
+pub type ListCache =
+    moka::future::Cache<(RecommendationFilter, Paging, i64), Arc<RecommendationPage>>;
 
 pub fn new_overview_cache() -> OverviewCache {
     // This generation, and the last while an import is being taken up.
@@ -97,6 +101,51 @@ pub async fn list(
             Ok::<_, StoreError>(Arc::new(
                 store.upr().list_recommendations(&wanted, paging).await?,
             ))
+        })
+        .await
+        .map_err(StoreError::from)
+}
+
+/// Counts by reviewed State of a filter (a theme's page), by (filter, the records' stamp).
+pub type CountsCache = moka::future::Cache<(RecommendationFilter, i64), Arc<Vec<GroupCount>>>;
+
+pub fn new_counts_cache() -> CountsCache {
+    moka::future::Cache::builder()
+        .max_capacity(256)
+        .time_to_idle(Duration::from_secs(30 * 60))
+        .build()
+}
+
+/// The recommendations `filter` selects, counted by reviewed State and response.
+pub async fn count_by_reviewed(
+    app: &AppState,
+    filter: &RecommendationFilter,
+) -> Result<Arc<Vec<GroupCount>>, StoreError> {
+    let stamp = app.store.upr().upr_stamp().await?;
+    let store = app.store.clone();
+    let wanted = filter.clone();
+    app.upr_counts
+        .try_get_with((filter.clone(), stamp), async move {
+            Ok::<_, StoreError>(Arc::new(store.upr().count_by_reviewed(&wanted).await?))
+        })
+        .await
+        .map_err(StoreError::from)
+}
+
+/// The SDG framework (goals, targets, indicators in six languages), by the records' stamp (an
+/// SDG import bumps it too).
+pub type FrameworkCache = moka::future::Cache<i64, Arc<SdgFramework>>;
+
+pub fn new_framework_cache() -> FrameworkCache {
+    moka::future::Cache::builder().max_capacity(2).build()
+}
+
+pub async fn sdg_framework(app: &AppState) -> Result<Arc<SdgFramework>, StoreError> {
+    let stamp = app.store.upr().upr_stamp().await?;
+    let store = app.store.clone();
+    app.upr_framework
+        .try_get_with(stamp, async move {
+            Ok::<_, StoreError>(Arc::new(store.upr().sdg_framework().await?))
         })
         .await
         .map_err(StoreError::from)

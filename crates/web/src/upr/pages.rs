@@ -1052,10 +1052,7 @@ pub async fn session(
         session: Some(session),
         ..RecommendationFilter::default()
     };
-    let groups = app
-        .store
-        .upr()
-        .count_by_reviewed(&filter)
+    let groups = super::figures::count_by_reviewed(&app, &filter)
         .await
         .map_err(internal(lang))?;
     if groups.is_empty() {
@@ -1123,9 +1120,7 @@ pub async fn theme(
         theme: Some(theme.clone()),
         ..RecommendationFilter::default()
     };
-    let upr = app.store.upr();
-    let by_state = upr
-        .count_by_reviewed(&filter)
+    let by_state = super::figures::count_by_reviewed(&app, &filter)
         .await
         .map_err(internal(lang))?;
     if by_state.is_empty() {
@@ -1140,7 +1135,7 @@ pub async fn theme(
         .iter()
         .map(|g| g.slug())
         .collect();
-    for g in &by_state {
+    for g in by_state.iter() {
         let slot = taawun_states::by_iso3(&g.key)
             .and_then(|s| s.regional_group)
             .and_then(|rg| group_slugs.iter().position(|s| *s == rg.slug()))
@@ -1178,16 +1173,16 @@ pub async fn theme(
             cycle: Some(cycle),
             ..filter.clone()
         };
-        let answer = upr
-            .list_recommendations(
-                &of_cycle,
-                Paging {
-                    page: 1,
-                    per_page: 1,
-                },
-            )
-            .await
-            .map_err(internal(lang))?;
+        let answer = super::figures::list(
+            &app,
+            &of_cycle,
+            Paging {
+                page: 1,
+                per_page: 1,
+            },
+        )
+        .await
+        .map_err(internal(lang))?;
         if answer.page.total > 0 {
             cycles.push(GroupRow {
                 label: lang.t_args("upr-cycle-n", &[("cycle", cycle.into())]),
@@ -1240,20 +1235,19 @@ async fn linked_count(
     app: &AppState,
     sdg: &str,
 ) -> Result<ResponseCounts, taawun_store::StoreError> {
-    app.store
-        .upr()
-        .list_recommendations(
-            &RecommendationFilter {
-                sdg: Some(sdg.to_owned()),
-                ..RecommendationFilter::default()
-            },
-            Paging {
-                page: 1,
-                per_page: 1,
-            },
-        )
-        .await
-        .map(|a| a.responses)
+    super::figures::list(
+        app,
+        &RecommendationFilter {
+            sdg: Some(sdg.to_owned()),
+            ..RecommendationFilter::default()
+        },
+        Paging {
+            page: 1,
+            per_page: 1,
+        },
+    )
+    .await
+    .map(|a| a.responses)
 }
 
 pub async fn sdg_index(
@@ -1261,10 +1255,7 @@ pub async fn sdg_index(
     lang: Lang,
     principal: Principal,
 ) -> Result<Response, HtmlError> {
-    let framework = app
-        .store
-        .upr()
-        .sdg_framework()
+    let framework = super::figures::sdg_framework(&app)
         .await
         .map_err(internal(lang))?;
     let mut goals = Vec::new();
@@ -1326,8 +1317,9 @@ pub async fn sdg_page(
         )
     };
     let code = sdg_code(&raw).ok_or_else(not_found)?;
-    let upr = app.store.upr();
-    let framework = upr.sdg_framework().await.map_err(internal(lang))?;
+    let framework = super::figures::sdg_framework(&app)
+        .await
+        .map_err(internal(lang))?;
     let (title, title_lang, is_goal, goal, children) = if let Some(g) = framework
         .goals
         .iter()
@@ -1383,16 +1375,16 @@ pub async fn sdg_page(
         sdg: Some(code.clone()),
         ..RecommendationFilter::default()
     };
-    let answer = upr
-        .list_recommendations(
-            &filter,
-            Paging {
-                page: 1,
-                per_page: 20,
-            },
-        )
-        .await
-        .map_err(internal(lang))?;
+    let answer = super::figures::list(
+        &app,
+        &filter,
+        Paging {
+            page: 1,
+            per_page: 20,
+        },
+    )
+    .await
+    .map_err(internal(lang))?;
     let view = SdgPage {
         page: PageContext::new(
             lang,

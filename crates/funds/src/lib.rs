@@ -13,10 +13,13 @@
 //! - [`ledger`]: the double-entry books of a fund — pledges, contributions, programme support,
 //!   approvals, disbursements, reversals — balances derived from entries and [`ledger::verify`].
 //!
+//! - [`iati`]: approved requests as IATI 2.03 activities, written as a stream.
+//!
 //! No SQL and no HTTP here: the store and the web crate call these, and the tests exercise them
 //! directly.
 
 pub mod config;
+pub mod iati;
 pub mod ledger;
 pub mod money;
 pub mod request;

@@ -575,3 +575,41 @@ for (const lang of ['ar', 'en']) {
     });
   }
 }
+
+// The assistance funds' procedures, in both languages, on a desktop and a phone: the page's
+// headings and the fund's terms right to left in Arabic, every stage listed with its target,
+// nothing wider than the screen, no console (CSP) errors.
+for (const lang of ['ar', 'en']) {
+  for (const [device, open] of [['desktop', pageIn], ['390', phoneIn]]) {
+    test(`the funds' procedure pages lay out in ${lang} on ${device}`, async () => {
+      const page = await open(lang);
+      const errors = watchConsole(page);
+      page.on('pageerror', (e) => errors.push(e.message));
+      const funds = await (await fetch(`${baseUrl}/api/v1/funds`)).json();
+      assert.ok(funds.funds.length >= 1);
+      const response = await page.goto(`${baseUrl}/funds`);
+      assert.equal(response.status(), 200);
+      assert.equal(await page.locator('ul.funds > li').count(), funds.funds.length);
+      for (const fund of funds.funds) {
+        await page.goto(`${baseUrl}/funds/${fund.id}`);
+        assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+        const title = page.locator('main h1');
+        assert.equal((await title.textContent()).trim(), fund.name[lang]);
+        assert.equal(await title.evaluate((e) => getComputedStyle(e).direction), lang === 'ar' ? 'rtl' : 'ltr');
+        const stages = await page.locator('#stages > li').evaluateAll((items) => items.map((li) => li.dataset.stage));
+        assert.deepEqual(stages, fund.stages.map((s) => s.stage));
+        for (const stage of fund.stages.filter((s) => s.target_days !== null)) {
+          const target = page.locator(`#stages > li[data-stage="${stage.stage}"] .target`);
+          assert.ok((await target.textContent()).includes(String(stage.target_days)) || stage.target_days <= 2,
+            `${fund.id}: ${stage.stage} shows its ${stage.target_days} days`);
+        }
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const viewport = page.viewportSize().width;
+        assert.ok(width <= viewport, `/funds/${fund.id} (${lang}, ${device}) is ${width} px wide`);
+      }
+      await page.goto(`${baseUrl}/funds/${funds.funds[0].id}`);
+      await page.screenshot({ path: join(shots, `fund-${lang}-${device}.png`), fullPage: true });
+      assert.deepEqual(errors, [], 'no console errors (CSP violations show there)');
+    });
+  }
+}

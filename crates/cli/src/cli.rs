@@ -84,6 +84,11 @@ pub enum Command {
         /// PostgreSQL), the index is rebuilt in the background (0: never check)
         #[arg(long, env = "TAAWUN_SEARCH_FOLLOW_SECONDS", default_value_t = 5)]
         search_follow_seconds: u64,
+        /// A TOML file of the assistance funds and their procedures, as the secretariat keeps
+        /// them (the format of the built-in file: `taawun funds show-default`) [default: the
+        /// three funds of resolution 56/2, built in]
+        #[arg(long, env = "TAAWUN_FUNDS")]
+        funds: Option<PathBuf>,
     },
     /// Accounts
     Users {
@@ -111,6 +116,11 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         command: ImportCommand,
+    },
+    /// The assistance funds' configuration
+    Funds {
+        #[command(subcommand)]
+        command: FundsCommand,
     },
     /// The Universal Periodic Review
     Upr {
@@ -146,6 +156,18 @@ pub enum UsersCommand {
         /// The administrator's e-mail address
         email: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FundsCommand {
+    /// Check a funds file (as `serve --funds` reads it) and print what it configures; every
+    /// problem is named with its fund and field, and the exit code is 1
+    Check {
+        /// The TOML file
+        file: PathBuf,
+    },
+    /// Print the built-in funds file: the starting point of a secretariat's own
+    ShowDefault,
 }
 
 #[derive(Debug, Subcommand)]
@@ -308,7 +330,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             trust_forwarded_for,
             api_rate_limit,
             search_follow_seconds,
+            funds,
         } => {
+            let funds = match funds {
+                Some(path) => Some(crate::funds::read_config(&path)?),
+                None => None,
+            };
             let mail = mail
                 .unwrap_or_else(|| format!("file:{}", database.data_dir.join("outbox").display()));
             let transport = taawun_mail::transport_from_url(&mail, &mail_from)
@@ -328,6 +355,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .then(|| std::time::Duration::from_secs(search_follow_seconds)),
                 evidence_dir: Some(database.data_dir.join("evidence")),
                 reminders: true,
+                funds,
             };
             let store = database::open(&database).await?;
             let index = crate::search_index::open(&index_dir)?;
@@ -436,6 +464,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Command::Funds {
+            command: FundsCommand::Check { file },
+        } => match crate::funds::read_config(&file) {
+            Ok(funds) => print!("{}", crate::funds::describe(&funds)),
+            Err(e) => {
+                eprintln!("{e:#}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        Command::Funds {
+            command: FundsCommand::ShowDefault,
+        } => print!("{}", taawun_funds::config::DEFAULT_FUNDS),
         Command::Migrate => {
             let store = database::open(&database).await?;
             let prepared = crate::server::prepare(store.as_ref()).await?;

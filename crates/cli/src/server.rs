@@ -105,6 +105,8 @@ pub struct ServerConfig {
     /// Whether this server sends the daily reminders of plan actions (checked hourly; the day's
     /// row in the database makes them go once, whichever server gets there first).
     pub reminders: bool,
+    /// The assistance funds as configured; `None`: the built-in three.
+    pub funds: Option<Vec<taawun_funds::Fund>>,
 }
 
 pub struct Application {
@@ -173,6 +175,9 @@ impl Application {
             crate::reminders::spawn_daily(self.store.clone(), self.config.auth.public_url.clone());
         }
         let mut state = AppState::new(self.store, self.search, self.config.auth);
+        if let Some(funds) = self.config.funds {
+            state = state.with_funds(funds);
+        }
         if let Some(dir) = self.config.evidence_dir {
             state = state.with_evidence_dir(dir);
         }

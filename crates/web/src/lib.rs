@@ -13,6 +13,7 @@ mod digits;
 mod download;
 mod error;
 mod format;
+mod funds;
 mod health;
 mod history;
 mod home;
@@ -79,6 +80,9 @@ pub struct AppState {
     /// Where evidence files of implementation plans are kept (under the data directory; see
     /// `plans::evidence`).
     pub evidence_dir: Arc<std::path::PathBuf>,
+    /// The assistance funds as configured: the built-in three, or the file `taawun serve
+    /// --funds` read at start.
+    pub funds: Arc<Vec<taawun_funds::Fund>>,
 }
 
 impl AppState {
@@ -106,7 +110,14 @@ impl AppState {
             api_limiter: auth::api_limiter(&auth).map(Arc::new),
             auth: Arc::new(auth),
             evidence_dir: Arc::new(std::env::temp_dir().join("taawun-evidence")),
+            funds: Arc::new(taawun_funds::default_funds()),
         }
+    }
+
+    /// Serves these funds instead of the built-in ones.
+    pub fn with_funds(mut self, funds: Vec<taawun_funds::Fund>) -> Self {
+        self.funds = Arc::new(funds);
+        self
     }
 
     /// Keeps evidence files in `dir` (the server: `evidence/` in the data directory).
@@ -147,6 +158,7 @@ pub fn route_table() -> auth::Routes {
         .merge(admin::routes())
         .merge(organisations::routes())
         .merge(plans::routes())
+        .merge(funds::routes())
         .merge(history::routes())
         .merge(i18n::routes())
         .merge(openapi::routes())

@@ -65,6 +65,8 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/upr/themes/{theme}",
         "/sdg",
         "/sdg/{sdg}",
+        "/funds",
+        "/funds/{id}",
         "/search",
         "/lang/{code}",
         "/static/style.css",
@@ -155,6 +157,7 @@ fn public_api(path: &str) -> bool {
         "/api/v1/votes",
         "/api/v1/upr",
         "/api/v1/sdg",
+        "/api/v1/funds",
         "/api/v1/search",
         "/api/v1/organisations",
     ]

@@ -183,6 +183,7 @@ async fn spawn_on(
             )
         }),
         reminders: false,
+        funds: None,
     };
     let app = Application::build(store.clone(), search.clone(), "127.0.0.1:0", config)
         .await

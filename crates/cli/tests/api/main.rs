@@ -5,6 +5,7 @@
 mod accounts;
 mod authorization;
 mod cli;
+mod funds;
 mod health;
 mod helpers;
 mod listing_caches;

@@ -13,6 +13,15 @@ async fn page(app: &TestApp, path: &str, lang: &str) -> (u16, String) {
     (status, response.text().await.unwrap())
 }
 
+/// A text as the templates write it into HTML.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// A Fluent argument as a page shows it: between isolation marks.
 fn isolated(value: impl std::fmt::Display) -> String {
     format!("\u{2068}{value}\u{2069}")
@@ -27,7 +36,7 @@ async fn each_fund_page_says_what_its_configuration_holds() {
     assert_eq!(status, 200);
     for fund in &funds {
         assert!(list.contains(&format!("href=\"/funds/{}\"", fund.id)));
-        assert!(list.contains(fund.name.get("en").0));
+        assert!(list.contains(&escaped(fund.name.get("en").0)));
     }
 
     for fund in &funds {
@@ -37,9 +46,12 @@ async fn each_fund_page_says_what_its_configuration_holds() {
             assert_eq!(status, 200, "{path} in {lang}");
             let (name, written_in) = fund.name.get(lang);
             assert_eq!(written_in, lang, "the built-in names are in {lang}");
-            assert!(html.contains(name), "{path} in {lang} is titled {name}");
-            assert!(html.contains(fund.purpose.get(lang).0));
-            assert!(html.contains(fund.eligibility.get(lang).0));
+            assert!(
+                html.contains(&escaped(name)),
+                "{path} in {lang} is titled {name}"
+            );
+            assert!(html.contains(&escaped(fund.purpose.get(lang).0)));
+            assert!(html.contains(&escaped(fund.eligibility.get(lang).0)));
             // Not confirmed: said on the page.
             assert_eq!(
                 html.contains("id=\"terms-unconfirmed\""),

@@ -79,7 +79,9 @@ struct FundPage {
     takes_upr_implementation: bool,
     stages: Vec<StageRow>,
     money: String,
-    languages: String,
+    /// Code and name of each language the terms are written in.
+    languages: Vec<(&'static str, &'static str)>,
+    separator: &'static str,
 }
 
 pub async fn show(
@@ -123,13 +125,14 @@ pub async fn show(
             ("percent", FluentValue::from(fund.programme_support)),
         ],
     );
+    // Each language named in itself, isolated: a list that mixes Arabic and Latin names would
+    // otherwise be reordered by the bidi algorithm.
     let languages = fund
         .translated_into()
         .into_iter()
         .filter_map(Lang::from_code)
-        .map(Lang::endonym)
-        .collect::<Vec<_>>()
-        .join(lang.list_separator());
+        .map(|l| (l.code(), l.endonym()))
+        .collect();
     let view = FundPage {
         page: PageContext::new(lang, format!("/funds/{}", fund.id), name.text.clone()),
         id: fund.id.clone(),
@@ -143,7 +146,8 @@ pub async fn show(
         takes_upr_implementation,
         stages,
         money,
-        languages: lang.t_args("funds-languages-text", &[("languages", languages.into())]),
+        languages,
+        separator: lang.list_separator(),
     };
     Ok(render(&view, StatusCode::OK))
 }

@@ -84,8 +84,14 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  // The server may still be writing its data directory (the search index) when it is told to
+  // stop: wait until it has exited before removing it.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolveExit) => server.once('exit', resolveExit));
+    server.kill();
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 async function pageIn(lang) {

@@ -231,9 +231,9 @@ fn write_activity<W: Write>(
         w.create_element("reporting-org")
             .with_attribute(("ref", publisher.reference.as_str()))
             .with_attribute(("type", publisher.kind))
-            .write_inner_content(|w| narrative(w, &publisher.name, None))?;
+            .write_inner_content(|w| narrative(w, &publisher.name))?;
         w.create_element("title")
-            .write_inner_content(|w| narrative(w, &a.title, None))?;
+            .write_inner_content(|w| narrative(w, &a.title))?;
         let description = if a.demonstration {
             format!("Demonstration data, not a real request. {}", a.description)
         } else {
@@ -241,7 +241,7 @@ fn write_activity<W: Write>(
         };
         w.create_element("description")
             .with_attribute(("type", "1"))
-            .write_inner_content(|w| narrative(w, &description, None))?;
+            .write_inner_content(|w| narrative(w, &description))?;
         for funder in &a.funders {
             org(w, "participating-org", funder, Some("1"))?;
         }
@@ -311,12 +311,10 @@ fn write_activity<W: Write>(
     Ok(())
 }
 
-fn narrative<W: Write>(w: &mut Writer<W>, text: &str, lang: Option<&str>) -> std::io::Result<()> {
-    let mut element = w.create_element("narrative");
-    if let Some(lang) = lang {
-        element = element.with_attribute(("xml:lang", lang));
-    }
-    element.write_text_content(BytesText::new(&clean(text)))?;
+/// A text in the activity's language (its `xml:lang`).
+fn narrative<W: Write>(w: &mut Writer<W>, text: &str) -> std::io::Result<()> {
+    w.create_element("narrative")
+        .write_text_content(BytesText::new(&clean(text)))?;
     Ok(())
 }
 
@@ -334,7 +332,7 @@ fn org<W: Write>(
         e = e.with_attribute(("role", role));
     }
     e = e.with_attribute(("type", org.kind));
-    e.write_inner_content(|w| narrative(w, &org.name, None))?;
+    e.write_inner_content(|w| narrative(w, &org.name))?;
     Ok(())
 }
 

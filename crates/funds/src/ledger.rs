@@ -143,6 +143,17 @@ pub struct Lines {
 }
 
 impl Lines {
+    fn within(&self, asked: i64, available: i128) -> Result<(), LedgerError> {
+        if i128::from(asked) > available {
+            let decimals = self.zero.currency.decimals();
+            return Err(LedgerError::MoreThanAvailable {
+                available: format_wide(available.max(0), decimals),
+                asked: crate::money::format_minor(asked, decimals),
+            });
+        }
+        Ok(())
+    }
+
     pub fn pledge(&self, donor: DonorId, amount: Money) -> Result<Vec<Line>, LedgerError> {
         let m = positive(amount, self.zero)?;
         Ok(vec![
@@ -258,19 +269,6 @@ impl Lines {
                 minor: -m,
             },
         ])
-    }
-}
-
-impl Lines {
-    fn within(&self, asked: i64, available: i128) -> Result<(), LedgerError> {
-        if i128::from(asked) > available {
-            let decimals = self.zero.currency.decimals();
-            return Err(LedgerError::MoreThanAvailable {
-                available: format_wide(available.max(0), decimals),
-                asked: crate::money::format_minor(asked, decimals),
-            });
-        }
-        Ok(())
     }
 }
 

@@ -141,12 +141,9 @@ impl RequestDraft {
         for content in &fund.contents {
             let present = match content {
                 Content::Purpose => !self.purpose.trim().is_empty(),
-                // Checked above for the requests that need it.
-                Content::Recommendations => {
-                    self.request_type != RequestType::UprImplementation
-                        || !self.recommendations.is_empty()
-                        || !self.plan_actions.is_empty()
-                }
+                // Only a UPR-implementation request needs them: checked above, with its own
+                // message.
+                Content::Recommendations => true,
                 Content::Activities => self.activities.iter().any(|a| !a.trim().is_empty()),
                 Content::Budget => !self.budget.is_empty(),
                 Content::Timeline => self.starts.is_some() && self.ends.is_some(),
@@ -156,7 +153,7 @@ impl RequestDraft {
                     .as_ref()
                     .is_some_and(|c| !c.given_by.trim().is_empty()),
             };
-            if !present && *content != Content::Recommendations {
+            if !present {
                 problems.push(Incomplete::Missing(content.slug()));
             }
         }

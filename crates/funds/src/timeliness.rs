@@ -19,7 +19,7 @@ const DAY: i64 = 86_400;
 pub struct StageTimes {
     pub seconds: BTreeMap<Stage, i64>,
     pub stages_left: Vec<Stage>,
-    /// The stage the request is in now, and since when it has been accumulating there.
+    /// The stage the request is in now (none once it is closed).
     pub current: Option<Stage>,
 }
 

@@ -75,8 +75,9 @@ struct FundPage {
     terms_confirmed: bool,
     request_types: Vec<String>,
     contents: Vec<String>,
-    /// The fund takes UPR-implementation requests, which also name recommendations.
-    takes_upr_implementation: bool,
+    /// The fund takes UPR-implementation requests without listing recommendations among every
+    /// request's contents: the page says that such requests name them too.
+    recommendations_rule: bool,
     stages: Vec<StageRow>,
     money: String,
     /// Code and name of each language the terms are written in.
@@ -116,7 +117,7 @@ pub async fn show(
         .iter()
         .map(|c| lang.t(&format!("funds-content-{}", c.slug())))
         .collect();
-    let takes_upr_implementation = fund.request_types.contains(&RequestType::UprImplementation)
+    let recommendations_rule = fund.request_types.contains(&RequestType::UprImplementation)
         && !fund.contents.contains(&Content::Recommendations);
     let money = lang.t_args(
         "funds-money-text",
@@ -143,7 +144,7 @@ pub async fn show(
         terms_confirmed: fund.terms_confirmed,
         request_types: request_types(fund, lang),
         contents,
-        takes_upr_implementation,
+        recommendations_rule,
         stages,
         money,
         languages,

@@ -449,14 +449,16 @@ struct ReportPage {
     versions: Vec<(&'static str, String, String, bool)>,
 }
 
-/// The plan and its recommendations for the report, or the refusal.
+/// The report in the language asked for (with that language), or the refusal: a language the
+/// report is not written in, a State without a plan, a plan this user may not read.
 async fn report_of(
     app: &AppState,
     lang: Lang,
     principal: &Principal,
     iso3: &str,
-    report_lang: Lang,
-) -> Result<Report, Response> {
+    params: &ReportParams,
+) -> Result<(Lang, Report), Response> {
+    let report_lang = params.language(lang).map_err(IntoResponse::into_response)?;
     let Some(iso3) = state_code(iso3) else {
         return Err(HtmlError::not_found(lang, lang.t("plan-not-found")).into_response());
     };
@@ -467,11 +469,9 @@ async fn report_of(
     let recommendations = recommendations_of(app, &iso3, Some(plan.cycle))
         .await
         .map_err(|e| HtmlError::internal(lang, &e).into_response())?;
-    Ok(mid_term_report(
+    Ok((
         report_lang,
-        &plan,
-        &recommendations,
-        taawun_plans::today(),
+        mid_term_report(report_lang, &plan, &recommendations, taawun_plans::today()),
     ))
 }
 
@@ -482,11 +482,7 @@ pub async fn html(
     Path(iso3): Path<String>,
     Params(params): Params<ReportParams>,
 ) -> Response {
-    let report_lang = match params.language(lang) {
-        Ok(l) => l,
-        Err(e) => return e.into_response(),
-    };
-    let report = match report_of(&app, lang, &principal, &iso3, report_lang).await {
+    let (report_lang, report) = match report_of(&app, lang, &principal, &iso3, &params).await {
         Ok(r) => r,
         Err(refusal) => return refusal,
     };
@@ -529,11 +525,7 @@ pub async fn pdf(
     Path(iso3): Path<String>,
     Params(params): Params<ReportParams>,
 ) -> Response {
-    let report_lang = match params.language(lang) {
-        Ok(l) => l,
-        Err(e) => return e.into_response(),
-    };
-    let report = match report_of(&app, lang, &principal, &iso3, report_lang).await {
+    let (report_lang, report) = match report_of(&app, lang, &principal, &iso3, &params).await {
         Ok(r) => r,
         Err(refusal) => return refusal,
     };

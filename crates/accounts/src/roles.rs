@@ -24,16 +24,22 @@ pub enum RoleKind {
     Secretariat,
     /// Manages accounts and the platform itself.
     Administrator,
+    /// Sits on an assistance fund's review panel: recommends, with reasons, on requests.
+    FundReviewer,
+    /// Decides for an assistance fund: approves or declines requests, with reasons.
+    FundApprover,
 }
 
 impl RoleKind {
     /// Every role, in the order forms list them.
-    pub const ALL: [RoleKind; 5] = [
+    pub const ALL: [RoleKind; 7] = [
         RoleKind::FocalPoint,
         RoleKind::Stakeholder,
         RoleKind::Donor,
         RoleKind::Secretariat,
         RoleKind::Administrator,
+        RoleKind::FundReviewer,
+        RoleKind::FundApprover,
     ];
 
     /// The stable identifier used in the database, URLs, forms and translation keys.
@@ -44,6 +50,8 @@ impl RoleKind {
             RoleKind::Donor => "donor",
             RoleKind::Secretariat => "secretariat",
             RoleKind::Administrator => "administrator",
+            RoleKind::FundReviewer => "fund-reviewer",
+            RoleKind::FundApprover => "fund-approver",
         }
     }
 
@@ -58,7 +66,10 @@ impl RoleKind {
                     Binding::State(_) | Binding::Organisation(_)
                 )
                 | (
-                    RoleKind::Secretariat | RoleKind::Administrator,
+                    RoleKind::Secretariat
+                        | RoleKind::Administrator
+                        | RoleKind::FundReviewer
+                        | RoleKind::FundApprover,
                     Binding::Unbound
                 )
         )
@@ -69,9 +80,10 @@ impl RoleKind {
             RoleKind::FocalPoint => RoleError::NeedsState { role: self },
             RoleKind::Stakeholder => RoleError::NeedsOrganisation { role: self },
             RoleKind::Donor => RoleError::NeedsStateOrOrganisation { role: self },
-            RoleKind::Secretariat | RoleKind::Administrator => {
-                RoleError::MustBeUnbound { role: self }
-            }
+            RoleKind::Secretariat
+            | RoleKind::Administrator
+            | RoleKind::FundReviewer
+            | RoleKind::FundApprover => RoleError::MustBeUnbound { role: self },
         }
     }
 }
@@ -306,7 +318,9 @@ mod tests {
                 "stakeholder",
                 "donor",
                 "secretariat",
-                "administrator"
+                "administrator",
+                "fund-reviewer",
+                "fund-approver"
             ]
         );
         assert_eq!(
@@ -520,7 +534,14 @@ mod tests {
                 (RoleKind::FocalPoint, s, _) => s.is_some(),
                 (RoleKind::Stakeholder, _, o) => o.is_some(),
                 (RoleKind::Donor, s, o) => s.is_some() || o.is_some(),
-                (RoleKind::Secretariat | RoleKind::Administrator, s, o) => s.is_none() && o.is_none(),
+                (
+                    RoleKind::Secretariat
+                    | RoleKind::Administrator
+                    | RoleKind::FundReviewer
+                    | RoleKind::FundApprover,
+                    s,
+                    o,
+                ) => s.is_none() && o.is_none(),
             };
             prop_assert_eq!(result.is_ok(), expected);
         }

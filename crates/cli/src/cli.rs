@@ -122,6 +122,21 @@ pub enum Command {
         #[command(subcommand)]
         command: FundsCommand,
     },
+    /// The assistance funds' ledgers
+    Ledger {
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+    /// Write records out in a standard format
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Fill an empty database with demonstration data, marked as such on every page
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
     /// The Universal Periodic Review
     Upr {
         #[command(subcommand)]
@@ -168,6 +183,45 @@ pub enum FundsCommand {
     },
     /// Print the built-in funds file: the starting point of a secretariat's own
     ShowDefault,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Prove every fund's books balance (every entry's lines sum to zero, each reversal
+    /// cancels one earlier entry, no request paid more than approved, no cash below nothing)
+    /// and every entry is in the audit chain, the chain itself unbroken; exit code 1 otherwise
+    Verify {
+        /// The funds file the server runs with [default: the built-in funds]
+        #[arg(long, env = "TAAWUN_FUNDS")]
+        funds: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Every approved request of every fund as IATI 2.03 activities (with its commitment and
+    /// disbursements, the donors and the recipient country)
+    Iati {
+        /// Where to write the XML file
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, env = "TAAWUN_FUNDS")]
+        funds: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Requests at every stage from States of every regional group, donors traditional and
+    /// not, pledges, contributions in several currencies, approvals and disbursements; refused
+    /// where the database holds real requests
+    Funds {
+        /// How many requests
+        #[arg(long, default_value_t = 200)]
+        requests: usize,
+        #[arg(long, env = "TAAWUN_FUNDS")]
+        funds: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -476,6 +530,49 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Funds {
             command: FundsCommand::ShowDefault,
         } => print!("{}", taawun_funds::config::DEFAULT_FUNDS),
+        Command::Ledger {
+            command: LedgerCommand::Verify { funds },
+        } => {
+            let funds = crate::funds::configured(funds.as_deref())?;
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            if !crate::funds::verify_ledgers(store.as_ref(), &funds).await? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Export {
+            command: ExportCommand::Iati { out, funds },
+        } => {
+            let funds = crate::funds::configured(funds.as_deref())?;
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let bytes = taawun_web::funds_iati_file(store.as_ref(), &funds)
+                .await
+                .map_err(|e| anyhow::anyhow!(e))?;
+            std::fs::write(&out, &bytes)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            println!(
+                "IATI activities written to {} ({} bytes).",
+                out.display(),
+                bytes.len()
+            );
+        }
+        Command::Demo {
+            command: DemoCommand::Funds { requests, funds },
+        } => {
+            let funds = crate::funds::configured(funds.as_deref())?;
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let set = crate::demo::build(&funds, requests, chrono::Utc::now().date_naive());
+            let report = store
+                .funds()
+                .insert_demonstration(&taawun_audit::ChangeContext::command_line(), &set)
+                .await?;
+            println!(
+                "Demonstration data written: {} donors, {} requests with {} steps, {} ledger entries.",
+                report.donors, report.requests, report.events, report.entries
+            );
+        }
         Command::Migrate => {
             let store = database::open(&database).await?;
             let prepared = crate::server::prepare(store.as_ref()).await?;

@@ -79,3 +79,50 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// The funds of `--funds FILE`, or the built-in ones.
+pub fn configured(path: Option<&Path>) -> anyhow::Result<Vec<Fund>> {
+    match path {
+        Some(path) => read_config(path),
+        None => Ok(taawun_funds::default_funds()),
+    }
+}
+
+/// `taawun ledger verify`: each fund's books checked from its entries, each entry found in the
+/// audit trail, the trail's chain verified. Prints what it found; `false` when anything is
+/// wrong.
+pub async fn verify_ledgers(
+    store: &dyn taawun_store::Store,
+    funds: &[Fund],
+) -> anyhow::Result<bool> {
+    let mut sound = true;
+    for fund in funds {
+        let records = store.funds().entries(&fund.id).await?;
+        let entries: Vec<_> = records.iter().map(|r| r.entry.clone()).collect();
+        let problems = taawun_funds::ledger::verify(&entries);
+        let unaudited = store.funds().entries_without_audit(&fund.id).await?;
+        let balances = taawun_funds::ledger::Balances::derive(&entries);
+        let summed = store.funds().balances(&fund.id).await?;
+        if problems.is_empty() && unaudited.is_empty() && balances == summed {
+            println!(
+                "{}: {} entries balance; every one is in the audit trail.",
+                fund.id,
+                entries.len()
+            );
+        } else {
+            sound = false;
+            println!("{}: {} entries, NOT sound:", fund.id, entries.len());
+            for problem in problems {
+                println!("  {problem}");
+            }
+            if !unaudited.is_empty() {
+                println!("  entries without an audit record: {unaudited:?}");
+            }
+            if balances != summed {
+                println!("  the stored sums differ from the balances derived from the entries");
+            }
+        }
+    }
+    let chain = crate::accounts::verify_audit(store, false).await?;
+    Ok(sound && chain)
+}

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod cli;
 pub mod database;
+pub mod demo;
 pub mod funds;
 pub mod mail;
 pub mod registry;

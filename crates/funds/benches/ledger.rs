@@ -125,6 +125,7 @@ fn activities() -> Vec<Activity> {
                 title: format!("تنفيذ توصيات الاستعراض الدوري الشامل، الطلب {i}"),
                 description: "Training of judges and prosecutors on the recommendations on fair trial".into(),
                 lang: "ar".into(),
+                currency: taawun_funds::Currency::parse("USD").unwrap(),
                 status: Status::Implementation,
                 last_updated: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
                 planned_start: Some(date),

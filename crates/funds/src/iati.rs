@@ -105,6 +105,8 @@ pub struct Activity {
     pub description: String,
     /// The language of the title and description (ISO 639-1).
     pub lang: String,
+    /// The fund's currency: the activity's default currency.
+    pub currency: crate::money::Currency,
     pub status: Status,
     pub last_updated: DateTime<Utc>,
     pub planned_start: Option<NaiveDate>,
@@ -212,10 +214,7 @@ fn write_activity<W: Write>(
     }
     let identifier = format!("{}-{}", publisher.reference, a.local_id);
     let updated = timestamp(a.last_updated);
-    let currency = a
-        .transactions
-        .first()
-        .map_or("USD", |t| t.amount.currency.code());
+    let currency = a.currency.code();
     let lang = a.lang.as_str();
     let mut activity = w
         .create_element("iati-activity")
@@ -388,6 +387,7 @@ mod tests {
             title: format!("UPR implementation: {text}"),
             description: text.into(),
             lang: "en".into(),
+            currency: Currency::parse("USD").unwrap(),
             status: Status::Implementation,
             last_updated: Utc.with_ymd_and_hms(2026, 12, 1, 9, 30, 0).unwrap(),
             planned_start: Some(date(2027, 1, 1)),

@@ -43,6 +43,44 @@ pub enum Account {
     ProgrammeSupport,
 }
 
+impl Account {
+    /// How the account is named in storage and exports, without whose it is.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Account::Cash => "cash",
+            Account::PledgesReceivable(_) => "pledges-receivable",
+            Account::Obligations(_) => "obligations",
+            Account::Contributions(_) => "contributions",
+            Account::Grants(_) => "grants",
+            Account::ProgrammeSupport => "programme-support",
+        }
+    }
+
+    /// The donor or request the account is kept for.
+    pub fn of(self) -> Option<i64> {
+        match self {
+            Account::PledgesReceivable(id)
+            | Account::Obligations(id)
+            | Account::Contributions(id)
+            | Account::Grants(id) => Some(id),
+            Account::Cash | Account::ProgrammeSupport => None,
+        }
+    }
+
+    /// The account from its slug and whose it is; `None` when they do not fit together.
+    pub fn from_parts(slug: &str, of: Option<i64>) -> Option<Account> {
+        match (slug, of) {
+            ("cash", None) => Some(Account::Cash),
+            ("programme-support", None) => Some(Account::ProgrammeSupport),
+            ("pledges-receivable", Some(id)) => Some(Account::PledgesReceivable(id)),
+            ("obligations", Some(id)) => Some(Account::Obligations(id)),
+            ("contributions", Some(id)) => Some(Account::Contributions(id)),
+            ("grants", Some(id)) => Some(Account::Grants(id)),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntryKind {
@@ -64,6 +102,19 @@ impl EntryKind {
             EntryKind::Disbursement => "disbursement",
             EntryKind::Reversal => "reversal",
         }
+    }
+
+    pub const ALL: [EntryKind; 6] = [
+        EntryKind::Pledge,
+        EntryKind::Contribution,
+        EntryKind::ProgrammeSupport,
+        EntryKind::Commitment,
+        EntryKind::Disbursement,
+        EntryKind::Reversal,
+    ];
+
+    pub fn parse(slug: &str) -> Option<EntryKind> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug.trim())
     }
 }
 
@@ -281,10 +332,21 @@ fn format_wide(minor: i128, decimals: u32) -> String {
 /// leave the books wrong (a contribution already spent, a pledge already paid, an approval
 /// already paid out): those are undone in order, the later entry first.
 pub fn reversal(entry: &Entry, ledger: &[Entry]) -> Result<Vec<Line>, LedgerError> {
+    let already_reversed = ledger.iter().any(|e| e.reverses == Some(entry.id));
+    reversal_against(entry, &Balances::derive(ledger), already_reversed)
+}
+
+/// As [`reversal`], given the fund's balances and whether `entry` is already reversed (what a
+/// store reads with two queries instead of the whole ledger).
+pub fn reversal_against(
+    entry: &Entry,
+    books: &Balances,
+    already_reversed: bool,
+) -> Result<Vec<Line>, LedgerError> {
     if entry.kind == EntryKind::Reversal {
         return Err(LedgerError::ReversingAReversal);
     }
-    if ledger.iter().any(|e| e.reverses == Some(entry.id)) {
+    if already_reversed {
         return Err(LedgerError::AlreadyReversed(entry.id));
     }
     let lines: Vec<Line> = entry
@@ -295,7 +357,7 @@ pub fn reversal(entry: &Entry, ledger: &[Entry]) -> Result<Vec<Line>, LedgerErro
             minor: -l.minor,
         })
         .collect();
-    let mut after = Balances::derive(ledger);
+    let mut after = books.clone();
     for line in &lines {
         *after.accounts.entry(line.account).or_default() += i128::from(line.minor);
     }

@@ -123,6 +123,17 @@ impl Role {
             Role::Approver => "approver",
         }
     }
+
+    pub const ALL: [Role; 4] = [
+        Role::StateFocalPoint,
+        Role::Secretariat,
+        Role::Reviewer,
+        Role::Approver,
+    ];
+
+    pub fn parse(slug: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.slug() == slug.trim())
+    }
 }
 
 /// What a reviewer recommends, or what the fund decides.
@@ -191,6 +202,45 @@ impl Step {
             Step::SubmitReport => "submit-report",
             Step::Close => "close",
             Step::Withdraw => "withdraw",
+        }
+    }
+
+    /// The outcome a recommendation or decision carries.
+    pub fn outcome(self) -> Option<Outcome> {
+        match self {
+            Step::Recommend(o) | Step::Decide(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// Every step without an outcome, and the two that carry one (with [`Outcome::Approve`]).
+    const PLAIN: [Step; 14] = [
+        Step::Submit,
+        Step::BeginScreening,
+        Step::RequestInformation,
+        Step::ProvideInformation,
+        Step::CompleteScreening,
+        Step::Recommend(Outcome::Approve),
+        Step::SendForDecision,
+        Step::Decide(Outcome::Approve),
+        Step::SignAgreement,
+        Step::RecordDisbursement,
+        Step::BeginReporting,
+        Step::SubmitReport,
+        Step::Close,
+        Step::Withdraw,
+    ];
+
+    /// The step from its slug and, for a recommendation or decision, its outcome; `None` when
+    /// they do not fit together.
+    pub fn from_parts(slug: &str, outcome: Option<Outcome>) -> Option<Step> {
+        let step = Self::PLAIN.into_iter().find(|s| s.slug() == slug.trim())?;
+        match (step, outcome) {
+            (Step::Recommend(_), Some(o)) => Some(Step::Recommend(o)),
+            (Step::Decide(_), Some(o)) => Some(Step::Decide(o)),
+            (Step::Recommend(_) | Step::Decide(_), None) => None,
+            (_, None) => Some(step),
+            (_, Some(_)) => None,
         }
     }
 

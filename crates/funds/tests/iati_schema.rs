@@ -80,6 +80,7 @@ fn activities() -> Vec<Activity> {
                 title: format!("تنفيذ توصيات الاستعراض {i}"),
                 description: "<b>not markup</b> & \u{1} a control character".into(),
                 lang: "ar".into(),
+                currency: taawun_funds::Currency::parse("USD").unwrap(),
                 status: statuses[i as usize % 4],
                 last_updated: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
                 planned_start: Some(day(1)),

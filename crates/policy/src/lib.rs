@@ -42,17 +42,25 @@ impl Subject<'_> {
         self.roles().iter().any(|r| r.kind == kind)
     }
 
-    fn is_admin(&self) -> bool {
+    pub fn is_admin(&self) -> bool {
         self.has(RoleKind::Administrator)
     }
 
-    fn is_secretariat(&self) -> bool {
+    pub fn is_secretariat(&self) -> bool {
         self.has(RoleKind::Secretariat)
+    }
+
+    /// The secretariat, a fund's reviewers and approvers, and administrators.
+    pub fn works_for_funds(&self) -> bool {
+        self.is_secretariat()
+            || self.is_admin()
+            || self.has(RoleKind::FundReviewer)
+            || self.has(RoleKind::FundApprover)
     }
 
     /// Whether a role of this user speaks for `owner` (a focal point for its State, a
     /// stakeholder for its organisation, a donor for the State or organisation it is bound to).
-    fn speaks_for(&self, owner: &Owner) -> bool {
+    pub fn speaks_for(&self, owner: &Owner) -> bool {
         self.roles()
             .iter()
             .any(|role| match (&role.kind, &role.binding, owner) {
@@ -157,6 +165,18 @@ pub enum Resource {
     /// The secretariat's classification of published records: linking a UPR recommendation to
     /// an SDG goal or target, or removing a link. The links themselves are `Public` to read.
     Classification,
+    /// A request for assistance: a draft is its State's alone; once submitted, the register
+    /// shows it to everyone (what the State chose to publish), and the fund's people see it
+    /// whole.
+    FundRequest {
+        owner: Owner,
+        submitted: bool,
+    },
+    /// The routes that draft requests and take workflow steps: the handler then checks the
+    /// request and the step's role.
+    FundWork,
+    /// A fund's ledger and donors: written by the secretariat.
+    FundLedger,
 }
 
 /// The answer.
@@ -225,7 +245,10 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
             // hands out the secretariat's and the administrator's own powers.
             let may = subject.is_admin()
                 || (subject.is_secretariat()
-                    && !matches!(role, RoleKind::Administrator | RoleKind::Secretariat));
+                    && !matches!(
+                        role,
+                        RoleKind::Administrator | RoleKind::Secretariat | RoleKind::FundApprover
+                    ));
             if may { Allow } else { refuse }
         }
         Resource::History {
@@ -313,6 +336,32 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
         }
         Resource::Classification => {
             if subject.is_secretariat() || subject.is_admin() {
+                Allow
+            } else {
+                refuse
+            }
+        }
+        Resource::FundRequest { owner, submitted } => {
+            if subject.speaks_for(owner) {
+                Allow
+            } else if !*submitted {
+                // A draft is its State's alone: nobody else learns that it exists.
+                NotFound
+            } else if action == Action::Read || subject.works_for_funds() {
+                Allow
+            } else {
+                refuse
+            }
+        }
+        Resource::FundWork => {
+            if subject.has(RoleKind::FocalPoint) || subject.works_for_funds() {
+                Allow
+            } else {
+                refuse
+            }
+        }
+        Resource::FundLedger => {
+            if action == Action::Read || subject.is_secretariat() {
                 Allow
             } else {
                 refuse

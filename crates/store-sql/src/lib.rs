@@ -21,6 +21,7 @@ use taawun_store::{Backend, StoreError};
 pub mod accounts;
 pub mod audit;
 mod bounds;
+pub mod funds;
 pub mod plans;
 mod resolutions;
 pub mod sql;
@@ -31,6 +32,7 @@ mod votes;
 
 pub use accounts::SqlAccounts;
 pub use bounds::Column;
+pub use funds::SqlFunds;
 pub use plans::SqlPlans;
 pub use store::SqlStore;
 pub use upr::SqlUpr;

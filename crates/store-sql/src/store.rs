@@ -18,6 +18,7 @@ pub struct SqlStore<DB: Engine> {
     accounts: SqlAccounts<DB>,
     upr: crate::SqlUpr<DB>,
     plans: crate::SqlPlans<DB>,
+    funds: crate::SqlFunds<DB>,
     migrator: &'static Migrator,
 }
 
@@ -29,6 +30,7 @@ impl<DB: Engine> SqlStore<DB> {
             accounts: SqlAccounts::new(pool.clone()),
             upr: crate::SqlUpr::new(pool.clone()),
             plans: crate::SqlPlans::new(pool.clone()),
+            funds: crate::SqlFunds::new(pool.clone()),
             pool,
             migrator,
         }
@@ -59,6 +61,7 @@ where
     SqlAccounts<DB>: taawun_store::AccountStore,
     crate::SqlUpr<DB>: taawun_store::UprStore,
     crate::SqlPlans<DB>: taawun_store::PlanStore,
+    crate::SqlFunds<DB>: taawun_store::FundStore,
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
@@ -74,6 +77,10 @@ where
 
     fn plans(&self) -> &dyn taawun_store::PlanStore {
         &self.plans
+    }
+
+    fn funds(&self) -> &dyn taawun_store::FundStore {
+        &self.funds
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {

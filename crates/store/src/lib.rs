@@ -3,6 +3,7 @@
 //! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
 
 pub mod accounts;
+pub mod funds;
 pub mod plans;
 pub mod resolutions;
 pub mod states;
@@ -16,6 +17,7 @@ pub use accounts::{
     OrganisationNames, OrganisationRecord, OutboxMessage, SessionRecord, SignInFailures,
     UserFilter, UserRecord,
 };
+pub use funds::{FundError, FundStore};
 pub use plans::{PlanError, PlanStore};
 pub use resolutions::{
     ImportOutcome, MandateFilter, MandateRecord, MandateStatus, NewResolutionVersion,
@@ -232,6 +234,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// States' implementation plans for their UPR recommendations.
     fn plans(&self) -> &dyn plans::PlanStore;
+
+    /// The assistance funds: donors, requests and their workflow, the ledgers.
+    fn funds(&self) -> &dyn funds::FundStore;
 
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;

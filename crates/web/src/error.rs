@@ -40,6 +40,11 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// What the answer says.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     pub fn not_found(message: impl Into<String>) -> Self {
         ApiError {
             status: StatusCode::NOT_FOUND,

@@ -38,6 +38,7 @@ use axum::Router;
 use taawun_states::Resolver;
 use taawun_store::Store;
 
+pub use funds::export::iati_file as funds_iati_file;
 pub use i18n::Lang;
 pub use resolutions::CACHE_SECONDS as RESOLUTION_CACHE_SECONDS;
 pub use votes::warm_up as warm_up_vote_figures;
@@ -67,6 +68,8 @@ pub struct AppState {
     pub upr_lists: upr::figures::ListCache,
     pub upr_counts: upr::figures::CountsCache,
     pub upr_framework: upr::figures::FrameworkCache,
+    /// Each fund's timeliness figures, per generation of the funds' records.
+    pub funds_timeliness: funds::work::TimelinessCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
     /// Results of recent searches, keyed by the index's generation and the whole request: the
@@ -105,6 +108,7 @@ impl AppState {
             upr_lists: upr::figures::new_list_cache(),
             upr_counts: upr::figures::new_counts_cache(),
             upr_framework: upr::figures::new_framework_cache(),
+            funds_timeliness: funds::work::new_timeliness_cache(),
             search,
             search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),

@@ -40,6 +40,11 @@ const INVITERS: &[Who] = &[Who::Secretariat, Who::Administrator];
 /// point of another State).
 const PLAN_WORK: &[Who] = &[Who::FocalPoint, Who::Secretariat, Who::Administrator];
 const FOCAL_POINTS: &[Who] = &[Who::FocalPoint];
+/// Drafting requests and taking workflow steps: focal points and the fund's people (the
+/// handler then checks the request and the step's role).
+const FUND_WORK: &[Who] = &[Who::FocalPoint, Who::Secretariat, Who::Administrator];
+/// Keeping a fund's ledger and its donors.
+const SECRETARIAT: &[Who] = &[Who::Secretariat];
 
 /// Who may use each route. Public reading routes are listed by prefix.
 fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
@@ -67,6 +72,9 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/sdg/{sdg}",
         "/funds",
         "/funds/{id}",
+        "/funds/{id}/requests",
+        "/funds/{id}/ledger",
+        "/funds/requests/{rid}",
         "/search",
         "/lang/{code}",
         "/static/style.css",
@@ -144,6 +152,23 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
             "POST",
             "/upr/recommendations/{id}/sdgs" | "/upr/recommendations/{id}/sdgs/{sdg}/delete",
         ) => INVITERS,
+        ("GET", "/funds/{id}/requests/new" | "/funds/requests/{rid}/edit") => FUND_WORK,
+        (
+            "POST",
+            "/funds/{id}/requests"
+            | "/funds/requests/{rid}"
+            | "/funds/requests/{rid}/steps"
+            | "/api/v1/funds/{id}/requests"
+            | "/api/v1/funds/requests/{rid}/steps",
+        )
+        | ("PUT", "/api/v1/funds/requests/{rid}") => FUND_WORK,
+        (
+            "POST",
+            "/funds/{id}/ledger/entries"
+            | "/funds/donors"
+            | "/api/v1/funds/donors"
+            | "/api/v1/funds/{id}/ledger/entries",
+        ) => SECRETARIAT,
         _ => return None,
     })
 }
@@ -173,6 +198,7 @@ fn concrete(path: &str) -> String {
         .replace("{*record_id}", "A/HRC/RES/56/2")
         .replace("{token}", "no-such-token")
         .replace("{id}", "999999")
+        .replace("{rid}", "999999")
         .replace("{name}", "noto-sans-latin-400-normal.woff2")
         .replace("{session}", "20")
         .replace("{theme}", "Torture")

@@ -5,6 +5,7 @@
 mod accounts;
 mod authorization;
 mod cli;
+mod fund_requests;
 mod funds;
 mod health;
 mod helpers;

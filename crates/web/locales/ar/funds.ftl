@@ -59,3 +59,154 @@ funds-stage-reporting = الإبلاغ
 funds-stage-reporting-what = تقدم الدولة تقريراً عما أُنجز بالمساعدة.
 funds-stage-closed = مُغلق
 funds-stage-closed-what = يُغلق الطلب؛ ويجوز للدولة أن تسحب طلبها، مع ذكر السبب، حتى صدور القرار.
+funds-register-title = سجل الطلبات
+funds-register-intro = كل طلب قُدّم إلى هذا الصندوق، كما يطلب القرار 56/2: يُعالَج في الوقت المناسب وبشفافية. لكل طلب: الدولة ونوع الطلب ومرحلته وتاريخ تقديمه والمبالغ المطلوبة والمعتمدة والمصروفة، وما عدا ذلك بحسب ما اختارت الدولة نشره. لا تُدرج المسودات: هي للدولة وحدها حتى تقدّمها.
+funds-register-count = { $count ->
+    [zero] لا طلبات
+    [one] طلب واحد
+    [two] طلبان
+    [few] { $count } طلبات
+   *[other] { $count } طلبًا
+  }
+funds-register-empty = لا طلب يطابق. تظهر الطلبات هنا حين تقدّمها دولها.
+funds-new-request = إعداد طلب
+funds-any = أيّ
+funds-filter = تصفية
+funds-col-state = الدولة
+funds-col-stage = المرحلة
+funds-col-year = سنة التقديم
+funds-col-type = نوع الطلب
+funds-col-submitted = تاريخ التقديم
+funds-col-requested = المطلوب
+funds-col-approved = المعتمد
+funds-col-disbursed = المصروف
+funds-col-left = الطلبات التي تجاوزت المرحلة
+funds-col-median = الوسيط بالأيام
+funds-col-p90 = المئين التسعون بالأيام
+funds-col-target = المدة المستهدفة بالأيام
+funds-col-within = ضمن المدة المستهدفة
+funds-col-timeline = الجدول الزمني
+funds-col-priority = أولوية الدولة
+funds-col-consent = موافقة الدولة
+funds-col-purpose = الغرض
+funds-col-activities = الأنشطة
+funds-col-budget = الميزانية
+funds-col-recommendations = توصيات الاستعراض التي يخدمها
+funds-col-plan-actions = إجراءات خطة التنفيذ التي يخدمها
+funds-col-crisis = الأزمة
+funds-col-currency = العملة (ISO 4217)
+funds-col-starts = يبدأ
+funds-col-ends = ينتهي
+funds-col-date = التاريخ
+funds-col-kind = النوع
+funds-col-lines = القيود (مدين +، دائن −)
+funds-col-memo = البيان
+funds-pager-previous = السابق
+funds-pager-next = التالي
+funds-timeliness = سرعة المعالجة
+funds-timeliness-intro = الأيام التي استغرقتها كل مرحلة، بحسب سنة التقديم: الوسيط والمئين التسعون (كل رقم هو المدة الفعلية لطلب بعينه)، ونسبة الطلبات التي تجاوزت المرحلة ضمن مدتها المستهدفة. لا تُحسب للمرحلة إلا الطلبات التي غادرتها؛ ويتوقف العدّ ما دامت الدولة مطالَبة بمعلومات إضافية.
+funds-timeliness-empty = لم يُقدَّم أي طلب بعد.
+funds-timeliness-requests = { $count ->
+    [zero] لم يُقدَّم أي طلب
+    [one] قُدِّم طلب واحد
+    [two] قُدِّم طلبان
+    [few] قُدِّمت { $count } طلبات
+   *[other] قُدِّم { $count } طلبًا
+  }
+funds-overdue = طلبات متأخرة
+funds-overdue-none = لا طلب مفتوحًا تجاوز المدة المستهدفة لمرحلته.
+funds-demo = بيانات تجريبية
+funds-demo-notice = هذه بيانات تجريبية أنشأها الأمر taawun demo funds، وليست طلبًا حقيقيًا.
+funds-demo-ledger-notice = يحوي هذا الدفتر بيانات تجريبية أنشأها الأمر taawun demo funds.
+funds-request-title = الطلب { $id }
+funds-request-unknown = لا يوجد هذا الطلب.
+funds-request-partial = معروض كما اختارت دولته نشره.
+funds-edit-request = تعديل الطلب
+funds-events = الخطوات المتخذة
+funds-events-none = لم تُتخذ أي خطوة بعد: هذه مسودة.
+funds-next-steps = ما يمكنك فعله الآن
+funds-outcome = النتيجة
+funds-outcome-approve = الموافقة
+funds-outcome-approve-with-conditions = الموافقة بشروط
+funds-outcome-decline = الرفض
+funds-conditions = الشروط
+funds-amount = المبلغ
+funds-reason = السبب
+funds-note = ملاحظة (اختيارية)
+funds-role-state-focal-point = جهة التنسيق الوطنية
+funds-role-secretariat = الأمانة
+funds-role-reviewer = المراجِع
+funds-role-approver = صاحب القرار
+funds-step-submit = تقديم الطلب إلى الصندوق
+funds-step-begin-screening = بدء الفحص
+funds-step-request-information = طلب معلومات إضافية من الدولة
+funds-step-provide-information = تقديم المعلومات المطلوبة
+funds-step-complete-screening = إتمام الفحص والإحالة إلى المراجعة
+funds-step-recommend = تقديم توصية
+funds-step-send-for-decision = الإحالة لاتخاذ القرار
+funds-step-decide = اتخاذ القرار
+funds-step-sign-agreement = تسجيل توقيع الاتفاق
+funds-step-record-disbursement = تسجيل دفعة
+funds-step-begin-reporting = بدء الإبلاغ
+funds-step-submit-report = تقديم تقرير
+funds-step-close = الإغلاق
+funds-step-withdraw = سحب الطلب
+funds-crisis-health = صحية
+funds-crisis-financial = مالية
+funds-crisis-food = غذائية
+funds-crisis-climate = مناخية
+funds-crisis-displacement = نزوح
+funds-priority-high = عالية
+funds-priority-medium = متوسطة
+funds-priority-low = منخفضة
+funds-form-title = طلب مساعدة
+funds-form-intro = لا يرى المسودةَ إلا جهاتُ التنسيق في دولتك. احفظها متى شئت، وقدّمها من صفحتها حين تكتمل.
+funds-budget-hint = سطر لكل بند: ما يُنفَق عليه | المبلغ
+funds-consent-by = صدرت عن
+funds-consent-on = بتاريخ
+funds-publish = النشر في السجل
+funds-save-draft = حفظ المسودة
+funds-ledger-title = دفتر الحسابات
+funds-ledger-intro = دفاتر الصندوق بالقيد المزدوج. كل رصيد أدناه مشتق من القيود؛ ويُصحَّح الخطأ بقيد عكسي، لا بالتعديل أبدًا.
+funds-balance-cash = الرصيد النقدي
+funds-balance-obligations = المستحق لطلبات معتمدة
+funds-balance-available = المتاح للاعتماد
+funds-balance-pledged = تعهدات لم تُسدَّد بعد
+funds-balance-approved = مجموع المعتمد
+funds-balance-disbursed = مجموع المصروف
+funds-balance-support = تكاليف دعم البرامج
+funds-chart-income = الإيرادات بحسب السنة
+funds-chart-donors = الإيرادات بحسب الجهة المانحة
+funds-chart-states = المصروف بحسب الدولة
+funds-chart-regions = المصروف بحسب المجموعة الإقليمية
+funds-chart-empty = لا شيء بعد.
+funds-ledger-non-traditional = جهة مانحة غير تقليدية
+funds-ledger-non-traditional-share = { $percent }٪ من جهات مانحة غير تقليدية
+funds-ledger-no-group = بلا مجموعة إقليمية
+funds-entries = القيود
+funds-entries-count = { $count ->
+    [zero] لا قيود
+    [one] قيد واحد
+    [two] قيدان
+    [few] { $count } قيود
+   *[other] { $count } قيدًا
+  }
+funds-entry-pledge = تعهد
+funds-entry-contribution = مساهمة
+funds-entry-programme-support = دعم البرامج
+funds-entry-commitment = اعتماد
+funds-entry-disbursement = دفعة
+funds-entry-reversal = قيد عكسي للقيد
+funds-new-entry = تسجيل قيد
+funds-donor = الجهة المانحة
+funds-paid = المدفوع بعملة أخرى
+funds-rate = سعر الصرف المستخدم وتاريخه
+funds-earmark = مخصص لـ
+funds-reverses = القيد المعكوس
+funds-record-entry = تسجيل
+funds-new-donor = إضافة جهة مانحة
+funds-donor-name = الاسم
+funds-donor-state = دولة
+funds-donor-organisation = منظمة
+funds-donor-private = جهة خاصة
+funds-add-donor = إضافة

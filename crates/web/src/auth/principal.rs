@@ -65,6 +65,8 @@ impl Principal {
         for kind in [
             RoleKind::Administrator,
             RoleKind::Secretariat,
+            RoleKind::FundApprover,
+            RoleKind::FundReviewer,
             RoleKind::FocalPoint,
             RoleKind::Donor,
             RoleKind::Stakeholder,

@@ -7,21 +7,115 @@
 //! language the terms are written in.
 
 mod api;
+pub mod export;
+mod ledger_api;
 mod pages;
+mod requests_api;
+mod requests_pages;
+pub mod work;
 
 use taawun_funds::{Fund, Texts};
+
+use taawun_policy::{Action, Resource};
 
 use crate::auth::Routes;
 use crate::i18n::Lang;
 
 pub use api::{__path_get_fund, __path_list_funds};
+pub use ledger_api::{
+    __path_create_donor, __path_create_entry, __path_donors, __path_iati, __path_ledger,
+};
+pub use requests_api::{
+    __path_create_request, __path_get_request, __path_register, __path_take_step,
+    __path_update_request,
+};
 
 pub fn routes() -> Routes {
     Routes::new()
         .public("/funds", pages::index)
         .public("/funds/{id}", pages::show)
+        .public("/funds/{id}/requests", requests_pages::register)
+        .public("/funds/{id}/ledger", requests_pages::ledger)
+        .get(
+            "/funds/{id}/requests/new",
+            Action::Create,
+            Resource::FundWork,
+            requests_pages::new_request,
+        )
+        .post(
+            "/funds/{id}/requests",
+            Action::Create,
+            Resource::FundWork,
+            requests_pages::create_request,
+        )
+        .public("/funds/requests/{rid}", requests_pages::show_request)
+        .get(
+            "/funds/requests/{rid}/edit",
+            Action::Update,
+            Resource::FundWork,
+            requests_pages::edit_request,
+        )
+        .post(
+            "/funds/requests/{rid}",
+            Action::Update,
+            Resource::FundWork,
+            requests_pages::update_request,
+        )
+        .post(
+            "/funds/requests/{rid}/steps",
+            Action::Update,
+            Resource::FundWork,
+            requests_pages::take_step,
+        )
+        .post(
+            "/funds/{id}/ledger/entries",
+            Action::Create,
+            Resource::FundLedger,
+            requests_pages::create_entry,
+        )
+        .post(
+            "/funds/donors",
+            Action::Create,
+            Resource::FundLedger,
+            requests_pages::create_donor,
+        )
         .public("/api/v1/funds", api::list_funds)
+        .public("/api/v1/funds/donors", ledger_api::donors)
+        .post(
+            "/api/v1/funds/donors",
+            Action::Create,
+            Resource::FundLedger,
+            ledger_api::create_donor,
+        )
+        .public("/api/v1/funds/iati.xml", ledger_api::iati)
         .public("/api/v1/funds/{id}", api::get_fund)
+        .public("/api/v1/funds/{id}/requests", requests_api::register)
+        .post(
+            "/api/v1/funds/{id}/requests",
+            Action::Create,
+            Resource::FundWork,
+            requests_api::create_request,
+        )
+        .public("/api/v1/funds/{id}/ledger", ledger_api::ledger)
+        .post(
+            "/api/v1/funds/{id}/ledger/entries",
+            Action::Create,
+            Resource::FundLedger,
+            ledger_api::create_entry,
+        )
+        .public("/api/v1/funds/requests/{rid}", requests_api::get_request)
+        .put(
+            "/api/v1/funds/requests/{rid}",
+            Action::Update,
+            Resource::FundWork,
+            requests_api::update_request,
+        )
+        .post(
+            "/api/v1/funds/requests/{rid}/steps",
+            Action::Update,
+            Resource::FundWork,
+            requests_api::take_step,
+        )
 }
 
 /// The configured fund with this id.

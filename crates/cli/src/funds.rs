@@ -50,36 +50,6 @@ pub fn describe(funds: &[Fund]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_bad_file_is_refused_with_its_name_and_problems() {
-        let dir = std::env::temp_dir().join(format!("taawun-funds-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("funds.toml");
-        std::fs::write(
-            &file,
-            taawun_funds::config::DEFAULT_FUNDS.replace("currency = \"USD\"", "currency = \"US\""),
-        )
-        .unwrap();
-        let message = format!("{:#}", read_config(&file).unwrap_err());
-        assert!(message.contains(&file.display().to_string()), "{message}");
-        assert!(
-            message.contains("currency: “US” is not an ISO 4217 currency code"),
-            "{message}"
-        );
-        let missing = format!("{:#}", read_config(&dir.join("absent.toml")).unwrap_err());
-        assert!(missing.contains("cannot read the funds file"), "{missing}");
-        std::fs::write(&file, taawun_funds::config::DEFAULT_FUNDS).unwrap();
-        let funds = read_config(&file).unwrap();
-        assert_eq!(funds.len(), taawun_funds::default_funds().len());
-        assert!(describe(&funds).contains("upr-implementation: Voluntary Fund"));
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-}
-
 /// The funds of `--funds FILE`, or the built-in ones.
 pub fn configured(path: Option<&Path>) -> anyhow::Result<Vec<Fund>> {
     match path {
@@ -125,4 +95,34 @@ pub async fn verify_ledgers(
     }
     let chain = crate::accounts::verify_audit(store, false).await?;
     Ok(sound && chain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_file_is_refused_with_its_name_and_problems() {
+        let dir = std::env::temp_dir().join(format!("taawun-funds-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("funds.toml");
+        std::fs::write(
+            &file,
+            taawun_funds::config::DEFAULT_FUNDS.replace("currency = \"USD\"", "currency = \"US\""),
+        )
+        .unwrap();
+        let message = format!("{:#}", read_config(&file).unwrap_err());
+        assert!(message.contains(&file.display().to_string()), "{message}");
+        assert!(
+            message.contains("currency: “US” is not an ISO 4217 currency code"),
+            "{message}"
+        );
+        let missing = format!("{:#}", read_config(&dir.join("absent.toml")).unwrap_err());
+        assert!(missing.contains("cannot read the funds file"), "{missing}");
+        std::fs::write(&file, taawun_funds::config::DEFAULT_FUNDS).unwrap();
+        let funds = read_config(&file).unwrap();
+        assert_eq!(funds.len(), taawun_funds::default_funds().len());
+        assert!(describe(&funds).contains("upr-implementation: Voluntary Fund"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

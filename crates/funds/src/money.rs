@@ -189,6 +189,12 @@ pub fn parse_minor(text: &str, decimals: u32) -> Result<i64, MoneyError> {
     Ok(minor)
 }
 
+/// "1250.50" from 125050 minor units with two decimals: the figure as the API gives it and
+/// [`Money::parse`] reads it back.
+pub fn decimal_minor(minor: i64, decimals: u32) -> String {
+    format_minor(minor, decimals).replace(',', "")
+}
+
 /// "1,250.50" from 125050 minor units with two decimals.
 pub fn format_minor(minor: i64, decimals: u32) -> String {
     let scale = 10u64.pow(decimals);

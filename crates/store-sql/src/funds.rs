@@ -1180,6 +1180,7 @@ where
             .collect()
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn record_entry(
         &self,
         context: &ChangeContext,

@@ -352,6 +352,7 @@ pub trait FundStore: Send + Sync {
 
     /// Makes an entry in `fund`'s ledger, its lines computed from the balances as they are in
     /// the transaction.
+    #[allow(clippy::too_many_arguments)]
     async fn record_entry(
         &self,
         context: &ChangeContext,

@@ -428,17 +428,21 @@ fn the_demonstration_set_balances_and_exports() {
     use crate::helpers::{succeeded, taawun};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    let written = succeeded(
-        taawun()
-            .env_remove("TAAWUN_DATABASE_URL")
-            .args(["demo", "funds", "--requests", "40", "--data-dir", data]),
-    );
+    let written = succeeded(taawun().env_remove("TAAWUN_DATABASE_URL").args([
+        "demo",
+        "funds",
+        "--requests",
+        "40",
+        "--data-dir",
+        data,
+    ]));
     assert!(written.contains("40 requests"), "{written}");
-    let verified = succeeded(
-        taawun()
-            .env_remove("TAAWUN_DATABASE_URL")
-            .args(["ledger", "verify", "--data-dir", data]),
-    );
+    let verified = succeeded(taawun().env_remove("TAAWUN_DATABASE_URL").args([
+        "ledger",
+        "verify",
+        "--data-dir",
+        data,
+    ]));
     assert!(verified.contains("entries balance"), "{verified}");
     let out = dir.path().join("iati.xml");
     succeeded(taawun().env_remove("TAAWUN_DATABASE_URL").args([
@@ -451,5 +455,8 @@ fn the_demonstration_set_balances_and_exports() {
     ]));
     let xml = std::fs::read_to_string(&out).unwrap();
     assert!(xml.contains("<iati-activity"), "activities written");
-    assert!(xml.to_lowercase().contains("demonstration"), "marked as demonstration data");
+    assert!(
+        xml.to_lowercase().contains("demonstration"),
+        "marked as demonstration data"
+    );
 }

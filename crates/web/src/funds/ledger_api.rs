@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use taawun_funds::Fund;
 use taawun_funds::ledger::{Account, Balances, EntryKind, Original};
-use taawun_funds::money::{Currency, Money, Rate, format_minor};
+use taawun_funds::money::{Currency, Money, Rate, decimal_minor as format_minor};
 use taawun_store::funds::{Donor, DonorKind, EntryRecord, NewDonor, NewEntry};
 
 use super::work::api_refusal;
@@ -173,7 +173,10 @@ impl EntryView {
             original: e.original.map(|o| {
                 (
                     o.amount.currency.code().to_owned(),
-                    o.amount.figure(),
+                    taawun_funds::money::decimal_minor(
+                        o.amount.minor,
+                        o.amount.currency.decimals(),
+                    ),
                     format_minor(i64::try_from(o.rate.nano).unwrap_or(i64::MAX), 9),
                     o.rate_date.to_string(),
                 )

@@ -54,7 +54,7 @@ fn time(seconds: i64) -> String {
 }
 
 fn figure(minor: i64, currency: taawun_funds::Currency) -> String {
-    taawun_funds::money::format_minor(minor, currency.decimals())
+    taawun_funds::money::decimal_minor(minor, currency.decimals())
 }
 
 impl RegisterEntry {
@@ -75,7 +75,7 @@ impl RegisterEntry {
             updated_at: time(row.updated_at),
             requested: row
                 .requested_minor
-                .map(|m| taawun_funds::money::format_minor(m, decimals)),
+                .map(|m| taawun_funds::money::decimal_minor(m, decimals)),
             currency: row.currency.clone(),
             approved: figure(row.approved_minor, fund_currency),
             disbursed: figure(row.disbursed_minor, fund_currency),
@@ -331,7 +331,15 @@ pub fn request_view(
             draft
                 .budget
                 .iter()
-                .map(|l| (l.item.clone(), l.amount.figure()))
+                .map(|l| {
+                    (
+                        l.item.clone(),
+                        taawun_funds::money::decimal_minor(
+                            l.amount.minor,
+                            l.amount.currency.decimals(),
+                        ),
+                    )
+                })
                 .collect()
         }),
         recommendations: (whole || publication.recommendations)

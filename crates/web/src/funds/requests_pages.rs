@@ -780,7 +780,7 @@ fn bars(items: Vec<(String, i64, Option<String>)>, decimals: u32) -> Vec<Bar> {
         .into_iter()
         .map(|(label, value, note)| Bar {
             label,
-            figure: taawun_funds::money::format_minor(value, decimals),
+            figure: taawun_funds::money::decimal_minor(value, decimals),
             percent: u32::try_from(
                 (i128::from(value.max(0)) * 100 / i128::from(max)).clamp(0, 100),
             )
@@ -862,7 +862,7 @@ pub async fn ledger(
         }
     }
     let mut per_donor: Vec<(i64, i64)> = per_donor.into_iter().collect();
-    per_donor.sort_by(|a, b| b.1.cmp(&a.1));
+    per_donor.sort_by_key(|b| std::cmp::Reverse(b.1));
     let top_donors = bars(
         per_donor
             .iter()
@@ -922,7 +922,7 @@ pub async fn ledger(
         *regions.entry(group).or_default() += v;
     }
     let mut states: Vec<(String, i64)> = states.into_iter().collect();
-    states.sort_by(|a, b| b.1.cmp(&a.1));
+    states.sort_by_key(|b| std::cmp::Reverse(b.1));
     let by_state = bars(
         states
             .into_iter()

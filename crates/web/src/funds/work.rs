@@ -289,7 +289,10 @@ impl DraftInput {
                 .iter()
                 .map(|l| BudgetLineInput {
                     item: l.item.clone(),
-                    amount: l.amount.figure(),
+                    amount: taawun_funds::money::decimal_minor(
+                        l.amount.minor,
+                        l.amount.currency.decimals(),
+                    ),
                 })
                 .collect(),
             starts: draft.starts.map(|d| d.to_string()),
@@ -456,7 +459,9 @@ pub async fn timeliness(app: &AppState, fund: &Fund) -> Result<Arc<Timeliness>, 
     }
     let timelines = app.store.funds().timelines(&fund.id).await?;
     let now = chrono::Utc::now();
-    let mut per_year: BTreeMap<i32, (usize, usize, BTreeMap<Stage, Vec<i64>>)> = BTreeMap::new();
+    // Per year: requests, overdue ones, and the seconds each request spent in each stage left.
+    type Year = (usize, usize, BTreeMap<Stage, Vec<i64>>);
+    let mut per_year: BTreeMap<i32, Year> = BTreeMap::new();
     let mut overdue_list = Vec::new();
     for timeline in &timelines {
         let events: Vec<_> = timeline.events.iter().map(|e| e.event()).collect();
@@ -500,7 +505,7 @@ pub async fn timeliness(app: &AppState, fund: &Fund) -> Result<Arc<Timeliness>, 
                 .collect(),
         })
         .collect();
-    overdue_list.sort_by(|a, b| b.3.cmp(&a.3));
+    overdue_list.sort_by_key(|b| std::cmp::Reverse(b.3));
     let figures = Arc::new(Timeliness {
         years,
         overdue: overdue_list,

@@ -219,6 +219,10 @@ pub enum DemoCommand {
         /// How many requests
         #[arg(long, default_value_t = 200)]
         requests: usize,
+        /// About how many ledger entries in all: donors pledge and pay in as many rounds as
+        /// that takes (at least one)
+        #[arg(long, default_value_t = 0)]
+        entries: usize,
         #[arg(long, env = "TAAWUN_FUNDS")]
         funds: Option<PathBuf>,
     },
@@ -558,12 +562,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Demo {
-            command: DemoCommand::Funds { requests, funds },
+            command:
+                DemoCommand::Funds {
+                    requests,
+                    entries,
+                    funds,
+                },
         } => {
             let funds = crate::funds::configured(funds.as_deref())?;
             let store = database::open(&database).await?;
             crate::server::prepare(store.as_ref()).await?;
-            let set = crate::demo::build(&funds, requests, chrono::Utc::now().date_naive());
+            let set =
+                crate::demo::build(&funds, requests, entries, chrono::Utc::now().date_naive());
             let report = store
                 .funds()
                 .insert_demonstration(&taawun_audit::ChangeContext::command_line(), &set)

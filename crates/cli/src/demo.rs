@@ -115,8 +115,10 @@ fn path_to(end: Stage, decline: bool) -> Vec<Step> {
 }
 
 /// The set: `requests` requests spread over `funds`, with the donors and entries that pay for
-/// them. `today` anchors the dates (requests were submitted over the two years before it).
-pub fn build(funds: &[Fund], requests: usize, today: NaiveDate) -> DemoSet {
+/// them; donors pledge and pay in enough rounds that the ledgers hold about `entries` entries in
+/// all (at least one round). `today` anchors the dates (requests were submitted over the two
+/// years before it).
+pub fn build(funds: &[Fund], requests: usize, entries: usize, today: NaiveDate) -> DemoSet {
     let mut dice = Dice(0x9e37_79b9_7f4a_7c15 ^ requests as u64);
     let mut set = DemoSet {
         donors: DONORS
@@ -144,10 +146,19 @@ pub fn build(funds: &[Fund], requests: usize, today: NaiveDate) -> DemoSet {
             }
             set.entries.push(entry);
         };
-        // Income first: a pledge and its payment from every donor, spread over two years.
-        for (d, _) in DONORS.iter().enumerate() {
+        // Income first: pledges and their payments from every donor, spread over two years.
+        let rounds = (entries / (2 * DONORS.len() * funds.len().max(1))).max(1);
+        for (d, _) in DONORS
+            .iter()
+            .enumerate()
+            .cycle()
+            .take(DONORS.len() * rounds)
+        {
             let date = start + Duration::days(dice.below(60) as i64);
-            let minor = (50_000 + dice.below(450_000) as i64) * 100 * requests.max(10) as i64 / 100;
+            let minor = ((50_000 + dice.below(450_000) as i64) * 100 * requests.max(10) as i64
+                / 100
+                / rounds as i64)
+                .max(100);
             let Ok(amount) = Money::new(minor, fund.currency) else {
                 continue;
             };
@@ -250,7 +261,17 @@ pub fn build(funds: &[Fund], requests: usize, today: NaiveDate) -> DemoSet {
                 .timestamp();
             let mut events = Vec::new();
             let mut submitted_at = None;
-            for step in path_to(end, decline) {
+            // A grant is paid in one to four instalments.
+            let instalments = 1 + dice.below(4) as i64;
+            let steps = path_to(end, decline).into_iter().flat_map(|s| {
+                let times = if s == Step::RecordDisbursement {
+                    instalments as usize
+                } else {
+                    1
+                };
+                std::iter::repeat_n(s, times)
+            });
+            for step in steps {
                 at += (1 + dice.below(25) as i64) * 86_400;
                 let Ok(next) = take(
                     position,
@@ -280,14 +301,16 @@ pub fn build(funds: &[Fund], requests: usize, today: NaiveDate) -> DemoSet {
                                     .map(|l| (EntryKind::Commitment, l, m))
                             })
                     }
-                    Step::RecordDisbursement => Money::new(budget_minor * 9 / 20, fund.currency)
-                        .ok()
-                        .and_then(|m| {
-                            lines
-                                .disbursement(index as i64, m, &books)
-                                .ok()
-                                .map(|l| (EntryKind::Disbursement, l, m))
-                        }),
+                    Step::RecordDisbursement => {
+                        Money::new(budget_minor * 9 / 10 / (instalments + 1), fund.currency)
+                            .ok()
+                            .and_then(|m| {
+                                lines
+                                    .disbursement(index as i64, m, &books)
+                                    .ok()
+                                    .map(|l| (EntryKind::Disbursement, l, m))
+                            })
+                    }
                     _ => None,
                 };
                 if matches!(
@@ -365,7 +388,7 @@ mod tests {
     fn the_set_balances_and_reaches_every_stage() {
         let funds = taawun_funds::default_funds();
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let set = build(&funds, 60, today);
+        let set = build(&funds, 60, 0, today);
         assert_eq!(set.requests.len(), 60);
         for fund in &funds {
             let entries: Vec<taawun_funds::ledger::Entry> = set

@@ -925,7 +925,8 @@ where
                 date: today,
                 kind,
                 lines,
-                memo: format!("request {id}: {}", input.step.slug()),
+                // The step's own words: the reason of an approval, the note of a payment.
+                memo: input.reason.trim().to_owned(),
                 original: None,
                 earmark: None,
                 reverses: None,

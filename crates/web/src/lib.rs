@@ -70,6 +70,8 @@ pub struct AppState {
     pub upr_framework: upr::figures::FrameworkCache,
     /// Each fund's timeliness figures, per generation of the funds' records.
     pub funds_timeliness: funds::work::TimelinessCache,
+    /// Each fund's ledger figures (income, payments by State), per generation.
+    pub funds_ledger: funds::ledger_api::LedgerCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
     /// Results of recent searches, keyed by the index's generation and the whole request: the
@@ -109,6 +111,7 @@ impl AppState {
             upr_counts: upr::figures::new_counts_cache(),
             upr_framework: upr::figures::new_framework_cache(),
             funds_timeliness: funds::work::new_timeliness_cache(),
+            funds_ledger: funds::ledger_api::new_ledger_cache(),
             search,
             search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),

@@ -198,6 +198,8 @@ struct AccountPage {
     history_href: String,
     /// Plan actions the user owns that are overdue or due within 30 days.
     due: Vec<crate::plans::DueRow>,
+    /// For the funds' people: requests past their stage's target, per fund.
+    overdue_requests: Vec<crate::funds::work::OverdueRow>,
 }
 
 /// What the account page says after an action: a notice, or an error, and the status.
@@ -266,6 +268,7 @@ async fn account_page(
         error,
         history_href: format!("/history/user/{}", user.id),
         due: crate::plans::owner_dashboard(app, lang, user.id).await,
+        overdue_requests: crate::funds::work::overdue_dashboard(app, lang, user).await,
     };
     Ok(render(&view, status))
 }

@@ -129,6 +129,74 @@ pub fn income(entries: &[EntryRecord], donors: &[Donor]) -> Vec<IncomeYear> {
         .collect()
 }
 
+/// What the ledger's pages draw from the whole of a fund's entries: income by year and donor,
+/// payments by State, the donors; computed once per generation of the funds' records.
+pub struct LedgerFigures {
+    pub income: Vec<IncomeYear>,
+    /// Paid out (reversals left out), by State, largest first.
+    pub paid_by_state: Vec<(String, i64)>,
+    pub donors: Vec<Donor>,
+    /// Some entry is demonstration data.
+    pub demonstration: bool,
+}
+
+pub type LedgerCache = moka::future::Cache<(String, i64), std::sync::Arc<LedgerFigures>>;
+
+pub fn new_ledger_cache() -> LedgerCache {
+    moka::future::Cache::builder()
+        .max_capacity(64)
+        .time_to_idle(std::time::Duration::from_secs(30 * 60))
+        .build()
+}
+
+/// The fund's figures at the records' current generation.
+pub async fn figures(
+    app: &AppState,
+    fund: &Fund,
+) -> Result<std::sync::Arc<LedgerFigures>, taawun_store::StoreError> {
+    let store = app.store.funds();
+    let key = (fund.id.clone(), store.generation().await?);
+    if let Some(hit) = app.funds_ledger.get(&key).await {
+        return Ok(hit);
+    }
+    let entries = store.entries(&fund.id).await?;
+    let donors = store.donors().await?;
+    let states: std::collections::HashMap<i64, String> = store
+        .timelines(&fund.id)
+        .await?
+        .into_iter()
+        .map(|t| (t.request_id, t.state))
+        .collect();
+    let reversed: std::collections::HashSet<i64> =
+        entries.iter().filter_map(|e| e.entry.reverses).collect();
+    let mut paid: BTreeMap<String, i64> = BTreeMap::new();
+    for record in &entries {
+        if record.entry.kind != EntryKind::Disbursement || reversed.contains(&record.entry.id) {
+            continue;
+        }
+        let Some(state) = record.request_id.and_then(|r| states.get(&r)) else {
+            continue;
+        };
+        *paid.entry(state.clone()).or_default() += record
+            .entry
+            .lines
+            .iter()
+            .filter(|l| l.minor > 0)
+            .map(|l| l.minor)
+            .sum::<i64>();
+    }
+    let mut paid_by_state: Vec<(String, i64)> = paid.into_iter().collect();
+    paid_by_state.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
+    let figures = std::sync::Arc::new(LedgerFigures {
+        income: income(&entries, &donors),
+        paid_by_state,
+        demonstration: entries.iter().any(|e| e.demonstration),
+        donors,
+    });
+    app.funds_ledger.insert(key, figures.clone()).await;
+    Ok(figures)
+}
+
 /// An entry as the API shows it.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct EntryView {
@@ -313,13 +381,12 @@ pub async fn ledger(
     }
     let paging = paging(params.page.as_deref(), params.per_page.as_deref())?;
     let balances = app.store.funds().balances(&fund.id).await?;
-    let all = app.store.funds().entries(&fund.id).await?;
-    let donors = app.store.funds().donors().await?;
+    let figures = figures(&app, fund).await?;
     let page = app.store.funds().entries_page(&fund.id, paging).await?;
     Ok(Json(LedgerView {
         fund: fund.id.clone(),
         balances: BalancesView::of(&balances, fund),
-        income: income(&all, &donors),
+        income: figures.income.clone(),
         total: page.total,
         page: page.page,
         per_page: page.per_page,

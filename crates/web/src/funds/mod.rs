@@ -8,7 +8,7 @@
 
 mod api;
 pub mod export;
-mod ledger_api;
+pub mod ledger_api;
 mod pages;
 mod requests_api;
 mod requests_pages;

@@ -16,7 +16,7 @@ use taawun_store::Paging;
 use taawun_store::funds::{DonorKind, FundError, NewDonor, RequestRecord, StepInput};
 
 use super::Localised;
-use super::ledger_api::{BalancesView, EntryView, LedgerParams, NewEntryBody, income};
+use super::ledger_api::{BalancesView, EntryView, LedgerParams, NewEntryBody};
 use super::requests_api::{RegisterEntry, RegisterParams, RequestView, next_steps, request_view};
 use super::work::{
     BudgetLineInput, ConsentInput, DraftInput, PublicationInput, StepRequest, Timeliness,
@@ -80,6 +80,8 @@ struct RegisterPage {
     staff: bool,
     may_draft: bool,
     query: String,
+    /// The requests of the user's own States to this fund, drafts included.
+    own: Vec<RegisterLine>,
 }
 
 pub async fn register(
@@ -102,6 +104,27 @@ pub async fn register(
     let figures = timeliness(&app, &fund)
         .await
         .map_err(|e| api_to_html(lang, e))?;
+    let line = |r: &taawun_store::funds::RegisterRow| RegisterLine {
+        entry: RegisterEntry::of(r, fund.currency),
+        state_name: state_name(lang, &r.state),
+        stage_label: stage_label(lang, r.stage.slug()),
+        type_label: lang.t(&format!("funds-type-{}", r.request_type.slug())),
+        submitted: r
+            .submitted_at
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .map(|t| t.date_naive().to_string())
+            .unwrap_or_default(),
+    };
+    let mut own = Vec::new();
+    for state in focal_states(&principal) {
+        let rows = app
+            .store
+            .funds()
+            .requests_of_state(&state)
+            .await
+            .map_err(|e| HtmlError::internal(lang, &e))?;
+        own.extend(rows.iter().filter(|r| r.fund == fund.id).map(line));
+    }
     let rows = page
         .items
         .iter()
@@ -157,6 +180,7 @@ pub async fn register(
         staff: subject.works_for_funds(),
         may_draft: subject.has(taawun_accounts::RoleKind::FocalPoint),
         query,
+        own,
     };
     Ok(render(&view, StatusCode::OK))
 }
@@ -189,6 +213,12 @@ struct RequestPage {
     may_edit: bool,
     currency: &'static str,
     outcomes: Vec<(&'static str, String)>,
+    /// When each event happened, as the page writes times.
+    event_times: Vec<String>,
+    submitted: Option<String>,
+    /// "from 10 January 2027 to 10 February 2027".
+    timeline: Option<String>,
+    consent_on: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -259,6 +289,30 @@ async fn request_page(
             ),
         currency: fund.currency.code(),
         outcomes: outcomes(lang),
+        event_times: events
+            .iter()
+            .map(|e| crate::format::unix_date_time(e.at))
+            .collect(),
+        submitted: request
+            .submitted_at
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .map(|t| crate::format::date(t.date_naive(), lang)),
+        timeline: match (request.draft.starts, request.draft.ends) {
+            (Some(s), Some(e)) => Some(lang.t_args(
+                "funds-timeline-range",
+                &[
+                    ("starts", crate::format::date(s, lang).into()),
+                    ("ends", crate::format::date(e, lang).into()),
+                ],
+            )),
+            (Some(s), None) => Some(crate::format::date(s, lang)),
+            _ => None,
+        },
+        consent_on: request
+            .draft
+            .consent
+            .as_ref()
+            .map(|c| crate::format::date(c.given_on, lang)),
         view,
     };
     Ok(render(&page, status))
@@ -829,14 +883,16 @@ pub async fn ledger(
     let store = app.store.funds();
     let internal = |e: taawun_store::StoreError| HtmlError::internal(lang, &e);
     let balances = store.balances(&fund.id).await.map_err(internal)?;
-    let all = store.entries(&fund.id).await.map_err(internal)?;
-    let donors = store.donors().await.map_err(internal)?;
+    let figures = super::ledger_api::figures(&app, &fund)
+        .await
+        .map_err(internal)?;
+    let donors = &figures.donors;
     let page = store
         .entries_page(&fund.id, paging)
         .await
         .map_err(internal)?;
     let decimals = fund.currency.decimals();
-    let years = income(&all, &donors);
+    let years = &figures.income;
     let income_years = bars(
         years
             .iter()
@@ -856,7 +912,7 @@ pub async fn ledger(
         decimals,
     );
     let mut per_donor: BTreeMap<i64, i64> = BTreeMap::new();
-    for y in &years {
+    for y in years {
         for (d, v) in &y.by_donor {
             *per_donor.entry(*d).or_default() += v;
         }
@@ -880,39 +936,9 @@ pub async fn ledger(
             .collect(),
         decimals,
     );
-    // Disbursements by State and by regional group: from the disbursement entries' requests.
-    let reversed: std::collections::HashSet<i64> =
-        all.iter().filter_map(|e| e.entry.reverses).collect();
-    let mut states: BTreeMap<String, i64> = BTreeMap::new();
-    let mut request_states: BTreeMap<i64, String> = BTreeMap::new();
-    for record in &all {
-        if record.entry.kind != taawun_funds::ledger::EntryKind::Disbursement
-            || reversed.contains(&record.entry.id)
-        {
-            continue;
-        }
-        let Some(request) = record.request_id else {
-            continue;
-        };
-        if !request_states.contains_key(&request)
-            && let Ok(Some(r)) = store.get_request(request).await
-        {
-            request_states.insert(request, r.state);
-        }
-        let Some(state) = request_states.get(&request) else {
-            continue;
-        };
-        let paid: i64 = record
-            .entry
-            .lines
-            .iter()
-            .filter(|l| l.minor > 0)
-            .map(|l| l.minor)
-            .sum();
-        *states.entry(state.clone()).or_default() += paid;
-    }
+    let states = &figures.paid_by_state;
     let mut regions: BTreeMap<String, i64> = BTreeMap::new();
-    for (state, v) in &states {
+    for (state, v) in states {
         let group = taawun_states::by_iso3(state)
             .and_then(|s| s.regional_group)
             .map_or_else(
@@ -921,13 +947,11 @@ pub async fn ledger(
             );
         *regions.entry(group).or_default() += v;
     }
-    let mut states: Vec<(String, i64)> = states.into_iter().collect();
-    states.sort_by_key(|b| std::cmp::Reverse(b.1));
     let by_state = bars(
         states
-            .into_iter()
+            .iter()
             .take(15)
-            .map(|(s, v)| (state_name(lang, &s), v, None))
+            .map(|(s, v)| (state_name(lang, s), *v, None))
             .collect(),
         decimals,
     );
@@ -976,7 +1000,7 @@ pub async fn ledger(
             .collect(),
         secretariat: principal.subject().is_secretariat(),
         csrf: csrf.0.clone(),
-        demonstration: all.iter().any(|e| e.demonstration),
+        demonstration: figures.demonstration,
     };
     Ok(render(&view, StatusCode::OK))
 }

@@ -534,3 +534,64 @@ pub async fn visible_request(
     );
     Ok(decision.is_allowed().then_some(request))
 }
+
+/// An overdue request on a dashboard.
+pub struct OverdueRow {
+    pub id: i64,
+    pub fund: String,
+    pub state: String,
+    pub stage: String,
+    /// "40 days (target 15)".
+    pub days: String,
+}
+
+/// The overdue requests of every fund, for the secretariat, fund reviewers and approvers (and
+/// administrators); empty for everyone else. A failure to read them leaves the dashboard empty
+/// and is logged: the account page must still answer.
+pub async fn overdue_dashboard(
+    app: &AppState,
+    lang: crate::i18n::Lang,
+    user: &taawun_store::UserRecord,
+) -> Vec<OverdueRow> {
+    let roles = &user.roles;
+    let staff = roles.iter().any(|r| {
+        matches!(
+            r.kind,
+            RoleKind::Secretariat
+                | RoleKind::FundReviewer
+                | RoleKind::FundApprover
+                | RoleKind::Administrator
+        )
+    });
+    if !staff {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for fund in app.funds.iter() {
+        let figures = match timeliness(app, fund).await {
+            Ok(f) => f,
+            Err(e) => {
+                tracing::warn!(fund = %fund.id, error = ?e, "overdue requests not read");
+                continue;
+            }
+        };
+        let (name, _) = fund.name.get(lang.code());
+        for (id, state, stage, days, target) in figures.overdue.iter().take(20) {
+            rows.push(OverdueRow {
+                id: *id,
+                fund: name.to_owned(),
+                state: taawun_states::by_iso3(state)
+                    .map_or_else(|| state.clone(), |s| s.names.get(lang.code()).to_owned()),
+                stage: lang.t(&format!("funds-stage-{}", stage.slug())),
+                days: lang.t_args(
+                    "funds-overdue-days",
+                    &[
+                        ("days", (*days).into()),
+                        ("target", i64::from(*target).into()),
+                    ],
+                ),
+            });
+        }
+    }
+    rows
+}

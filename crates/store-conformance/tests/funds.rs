@@ -335,6 +335,12 @@ async fn a_request_from_draft_to_disbursement_with_its_ledger() {
         );
         assert_eq!(page.items[0].entry.lines.len(), 2);
 
+        // The charts' sums: the contribution by year and donor, the payment by State.
+        let summary = funds_store.ledger_summary(&fund.id).await.unwrap();
+        assert_eq!(summary.income, vec![(2026, donor.id, 3_000_000)]);
+        assert_eq!(summary.paid_by_state, vec![("FJI".to_owned(), 600_000)]);
+        assert!(!summary.demonstration);
+
         // The register: the request with its amounts; filters by State, stage and year.
         let register = funds_store
             .register(&RegisterFilter::default(), Paging::default())

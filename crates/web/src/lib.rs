@@ -72,6 +72,9 @@ pub struct AppState {
     pub funds_timeliness: funds::work::TimelinessCache,
     /// Each fund's ledger figures (income, payments by State), per generation.
     pub funds_ledger: funds::ledger_api::LedgerCache,
+    /// Register pages and ledger entry pages, per generation of the funds' records.
+    pub funds_register: funds::work::RegisterCache,
+    pub funds_entries: funds::ledger_api::EntriesCache,
     /// The search index, derived from the database.
     pub search: Arc<taawun_search::SearchIndex>,
     /// Results of recent searches, keyed by the index's generation and the whole request: the
@@ -112,6 +115,8 @@ impl AppState {
             upr_framework: upr::figures::new_framework_cache(),
             funds_timeliness: funds::work::new_timeliness_cache(),
             funds_ledger: funds::ledger_api::new_ledger_cache(),
+            funds_register: funds::work::new_register_cache(),
+            funds_entries: funds::ledger_api::new_entries_cache(),
             search,
             search_results: search::new_results_cache(),
             api_limiter: auth::api_limiter(&auth).map(Arc::new),

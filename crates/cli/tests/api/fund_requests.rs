@@ -386,6 +386,21 @@ async fn a_request_goes_from_draft_to_disbursement() {
         left.contains(&"screening") && left.contains(&"agreement"),
         "{left:?}"
     );
+    // The same as a file.
+    let csv = app
+        .get("/api/v1/funds/review-participation/requests?format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("id,fund,state,"));
+    let line = lines.next().unwrap();
+    assert!(
+        line.contains(",FJI,") && line.contains(",10000.00,4000.00,USD,"),
+        "{line}"
+    );
+    assert_eq!(lines.next(), None);
     // The public view leaves out what the State did not publish.
     let (_, public) = app.get_json(&format!("/api/v1/funds/requests/{id}")).await;
     assert_eq!(public["whole"], false);

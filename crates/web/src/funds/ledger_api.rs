@@ -9,10 +9,10 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use taawun_funds::Fund;
-use taawun_funds::ledger::{Account, Balances, EntryKind, Original};
+use taawun_funds::ledger::{Account, Balances, Original};
 use taawun_funds::money::{Currency, Money, Rate, decimal_minor as format_minor};
 use taawun_store::funds::{Donor, DonorKind, EntryRecord, NewDonor, NewEntry};
 
@@ -85,31 +85,8 @@ pub struct IncomeYear {
     pub non_traditional_share: Option<f64>,
 }
 
-/// Contributions received per year and donor (reversed ones left out).
-pub fn income(entries: &[EntryRecord], donors: &[Donor]) -> Vec<IncomeYear> {
-    let reversed: std::collections::HashSet<i64> =
-        entries.iter().filter_map(|e| e.entry.reverses).collect();
-    let mut years: BTreeMap<i32, BTreeMap<i64, i64>> = BTreeMap::new();
-    for record in entries {
-        if record.entry.kind != EntryKind::Contribution || reversed.contains(&record.entry.id) {
-            continue;
-        }
-        let Some(donor) = record.donor_id else {
-            continue;
-        };
-        let cash: i64 = record
-            .entry
-            .lines
-            .iter()
-            .filter(|l| l.account == Account::Cash)
-            .map(|l| l.minor)
-            .sum();
-        *years
-            .entry(record.entry.date.year())
-            .or_default()
-            .entry(donor)
-            .or_default() += cash;
-    }
+/// Each year's income with the share from non-traditional donors.
+fn income_of(years: BTreeMap<i32, BTreeMap<i64, i64>>, donors: &[Donor]) -> Vec<IncomeYear> {
     years
         .into_iter()
         .map(|(year, by_donor)| {
@@ -132,6 +109,8 @@ pub fn income(entries: &[EntryRecord], donors: &[Donor]) -> Vec<IncomeYear> {
 /// What the ledger's pages draw from the whole of a fund's entries: income by year and donor,
 /// payments by State, the donors; computed once per generation of the funds' records.
 pub struct LedgerFigures {
+    /// Every account's balance, summed from the entries' lines.
+    pub balances: Balances,
     pub income: Vec<IncomeYear>,
     /// Paid out (reversals left out), by State, largest first.
     pub paid_by_state: Vec<(String, i64)>,
@@ -159,42 +138,51 @@ pub async fn figures(
     if let Some(hit) = app.funds_ledger.get(&key).await {
         return Ok(hit);
     }
-    let entries = store.entries(&fund.id).await?;
+    let summary = store.ledger_summary(&fund.id).await?;
+    let balances = store.balances(&fund.id).await?;
     let donors = store.donors().await?;
-    let states: std::collections::HashMap<i64, String> = store
-        .timelines(&fund.id)
-        .await?
-        .into_iter()
-        .map(|t| (t.request_id, t.state))
-        .collect();
-    let reversed: std::collections::HashSet<i64> =
-        entries.iter().filter_map(|e| e.entry.reverses).collect();
-    let mut paid: BTreeMap<String, i64> = BTreeMap::new();
-    for record in &entries {
-        if record.entry.kind != EntryKind::Disbursement || reversed.contains(&record.entry.id) {
-            continue;
-        }
-        let Some(state) = record.request_id.and_then(|r| states.get(&r)) else {
-            continue;
-        };
-        *paid.entry(state.clone()).or_default() += record
-            .entry
-            .lines
-            .iter()
-            .filter(|l| l.minor > 0)
-            .map(|l| l.minor)
-            .sum::<i64>();
+    let mut years: BTreeMap<i32, BTreeMap<i64, i64>> = BTreeMap::new();
+    for (year, donor, minor) in &summary.income {
+        *years.entry(*year).or_default().entry(*donor).or_default() += minor;
     }
-    let mut paid_by_state: Vec<(String, i64)> = paid.into_iter().collect();
-    paid_by_state.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
     let figures = std::sync::Arc::new(LedgerFigures {
-        income: income(&entries, &donors),
-        paid_by_state,
-        demonstration: entries.iter().any(|e| e.demonstration),
+        balances,
+        income: income_of(years, &donors),
+        paid_by_state: summary.paid_by_state,
+        demonstration: summary.demonstration,
         donors,
     });
     app.funds_ledger.insert(key, figures.clone()).await;
     Ok(figures)
+}
+
+/// Pages of a fund's entries, by (fund, page, generation).
+pub type EntriesCache = moka::future::Cache<
+    (String, taawun_store::Paging, i64),
+    std::sync::Arc<taawun_store::Page<EntryRecord>>,
+>;
+
+pub fn new_entries_cache() -> EntriesCache {
+    moka::future::Cache::builder()
+        .max_capacity(2_000)
+        .time_to_idle(std::time::Duration::from_secs(30 * 60))
+        .build()
+}
+
+/// A page of the fund's entries, read once per generation of the records.
+pub async fn entries_page(
+    app: &AppState,
+    fund: &Fund,
+    paging: taawun_store::Paging,
+) -> Result<std::sync::Arc<taawun_store::Page<EntryRecord>>, taawun_store::StoreError> {
+    let store = app.store.funds();
+    let key = (fund.id.clone(), paging, store.generation().await?);
+    if let Some(hit) = app.funds_entries.get(&key).await {
+        return Ok(hit);
+    }
+    let page = std::sync::Arc::new(store.entries_page(&fund.id, paging).await?);
+    app.funds_entries.insert(key, page.clone()).await;
+    Ok(page)
 }
 
 /// An entry as the API shows it.
@@ -380,12 +368,11 @@ pub async fn ledger(
         return Err(ApiError::invalid("format", "json, csv or xlsx"));
     }
     let paging = paging(params.page.as_deref(), params.per_page.as_deref())?;
-    let balances = app.store.funds().balances(&fund.id).await?;
     let figures = figures(&app, fund).await?;
-    let page = app.store.funds().entries_page(&fund.id, paging).await?;
+    let page = entries_page(&app, fund, paging).await?;
     Ok(Json(LedgerView {
         fund: fund.id.clone(),
-        balances: BalancesView::of(&balances, fund),
+        balances: BalancesView::of(&figures.balances, fund),
         income: figures.income.clone(),
         total: page.total,
         page: page.page,

@@ -13,7 +13,7 @@ use taawun_store::funds::{EventRecord, RegisterFilter, RegisterRow, RequestRecor
 
 use super::work::{
     DraftInput, StepRequest, YearTimeliness, acting_role, api_refusal, roles_of, sees_whole,
-    timeliness, visible_request,
+    visible_request,
 };
 use crate::AppState;
 use crate::auth::Principal;
@@ -99,6 +99,8 @@ pub struct RegisterParams {
     pub year: Option<String>,
     pub page: Option<String>,
     pub per_page: Option<String>,
+    /// json (the default), csv or xlsx: the file holds every matching request.
+    pub format: Option<String>,
 }
 
 impl RegisterParams {
@@ -169,7 +171,7 @@ pub struct RegisterView {
     tag = "funds",
     params(("id" = String, Path, description = "The fund's id"), RegisterParams),
     responses(
-        (status = 200, description = "The public register of the fund's submitted requests (never drafts): fund, State, type, stage, dates and amounts requested, approved and disbursed, the purpose when its State published it; and the fund's timeliness per year", body = RegisterView),
+        (status = 200, description = "The public register of the fund's submitted requests (never drafts): fund, State, type, stage, dates and amounts requested, approved and disbursed, the purpose when its State published it; and the fund's timeliness per year. With format=csv or xlsx, every matching request as a file", body = RegisterView),
         (status = 400, description = "A filter that is not valid", body = ApiErrorBody),
         (status = 404, description = "No such fund", body = ApiErrorBody),
     )
@@ -178,13 +180,19 @@ pub async fn register(
     State(app): State<AppState>,
     Path(id): Path<String>,
     Query(params): Query<RegisterParams>,
-) -> Result<Json<RegisterView>, ApiError> {
+) -> Result<Response, ApiError> {
     let fund = super::find(&app.funds, &id)
         .ok_or_else(|| ApiError::not_found(format!("no fund {:?}", id.trim())))?;
     let filter = params.filter(&fund.id)?;
+    match params.format.as_deref().map(str::trim).unwrap_or("json") {
+        "json" => {}
+        format @ ("csv" | "xlsx") => return register_file(&app, fund, &filter, format).await,
+        _ => return Err(ApiError::invalid("format", "json, csv or xlsx")),
+    }
     let paging = paging(params.page.as_deref(), params.per_page.as_deref())?;
-    let page = app.store.funds().register(&filter, paging).await?;
-    let figures = timeliness(&app, fund).await?;
+    let generation = app.store.funds().generation().await?;
+    let page = super::work::register_page(&app, &filter, paging, generation).await?;
+    let figures = super::work::timeliness_at(&app, fund, generation).await?;
     Ok(Json(RegisterView {
         fund: fund.id.clone(),
         total: page.total,
@@ -196,7 +204,86 @@ pub async fn register(
             .map(|r| RegisterEntry::of(r, fund.currency))
             .collect(),
         timeliness: figures.years.clone(),
-    }))
+    })
+    .into_response())
+}
+
+/// Every request of the register that matches, as a CSV or XLSX file.
+async fn register_file(
+    app: &AppState,
+    fund: &taawun_funds::Fund,
+    filter: &RegisterFilter,
+    format: &str,
+) -> Result<Response, ApiError> {
+    let mut rows = Vec::new();
+    let mut page = 1;
+    loop {
+        let paging = taawun_store::Paging {
+            page,
+            per_page: taawun_store::Paging::MAX_PER_PAGE,
+        };
+        let found = app.store.funds().register(filter, paging).await?;
+        let last = found.page >= found.page_count();
+        rows.extend(
+            found
+                .items
+                .iter()
+                .map(|r| RegisterEntry::of(r, fund.currency)),
+        );
+        if last {
+            break;
+        }
+        page += 1;
+    }
+    let header_row = [
+        "id",
+        "fund",
+        "state",
+        "request_type",
+        "crisis",
+        "stage",
+        "submitted_at",
+        "requested",
+        "currency",
+        "approved",
+        "disbursed",
+        "fund_currency",
+        "demonstration",
+        "purpose",
+    ];
+    let lines: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.id.to_string(),
+                r.fund,
+                r.state,
+                r.request_type.to_owned(),
+                r.crisis.unwrap_or_default().to_owned(),
+                r.stage.to_owned(),
+                r.submitted_at.unwrap_or_default(),
+                r.requested.unwrap_or_default(),
+                r.currency.unwrap_or_default(),
+                r.approved,
+                r.disbursed,
+                r.fund_currency.to_owned(),
+                r.demonstration.to_string(),
+                r.purpose.unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let stem = crate::download::file_stem("requests", &[Some(&fund.id)]);
+    if format == "csv" {
+        crate::download::csv_response(&format!("{stem}.csv"), &header_row, lines)
+    } else {
+        crate::download::xlsx_response(
+            &format!("{stem}.xlsx"),
+            "requests",
+            &header_row,
+            &["id"],
+            lines,
+        )
+    }
 }
 
 /// One step a request took.

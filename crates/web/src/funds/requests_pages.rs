@@ -20,7 +20,7 @@ use super::ledger_api::{BalancesView, EntryView, LedgerParams, NewEntryBody};
 use super::requests_api::{RegisterEntry, RegisterParams, RequestView, next_steps, request_view};
 use super::work::{
     BudgetLineInput, ConsentInput, DraftInput, PublicationInput, StepRequest, Timeliness,
-    acting_role, roles_of, sees_whole, timeliness, visible_request,
+    acting_role, roles_of, sees_whole, visible_request,
 };
 use crate::AppState;
 use crate::auth::{CsrfForm, CsrfToken, Principal};
@@ -95,13 +95,16 @@ pub async fn register(
     let filter = params.filter(&fund.id).map_err(|e| api_to_html(lang, e))?;
     let paging = paging(params.page.as_deref(), params.per_page.as_deref())
         .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
-    let page = app
+    let generation = app
         .store
         .funds()
-        .register(&filter, paging)
+        .generation()
         .await
         .map_err(|e| HtmlError::internal(lang, &e))?;
-    let figures = timeliness(&app, &fund)
+    let page = super::work::register_page(&app, &filter, paging, generation)
+        .await
+        .map_err(|e| HtmlError::internal(lang, &e))?;
+    let figures = super::work::timeliness_at(&app, &fund, generation)
         .await
         .map_err(|e| api_to_html(lang, e))?;
     let line = |r: &taawun_store::funds::RegisterRow| RegisterLine {
@@ -880,15 +883,13 @@ pub async fn ledger(
     let fund = fund_or_404(&app, lang, &id)?;
     let paging: Paging = paging(params.page.as_deref(), params.per_page.as_deref())
         .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
-    let store = app.store.funds();
     let internal = |e: taawun_store::StoreError| HtmlError::internal(lang, &e);
-    let balances = store.balances(&fund.id).await.map_err(internal)?;
     let figures = super::ledger_api::figures(&app, &fund)
         .await
         .map_err(internal)?;
+    let balances = &figures.balances;
     let donors = &figures.donors;
-    let page = store
-        .entries_page(&fund.id, paging)
+    let page = super::ledger_api::entries_page(&app, &fund, paging)
         .await
         .map_err(internal)?;
     let decimals = fund.currency.decimals();
@@ -967,7 +968,7 @@ pub async fn ledger(
         ),
         fund_id: fund.id.clone(),
         name: Localised::of(&fund.name, lang),
-        balances: BalancesView::of(&balances, &fund),
+        balances: BalancesView::of(balances, &fund),
         charts: vec![
             Chart {
                 title: lang.t("funds-chart-income"),

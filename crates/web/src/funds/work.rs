@@ -453,6 +453,15 @@ pub fn new_timeliness_cache() -> TimelinessCache {
 /// now; the cache lives an hour at most, so the days of open requests are at most that stale.
 pub async fn timeliness(app: &AppState, fund: &Fund) -> Result<Arc<Timeliness>, ApiError> {
     let generation = app.store.funds().generation().await?;
+    timeliness_at(app, fund, generation).await
+}
+
+/// As [`timeliness`], at a generation the caller has read (one read for a whole page).
+pub async fn timeliness_at(
+    app: &AppState,
+    fund: &Fund,
+    generation: i64,
+) -> Result<Arc<Timeliness>, ApiError> {
     let key = (fund.id.clone(), generation);
     if let Some(hit) = app.funds_timeliness.get(&key).await {
         return Ok(hit);
@@ -594,4 +603,38 @@ pub async fn overdue_dashboard(
         }
     }
     rows
+}
+
+/// Register pages, by (filter, page, generation of the funds' records): a write raises the
+/// generation, so a cached page is never older than the records it was read from.
+pub type RegisterCache = moka::future::Cache<
+    (
+        taawun_store::funds::RegisterFilter,
+        taawun_store::Paging,
+        i64,
+    ),
+    Arc<taawun_store::Page<taawun_store::funds::RegisterRow>>,
+>;
+
+pub fn new_register_cache() -> RegisterCache {
+    moka::future::Cache::builder()
+        .max_capacity(2_000)
+        .time_to_idle(Duration::from_secs(30 * 60))
+        .build()
+}
+
+/// A page of the register, read once per generation of the records.
+pub async fn register_page(
+    app: &AppState,
+    filter: &taawun_store::funds::RegisterFilter,
+    paging: taawun_store::Paging,
+    generation: i64,
+) -> Result<Arc<taawun_store::Page<taawun_store::funds::RegisterRow>>, taawun_store::StoreError> {
+    let key = (filter.clone(), paging, generation);
+    if let Some(hit) = app.funds_register.get(&key).await {
+        return Ok(hit);
+    }
+    let page = Arc::new(app.store.funds().register(filter, paging).await?);
+    app.funds_register.insert(key, page.clone()).await;
+    Ok(page)
 }

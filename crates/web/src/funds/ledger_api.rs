@@ -288,11 +288,6 @@ pub struct LedgerParams {
     pub format: Option<String>,
 }
 
-fn fund_of<'a>(app: &'a AppState, id: &str) -> Result<&'a Fund, ApiError> {
-    super::find(&app.funds, id)
-        .ok_or_else(|| ApiError::not_found(format!("no fund {:?}", id.trim())))
-}
-
 #[utoipa::path(
     get,
     path = "/api/v1/funds/{id}/ledger",
@@ -309,7 +304,7 @@ pub async fn ledger(
     Path(id): Path<String>,
     Query(params): Query<LedgerParams>,
 ) -> Result<Response, ApiError> {
-    let fund = fund_of(&app, &id)?;
+    let fund = super::fund_of(&app.funds, &id)?;
     let format = params.format.as_deref().map(str::trim).unwrap_or("json");
     if format == "csv" || format == "xlsx" {
         let entries = app.store.funds().entries(&fund.id).await?;
@@ -521,7 +516,7 @@ pub async fn create_entry(
     body: Result<Json<NewEntryBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body?;
-    let fund = fund_of(&app, &id)?;
+    let fund = super::fund_of(&app.funds, &id)?;
     let entry = body.entry(fund)?;
     let date = day("date", &body.date)?;
     if body.memo.trim().is_empty() {
@@ -586,18 +581,7 @@ pub async fn create_donor(
     let Json(body) = body?;
     let kind = DonorKind::parse(&body.kind)
         .ok_or_else(|| ApiError::invalid("kind", "state, organisation or private"))?;
-    let state = body
-        .state
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            let code = s.to_ascii_uppercase();
-            taawun_states::by_iso3(&code).map(|_| code).ok_or_else(|| {
-                ApiError::invalid("state", format!("{s:?} is not a State's ISO3 code"))
-            })
-        })
-        .transpose()?;
+    let state = super::state_param(body.state.as_deref())?;
     let donor = app
         .store
         .funds()

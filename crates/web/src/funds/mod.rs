@@ -123,6 +123,29 @@ fn find<'a>(funds: &'a [Fund], id: &str) -> Option<&'a Fund> {
     funds.iter().find(|f| f.id == id.trim())
 }
 
+/// The configured fund with this id, or the API's 404.
+fn fund_of<'a>(funds: &'a [Fund], id: &str) -> Result<&'a Fund, crate::error::ApiError> {
+    find(funds, id)
+        .ok_or_else(|| crate::error::ApiError::not_found(format!("no fund {:?}", id.trim())))
+}
+
+/// A `state` parameter: none when empty, else a State's ISO3 code (upper case), or the
+/// parameter named as invalid.
+fn state_param(text: Option<&str>) -> Result<Option<String>, crate::error::ApiError> {
+    text.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let code = s.to_ascii_uppercase();
+            taawun_states::by_iso3(&code).map(|_| code).ok_or_else(|| {
+                crate::error::ApiError::invalid(
+                    "state",
+                    format!("{s:?} is not a State's ISO3 code"),
+                )
+            })
+        })
+        .transpose()
+}
+
 /// A fund's text as a page shows it: in the page's language when it is written in it, else in
 /// English, with the language it is in (for `lang` and `dir`).
 pub struct Localised {

@@ -105,18 +105,7 @@ pub struct RegisterParams {
 
 impl RegisterParams {
     pub fn filter(&self, fund: &str) -> Result<RegisterFilter, ApiError> {
-        let state = self
-            .state
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                let code = s.to_ascii_uppercase();
-                taawun_states::by_iso3(&code).map(|_| code).ok_or_else(|| {
-                    ApiError::invalid("state", format!("{s:?} is not a State's ISO3 code"))
-                })
-            })
-            .transpose()?;
+        let state = super::state_param(self.state.as_deref())?;
         let stage = self
             .stage
             .as_deref()
@@ -181,8 +170,7 @@ pub async fn register(
     Path(id): Path<String>,
     Query(params): Query<RegisterParams>,
 ) -> Result<Response, ApiError> {
-    let fund = super::find(&app.funds, &id)
-        .ok_or_else(|| ApiError::not_found(format!("no fund {:?}", id.trim())))?;
+    let fund = super::fund_of(&app.funds, &id)?;
     let filter = params.filter(&fund.id)?;
     match params.format.as_deref().map(str::trim).unwrap_or("json") {
         "json" => {}
@@ -519,8 +507,7 @@ pub async fn create_request(
     body: Result<Json<NewRequestBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body?;
-    let fund = super::find(&app.funds, &id)
-        .ok_or_else(|| ApiError::not_found(format!("no fund {:?}", id.trim())))?;
+    let fund = super::fund_of(&app.funds, &id)?;
     let state = body.state.trim().to_ascii_uppercase();
     if !roles_of(&principal, &state).contains(&Role::StateFocalPoint) {
         return Err(ApiError::forbidden(format!(

@@ -128,21 +128,7 @@ pub async fn register(
             .map_err(|e| HtmlError::internal(lang, &e))?;
         own.extend(rows.iter().filter(|r| r.fund == fund.id).map(line));
     }
-    let rows = page
-        .items
-        .iter()
-        .map(|r| RegisterLine {
-            entry: RegisterEntry::of(r, fund.currency),
-            state_name: state_name(lang, &r.state),
-            stage_label: stage_label(lang, r.stage.slug()),
-            type_label: lang.t(&format!("funds-type-{}", r.request_type.slug())),
-            submitted: r
-                .submitted_at
-                .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-                .map(|t| t.date_naive().to_string())
-                .unwrap_or_default(),
-        })
-        .collect();
+    let rows = page.items.iter().map(line).collect();
     let subject = principal.subject();
     let query = [
         ("state", params.state.as_deref()),
@@ -346,15 +332,17 @@ pub async fn show_request(
     .await
 }
 
+/// A posted field, trimmed; empty when absent.
+fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
+    form.iter()
+        .find(|(key, _)| key == name)
+        .map_or("", |(_, v)| v.trim())
+}
+
 /// The form's fields, read from the posted pairs: activities one per line, budget lines as
 /// "item | amount" one per line, recommendation and action ids separated by commas or spaces.
 fn draft_input(form: &[(String, String)]) -> Result<DraftInput, (String, String)> {
-    let get = |k: &str| {
-        form.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| field(form, k).to_owned();
     let ids = |field: &str| -> Result<Vec<i64>, (String, String)> {
         get(field)
             .split(|c: char| c == ',' || c.is_whitespace() || c == '،')
@@ -566,11 +554,7 @@ pub async fn create_request(
 ) -> Result<Response, HtmlError> {
     let fund = fund_or_404(&app, lang, &id)?;
     let states = focal_states(&principal);
-    let state = form
-        .iter()
-        .find(|(k, _)| k == "state")
-        .map(|(_, v)| v.trim().to_ascii_uppercase())
-        .unwrap_or_default();
+    let state = field(&form, "state").to_ascii_uppercase();
     if !states.contains(&state) {
         return Err(HtmlError::forbidden(lang));
     }
@@ -683,11 +667,7 @@ pub async fn update_request(
 ) -> Result<Response, HtmlError> {
     let (request, fund) = own_request(&app, lang, &principal, &id).await?;
     let action = format!("/funds/requests/{}", request.id);
-    let version: i64 = form
-        .iter()
-        .find(|(k, _)| k == "version")
-        .and_then(|(_, v)| v.trim().parse().ok())
-        .unwrap_or(0);
+    let version: i64 = field(&form, "version").parse().unwrap_or(0);
     let page = |input: DraftInput, problem: (String, String)| {
         form_page(
             lang,
@@ -744,12 +724,7 @@ pub async fn take_step(
         .map_err(|e| api_to_html(lang, e))?
         .ok_or_else(not_found)?;
     let fund = fund_or_404(&app, lang, &request.fund)?;
-    let get = |k: &str| {
-        form.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| field(&form, k).to_owned();
     let asked = StepRequest {
         version: get("version").trim().parse().unwrap_or(0),
         step: get("step"),
@@ -1014,12 +989,7 @@ pub async fn create_entry(
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, HtmlError> {
     let fund = fund_or_404(&app, lang, &id)?;
-    let get = |k: &str| {
-        form.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |k: &str| Some(field(&form, k).to_owned()).filter(|v| !v.is_empty());
     let body = NewEntryBody {
         kind: get("kind").unwrap_or_default(),
         date: get("date").unwrap_or_default(),
@@ -1068,12 +1038,7 @@ pub async fn create_donor(
     principal: Principal,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, HtmlError> {
-    let get = |k: &str| {
-        form.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    };
+    let get = |k: &str| field(&form, k).to_owned();
     let kind = DonorKind::parse(&get("kind")).ok_or_else(|| {
         HtmlError::bad_request(lang, "kind: state, organisation or private".into())
     })?;

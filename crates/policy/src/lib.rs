@@ -177,6 +177,9 @@ pub enum Resource {
     FundWork,
     /// A fund's ledger and donors: written by the secretariat.
     FundLedger,
+    /// The Council's calendar and what its mandates produced: everyone reads them; the
+    /// secretariat and administrators amend sessions, record outputs and discontinue mandates.
+    CouncilRecords,
 }
 
 /// The answer.
@@ -334,7 +337,8 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
                 refuse
             }
         }
-        Resource::Classification => {
+        Resource::CouncilRecords if action == Action::Read => Allow,
+        Resource::Classification | Resource::CouncilRecords => {
             if subject.is_secretariat() || subject.is_admin() {
                 Allow
             } else {

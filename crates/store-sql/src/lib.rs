@@ -21,6 +21,7 @@ use taawun_store::{Backend, StoreError};
 pub mod accounts;
 pub mod audit;
 mod bounds;
+pub mod council;
 pub mod funds;
 pub mod plans;
 mod resolutions;
@@ -32,6 +33,7 @@ mod votes;
 
 pub use accounts::SqlAccounts;
 pub use bounds::Column;
+pub use council::SqlCouncil;
 pub use funds::SqlFunds;
 pub use plans::SqlPlans;
 pub use store::SqlStore;

@@ -382,10 +382,46 @@ where
         query.query_scalar().fetch_all(&self.pool).await.map_err(db)
     }
 
+    /// A mandate's status as SQL: its stored progress, or `late` when it is pending or in
+    /// preparation and due at or before `last_closed`.
+    pub(crate) fn push_mandate_status(query: &mut Sql, last_closed: Option<u32>) {
+        match last_closed {
+            Some(closed) => {
+                query
+                    .push("CASE WHEN progress IN ('pending', 'in-preparation') AND due_session <= ")
+                    .push_bind(closed as i32)
+                    .push(" THEN 'late' ELSE progress END");
+            }
+            None => {
+                query.push("progress");
+            }
+        }
+    }
+
     fn push_mandate_filter(query: &mut Sql, filter: &MandateFilter) {
+        use taawun_council::Status;
         query.push(" WHERE 1 = 1");
-        if let Some(status) = &filter.status {
-            query.push(" AND status = ").push_bind(status.slug());
+        match (filter.status, filter.last_closed) {
+            (None, _) => {}
+            (Some(Status::Late), Some(closed)) => {
+                query
+                    .push(" AND progress IN ('pending', 'in-preparation') AND due_session <= ")
+                    .push_bind(closed as i32);
+            }
+            (Some(Status::Late), None) => {
+                query.push(" AND 1 = 0");
+            }
+            (Some(status @ (Status::Pending | Status::InPreparation)), Some(closed)) => {
+                query
+                    .push(" AND progress = ")
+                    .push_bind(status.slug())
+                    .push(" AND (due_session IS NULL OR due_session > ")
+                    .push_bind(closed as i32)
+                    .push(")");
+            }
+            (Some(status), _) => {
+                query.push(" AND progress = ").push_bind(status.slug());
+            }
         }
         if let Some(session) = filter.due_session {
             query.push(" AND due_session = ").push_bind(session as i32);
@@ -393,6 +429,24 @@ where
         if let Some(symbol) = &filter.symbol {
             query.push(" AND symbol = ").push_bind(symbol);
         }
+        if let Some(addressee) = &filter.addressee {
+            query.push(" AND addressee = ").push_bind(addressee);
+        }
+    }
+
+    pub(crate) fn mandate_from_row(row: &DB::Row) -> Result<MandateRecord, sqlx::Error> {
+        Ok(MandateRecord {
+            symbol: row.try_get("symbol")?,
+            paragraph: row.try_get::<i32, _>("paragraph")? as u32,
+            addressee: row.try_get("addressee")?,
+            action: row.try_get("action")?,
+            output: row.try_get("output")?,
+            due_session: row
+                .try_get::<Option<i32>, _>("due_session")?
+                .map(|n| n as u32),
+            status: row.try_get("status")?,
+            discontinued_reason: row.try_get("discontinued_reason")?,
+        })
     }
 
     pub(crate) async fn mandates_page(
@@ -408,30 +462,20 @@ where
             .await
             .map_err(db)?;
         let mut query = Sql::new(
-            "SELECT symbol, paragraph, addressee, action, output, due_session, status FROM mandates",
+            "SELECT symbol, paragraph, addressee, action, output, due_session, discontinued_reason, ",
         );
+        Self::push_mandate_status(&mut query, filter.last_closed);
+        query.push(" AS status FROM mandates");
         Self::push_mandate_filter(&mut query, filter);
         query
-            .push(" ORDER BY due_session ASC NULLS LAST, symbol, paragraph LIMIT ")
+            .push(" ORDER BY due_session ASC NULLS LAST, symbol, paragraph, addressee LIMIT ")
             .push_bind(i64::from(paging.per_page))
             .push(" OFFSET ")
             .push_bind(paging.offset() as i64);
         let rows = query.query().fetch_all(&self.pool).await.map_err(db)?;
         let items = rows
             .iter()
-            .map(|row| {
-                Ok(MandateRecord {
-                    symbol: row.try_get("symbol")?,
-                    paragraph: row.try_get::<i32, _>("paragraph")? as u32,
-                    addressee: row.try_get("addressee")?,
-                    action: row.try_get("action")?,
-                    output: row.try_get("output")?,
-                    due_session: row
-                        .try_get::<Option<i32>, _>("due_session")?
-                        .map(|n| n as u32),
-                    status: row.try_get("status")?,
-                })
-            })
+            .map(Self::mandate_from_row)
             .collect::<Result<_, sqlx::Error>>()
             .map_err(db)?;
         Ok(Page {

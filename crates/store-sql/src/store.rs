@@ -19,6 +19,7 @@ pub struct SqlStore<DB: Engine> {
     upr: crate::SqlUpr<DB>,
     plans: crate::SqlPlans<DB>,
     funds: crate::SqlFunds<DB>,
+    council: crate::SqlCouncil<DB>,
     migrator: &'static Migrator,
 }
 
@@ -31,6 +32,7 @@ impl<DB: Engine> SqlStore<DB> {
             upr: crate::SqlUpr::new(pool.clone()),
             plans: crate::SqlPlans::new(pool.clone()),
             funds: crate::SqlFunds::new(pool.clone()),
+            council: crate::SqlCouncil::new(pool.clone()),
             pool,
             migrator,
         }
@@ -62,6 +64,7 @@ where
     crate::SqlUpr<DB>: taawun_store::UprStore,
     crate::SqlPlans<DB>: taawun_store::PlanStore,
     crate::SqlFunds<DB>: taawun_store::FundStore,
+    crate::SqlCouncil<DB>: taawun_store::CouncilStore,
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
@@ -81,6 +84,10 @@ where
 
     fn funds(&self) -> &dyn taawun_store::FundStore {
         &self.funds
+    }
+
+    fn council(&self) -> &dyn taawun_store::CouncilStore {
+        &self.council
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {

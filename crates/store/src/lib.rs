@@ -3,6 +3,7 @@
 //! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
 
 pub mod accounts;
+pub mod council;
 pub mod funds;
 pub mod plans;
 pub mod resolutions;
@@ -17,12 +18,13 @@ pub use accounts::{
     OrganisationNames, OrganisationRecord, OutboxMessage, SessionRecord, SignInFailures,
     UserFilter, UserRecord,
 };
+pub use council::{CouncilError, CouncilStore};
 pub use funds::{FundError, FundStore};
 pub use plans::{PlanError, PlanStore};
 pub use resolutions::{
-    ImportOutcome, MandateFilter, MandateRecord, MandateStatus, NewResolutionVersion,
-    RecordContent, ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution,
-    SummaryColumns, VersionInfo, slug_of,
+    ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, RecordContent,
+    ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution, SummaryColumns,
+    VersionInfo, slug_of,
 };
 pub use states::{
     NamesRecord, StateFilter, StateRecord, StateSort, state_records_from_builtin, table_fingerprint,
@@ -237,6 +239,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// The assistance funds: donors, requests and their workflow, the ledgers.
     fn funds(&self) -> &dyn funds::FundStore;
+
+    /// The Council's calendar as amended, and the outputs of mandates.
+    fn council(&self) -> &dyn council::CouncilStore;
 
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;

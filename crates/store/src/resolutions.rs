@@ -122,23 +122,21 @@ pub struct MandateRecord {
     /// `report`, `seminar`, `compilation`, `consultation`, `study`, `other`, or null.
     pub output: Option<String>,
     pub due_session: Option<u32>,
-    /// `open` until the secretariat records otherwise (`in-progress`, `delivered`, `closed`).
+    /// `pending`, `in-preparation`, `delivered`, `late` or `discontinued`: its outputs' progress,
+    /// read against the calendar (late once the session it was due at has closed).
     pub status: String,
-}
-
-crate::vocabulary::vocabulary! {
-    /// Where a mandate stands: `open` until the secretariat records otherwise.
-    pub enum MandateStatus {
-        Open = "open",
-        InProgress = "in-progress",
-        Delivered = "delivered",
-        Closed = "closed",
-    }
+    /// Why the secretariat discontinued it.
+    pub discontinued_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MandateFilter {
-    pub status: Option<MandateStatus>,
+    pub status: Option<taawun_council::Status>,
+    /// `high-commissioner`, `states`, …
+    pub addressee: Option<String>,
+    /// The last regular session closed on the day the mandates are read: a mandate due at it
+    /// or before, neither delivered nor discontinued, is late.
+    pub last_closed: Option<u32>,
     pub due_session: Option<u32>,
     pub symbol: Option<String>,
 }

@@ -40,6 +40,12 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// The same answer, naming the field or parameter at fault.
+    pub fn naming(mut self, parameter: &str) -> Self {
+        self.parameter = Some(parameter.to_owned());
+        self
+    }
+
     /// What the answer says.
     pub fn message(&self) -> &str {
         &self.message

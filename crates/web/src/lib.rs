@@ -9,6 +9,7 @@ mod account;
 mod admin;
 pub mod auth;
 mod charts;
+mod council;
 mod digits;
 mod download;
 mod error;
@@ -171,6 +172,7 @@ pub fn route_table() -> auth::Routes {
         .merge(organisations::routes())
         .merge(plans::routes())
         .merge(funds::routes())
+        .merge(council::routes())
         .merge(history::routes())
         .merge(i18n::routes())
         .merge(openapi::routes())

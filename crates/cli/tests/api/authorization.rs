@@ -45,6 +45,8 @@ const FOCAL_POINTS: &[Who] = &[Who::FocalPoint];
 const FUND_WORK: &[Who] = &[Who::FocalPoint, Who::Secretariat, Who::Administrator];
 /// Keeping a fund's ledger and its donors.
 const SECRETARIAT: &[Who] = &[Who::Secretariat];
+/// Amending the Council's calendar, recording mandates' outputs, discontinuing mandates.
+const COUNCIL_RECORDS: &[Who] = &[Who::Secretariat, Who::Administrator];
 
 /// Who may use each route. Public reading routes are listed by prefix.
 fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
@@ -61,6 +63,9 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/resolutions",
         "/resolutions/{*symbol}",
         "/mandates",
+        "/mandates/feed.xml",
+        "/mandates/{addressee}/{paragraph}/{*symbol}",
+        "/sessions",
         "/votes",
         "/upr",
         "/upr/recommendations",
@@ -169,6 +174,17 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
             | "/api/v1/funds/donors"
             | "/api/v1/funds/{id}/ledger/entries",
         ) => SECRETARIAT,
+        (
+            "POST",
+            "/sessions" | "/mandates/{addressee}/{paragraph}/{*symbol}" | "/api/v1/mandate-outputs",
+        )
+        | (
+            "PUT",
+            "/api/v1/sessions/{number}"
+            | "/api/v1/sessions/special/{number}"
+            | "/api/v1/mandates/{addressee}/{paragraph}/{*symbol}"
+            | "/api/v1/mandate-outputs/{id}",
+        ) => COUNCIL_RECORDS,
         _ => return None,
     })
 }
@@ -179,6 +195,7 @@ fn public_api(path: &str) -> bool {
         "/api/v1/states",
         "/api/v1/resolutions",
         "/api/v1/mandates",
+        "/api/v1/sessions",
         "/api/v1/votes",
         "/api/v1/upr",
         "/api/v1/sdg",
@@ -194,6 +211,9 @@ fn concrete(path: &str) -> String {
     path.replace("{iso3}", "QAT")
         .replace("{*symbol}", "A/HRC/RES/56/2")
         .replace("{code}", "ar")
+        .replace("{addressee}", "high-commissioner")
+        .replace("{paragraph}", "1")
+        .replace("{number}", "59")
         .replace("{record_type}", "resolution")
         .replace("{*record_id}", "A/HRC/RES/56/2")
         .replace("{token}", "no-such-token")

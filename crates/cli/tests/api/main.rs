@@ -5,6 +5,7 @@
 mod accounts;
 mod authorization;
 mod cli;
+mod council;
 mod fund_requests;
 mod funds;
 mod health;

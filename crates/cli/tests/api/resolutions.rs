@@ -88,11 +88,21 @@ async fn mandates_are_listed_with_status_and_due_session() {
     assert_eq!(status, 200);
     let items = all["items"].as_array().unwrap();
     assert!(!items.is_empty());
-    assert!(
-        items
-            .iter()
-            .all(|m| m["status"] == "open" && m["symbol"] == "A/HRC/RES/56/2")
-    );
+    // Nothing is recorded for the seed's mandates: each is pending, or late once the session it
+    // is due at has closed (the answer says the day it read the calendar for).
+    let (_, sessions) = app.get_json("/api/v1/sessions").await;
+    let last_closed = sessions["last_closed_regular"].as_u64();
+    assert!(last_closed.is_some_and(|n| n >= 61), "{sessions}");
+    for m in items {
+        assert_eq!(m["symbol"], "A/HRC/RES/56/2");
+        let due_passed = m["due_session"]
+            .as_u64()
+            .is_some_and(|due| Some(due) <= last_closed);
+        let expected = if due_passed { "late" } else { "pending" };
+        assert_eq!(m["status"], expected, "{m}");
+        assert!(m["outputs"].as_array().unwrap().is_empty());
+        assert!(m["href"].as_str().unwrap().starts_with("/mandates/"));
+    }
     let (_, due) = app.get_json("/api/v1/mandates?due_session=59").await;
     let due = due["items"].as_array().unwrap();
     assert!(

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use taawun_store::{MandateRecord, ResolutionSummary, VersionInfo};
+use taawun_store::{ResolutionSummary, VersionInfo};
 
 use super::query::{MandateParams, ResolutionParams};
 use crate::AppState;
@@ -112,11 +112,14 @@ pub async fn get_resolution(
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct MandatePage {
-    pub items: Vec<MandateRecord>,
+    pub items: Vec<crate::council::api::MandateView>,
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
     pub pages: u32,
+    /// The day the statuses were read for (YYYY-MM-DD): a mandate is late once the session it
+    /// was due at has closed.
+    pub today: String,
 }
 
 #[utoipa::path(
@@ -125,27 +128,114 @@ pub struct MandatePage {
     tag = "resolutions",
     params(MandateParams, PagingParams),
     responses(
-        (status = 200, description = "Mandates given by the registry's resolutions, soonest due first", body = MandatePage),
+        (status = 200, description = "Mandates given by the registry's resolutions, soonest due first, each with its due session's days and its outputs; `format=csv` gives the same rows as a CSV file", body = MandatePage),
         (status = 400, description = "A parameter is invalid; `parameter` names it", body = ApiErrorBody),
     )
 )]
 pub async fn list_mandates(
     State(app): State<AppState>,
-    Params(filter): Params<MandateParams>,
+    Params(params): Params<MandateParams>,
     Params(paging): Params<PagingParams>,
-) -> Result<Json<MandatePage>, ApiError> {
-    let page = app
-        .store
-        .list_mandates(&filter.filter()?, paging.paging()?)
-        .await?;
+) -> Result<axum::response::Response, ApiError> {
+    let today = crate::council::Today::read(&app).await?;
+    let mut filter = params.filter()?;
+    filter.last_closed = today.last_closed;
+    let csv = match params.format.as_deref().map(str::trim) {
+        None | Some("" | "json") => false,
+        Some("csv") => true,
+        Some(other) => {
+            return Err(ApiError::invalid(
+                "format",
+                format!("format must be json or csv, not {other:?}"),
+            ));
+        }
+    };
+    let paging = if csv {
+        // The file holds every mandate the filter selects.
+        taawun_store::Paging {
+            page: 1,
+            per_page: u32::MAX / 2,
+        }
+    } else {
+        paging.paging()?
+    };
+    let page = app.store.list_mandates(&filter, paging).await?;
     let pages = page.page_count();
+    let items = crate::council::api::mandate_views(&app, &today, page.items).await?;
+    if csv {
+        let rows = items.iter().map(|m| {
+            let delivered = m
+                .outputs
+                .iter()
+                .filter(|o| o.state == "delivered")
+                .map(|o| {
+                    format!(
+                        "{} {}",
+                        o.document_symbol.as_deref().unwrap_or(o.kind),
+                        o.delivered_on.as_deref().unwrap_or("")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![
+                m.record.symbol.clone(),
+                m.record.paragraph.to_string(),
+                m.record.addressee.clone(),
+                m.record.action.clone(),
+                m.record.output.clone().unwrap_or_default(),
+                m.record
+                    .due_session
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                m.due
+                    .as_ref()
+                    .map(|d| d.opening.clone())
+                    .unwrap_or_default(),
+                m.due
+                    .as_ref()
+                    .map(|d| d.closing.clone())
+                    .unwrap_or_default(),
+                m.record.status.clone(),
+                m.outputs.len().to_string(),
+                delivered,
+                m.record.discontinued_reason.clone().unwrap_or_default(),
+            ]
+        });
+        return crate::download::csv_response(
+            &crate::download::file_name(
+                "mandates",
+                &[
+                    filter.status.map(|s| s.slug()),
+                    filter.addressee.as_deref(),
+                    filter.due_session.map(|n| n.to_string()).as_deref(),
+                ],
+            ),
+            &[
+                "symbol",
+                "paragraph",
+                "addressee",
+                "action",
+                "output",
+                "due_session",
+                "due_opening",
+                "due_closing",
+                "status",
+                "outputs",
+                "delivered",
+                "discontinued_reason",
+            ],
+            rows,
+        );
+    }
     Ok(Json(MandatePage {
-        items: page.items,
+        items,
         total: page.total,
         page: page.page,
         per_page: page.per_page,
         pages,
-    }))
+        today: today.today.to_string(),
+    })
+    .into_response())
 }
 
 /// The recorded votes of a symbol, from the voting records.

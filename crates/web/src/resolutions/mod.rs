@@ -116,8 +116,12 @@ pub async fn bundle(
         .iter()
         .flat_map(|s| s.record.references.iter().map(|r| r.symbol.clone()))
         .collect();
+    // Statuses are read against the calendar on the day (a mandate turns late when its session
+    // closes); the bundle is kept a few seconds only.
+    let today = crate::council::Today::read(app).await?;
     let filter = MandateFilter {
         symbol: Some(symbol.to_owned()),
+        last_closed: today.last_closed,
         ..MandateFilter::default()
     };
     let all = Paging {

@@ -21,7 +21,7 @@ use crate::paging::PagingParams;
 use crate::params::Params;
 use crate::states::{Choice, PageLink, page_links};
 use taawun_documents::AdoptionMethod;
-use taawun_store::{MandateStatus, ResolutionSort};
+use taawun_store::ResolutionSort;
 
 pub struct Row {
     pub symbol: String,
@@ -299,7 +299,24 @@ pub struct MandateRow {
     pub action: String,
     pub output: String,
     pub due_session: String,
+    /// The due session's closing day, in the page's language.
+    pub due_closing: String,
     pub status: String,
+    pub status_slug: String,
+    pub outputs: usize,
+    pub href: String,
+}
+
+/// One line of the dashboard's counts: a due session or an addressee, and its mandates by
+/// status (in the order of `taawun_council::Status::ALL`).
+pub struct TallyLine {
+    pub label: String,
+    /// The filter value the line links to.
+    pub value: String,
+    /// Its dates, for a due session the calendar knows.
+    pub dates: String,
+    pub counts: Vec<u64>,
+    pub total: u64,
 }
 
 #[derive(Template)]
@@ -307,11 +324,17 @@ pub struct MandateRow {
 struct MandatesPage {
     page: PageContext,
     statuses: Vec<Choice>,
+    addressees: Vec<Choice>,
     due_session: String,
     rows: Vec<MandateRow>,
     summary: String,
     pages: Vec<PageLink>,
     json_href: String,
+    csv_href: String,
+    today_line: String,
+    status_headers: Vec<(&'static str, String)>,
+    by_session: Vec<TallyLine>,
+    by_addressee: Vec<TallyLine>,
 }
 
 pub async fn mandates(
@@ -323,24 +346,71 @@ pub async fn mandates(
     // As the address gave them, for the links that keep them.
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, HtmlError> {
-    let (filter, paging) = (|| Ok((filter.filter()?, paging.paging()?)))()
+    use taawun_council::Status;
+    let (mut filter, paging) = (|| Ok((filter.filter()?, paging.paging()?)))()
         .map_err(|e| HtmlError::invalid_parameter(lang, e))?;
-    let page = app
-        .store
-        .list_mandates(&filter, paging)
-        .await
-        .map_err(|e| HtmlError::internal(lang, &e))?;
+    let internal = |e: taawun_store::StoreError| HtmlError::internal(lang, &e);
+    let today = crate::council::Today::read(&app).await.map_err(internal)?;
+    filter.last_closed = today.last_closed;
+    let (page, tally) = tokio::try_join!(
+        app.store.list_mandates(&filter, paging),
+        app.store.council().mandate_tally(today.last_closed),
+    )
+    .map_err(internal)?;
     let page_count = page.page_count();
+    let views = crate::council::api::mandate_views(&app, &today, page.items)
+        .await
+        .map_err(internal)?;
     let path = uri
         .path_and_query()
         .map_or("/mandates".to_owned(), |p| p.to_string());
+    let column = |status: Status| Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+    let mut by_session: std::collections::BTreeMap<Option<u32>, Vec<u64>> = Default::default();
+    let mut by_addressee: std::collections::BTreeMap<String, Vec<u64>> = Default::default();
+    for row in &tally {
+        by_session
+            .entry(row.due_session)
+            .or_insert_with(|| vec![0; Status::ALL.len()])[column(row.status)] += row.count;
+        by_addressee
+            .entry(row.addressee.clone())
+            .or_insert_with(|| vec![0; Status::ALL.len()])[column(row.status)] += row.count;
+    }
+    let line = |label: String, value: String, dates: String, counts: Vec<u64>| TallyLine {
+        total: counts.iter().sum(),
+        label,
+        value,
+        dates,
+        counts,
+    };
+    let mut today_line = lang.t_args(
+        "sessions-today",
+        &[("today", crate::format::date(today.today, lang).into())],
+    );
+    if let Some(last) = today.last_closed.and_then(|n| today.calendar.regular(n)) {
+        today_line.push(' ');
+        today_line.push_str(&lang.t_args(
+            "sessions-last-closed",
+            &[
+                ("number", last.number.to_string().into()),
+                ("closing", crate::format::date(last.closing, lang).into()),
+            ],
+        ));
+    }
     let view = MandatesPage {
-        statuses: MandateStatus::ALL
+        statuses: Status::ALL
             .iter()
             .map(|s| Choice {
                 value: s.slug(),
                 label: lang.t(&format!("mandate-status-{s}")),
                 selected: filter.status == Some(*s),
+            })
+            .collect(),
+        addressees: super::query::ADDRESSEES
+            .iter()
+            .map(|a| Choice {
+                value: *a,
+                label: lang.t(&format!("addressee-{a}")),
+                selected: filter.addressee.as_deref() == Some(*a),
             })
             .collect(),
         due_session: filter
@@ -356,23 +426,84 @@ pub async fn mandates(
             ],
         ),
         pages: page_links("/mandates", &params, page.page, page_count),
-        rows: page
-            .items
+        rows: views
             .into_iter()
             .map(|m| MandateRow {
-                symbol: m.symbol,
-                paragraph: m.paragraph,
-                addressee: lang.t(&format!("addressee-{}", m.addressee)),
-                action: m.action,
+                due_closing: m
+                    .due
+                    .as_ref()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d.closing, "%Y-%m-%d").ok())
+                    .map(|d| crate::format::date(d, lang))
+                    .unwrap_or_default(),
+                outputs: m.outputs.len(),
+                href: m.href,
+                symbol: m.record.symbol,
+                paragraph: m.record.paragraph,
+                addressee: lang.t(&format!("addressee-{}", m.record.addressee)),
+                action: m.record.action,
                 output: m
+                    .record
                     .output
                     .map(|o| lang.t(&format!("output-{o}")))
                     .unwrap_or_default(),
-                due_session: m.due_session.map(|s| s.to_string()).unwrap_or_default(),
-                status: lang.t(&format!("mandate-status-{}", m.status)),
+                due_session: m
+                    .record
+                    .due_session
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                status: lang.t(&format!("mandate-status-{}", m.record.status)),
+                status_slug: m.record.status,
             })
             .collect(),
+        status_headers: Status::ALL
+            .iter()
+            .map(|s| (s.slug(), lang.t(&format!("mandate-status-{s}"))))
+            .collect(),
+        by_session: by_session
+            .into_iter()
+            .map(|(session, counts)| {
+                let dates = session
+                    .and_then(|n| today.calendar.regular(n))
+                    .map(|s| {
+                        format!(
+                            "{} – {}",
+                            crate::format::date(s.opening, lang),
+                            crate::format::date(s.closing, lang)
+                        )
+                    })
+                    .unwrap_or_default();
+                match session {
+                    Some(n) => line(n.to_string(), n.to_string(), dates, counts),
+                    None => line(
+                        lang.t("mandates-no-due-session"),
+                        String::new(),
+                        dates,
+                        counts,
+                    ),
+                }
+            })
+            .collect(),
+        by_addressee: by_addressee
+            .into_iter()
+            .map(|(addressee, counts)| {
+                line(
+                    lang.t(&format!("addressee-{addressee}")),
+                    addressee,
+                    String::new(),
+                    counts,
+                )
+            })
+            .collect(),
+        today_line,
         json_href: path.replacen("/mandates", "/api/v1/mandates", 1),
+        csv_href: {
+            let api = path.replacen("/mandates", "/api/v1/mandates", 1);
+            if api.contains('?') {
+                format!("{api}&format=csv")
+            } else {
+                format!("{api}?format=csv")
+            }
+        },
         page: PageContext::new(lang, path, lang.t("mandates-title")),
     };
     Ok(render(&view, StatusCode::OK))

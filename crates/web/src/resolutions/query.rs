@@ -3,7 +3,17 @@
 
 use serde::Deserialize;
 use taawun_documents::AdoptionMethod;
-use taawun_store::{MandateFilter, MandateStatus, RecordContent, ResolutionFilter, ResolutionSort};
+use taawun_store::{MandateFilter, RecordContent, ResolutionFilter, ResolutionSort};
+
+/// The addressees mandates are filed under.
+pub const ADDRESSEES: [&str; 6] = [
+    "high-commissioner",
+    "secretary-general",
+    "states",
+    "the-body",
+    "un-system",
+    "other",
+];
 use utoipa::IntoParams;
 
 use crate::paging::{InvalidParameter, descending};
@@ -103,8 +113,12 @@ impl ResolutionParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MandateParams {
-    /// open, in-progress, delivered or closed
+    /// pending, in-preparation, delivered, late or discontinued
     pub status: Option<String>,
+    /// high-commissioner, secretary-general, states, the-body, un-system or other
+    pub addressee: Option<String>,
+    /// json (the default) or csv
+    pub format: Option<String>,
     /// The session the output is due at
     #[param(value_type = Option<u32>)]
     pub due_session: Option<String>,
@@ -118,9 +132,16 @@ impl MandateParams {
             status: one_of(
                 given(&self.status),
                 "status",
-                MandateStatus::parse,
-                MandateStatus::SLUGS,
+                taawun_council::Status::parse,
+                taawun_council::Status::SLUGS,
             )?,
+            addressee: one_of(
+                given(&self.addressee),
+                "addressee",
+                |a| ADDRESSEES.contains(&a).then(|| a.to_owned()),
+                &ADDRESSEES,
+            )?,
+            last_closed: None,
             due_session: number(given(&self.due_session), "due_session", "a session number")?,
             symbol: given(&self.symbol).map(str::to_owned),
         })
@@ -147,12 +168,22 @@ mod tests {
             let read = filter(&format!("content={content}")).unwrap();
             assert_eq!(read.content, Some(*content));
         }
-        for status in MandateStatus::ALL {
+        for status in taawun_council::Status::ALL {
             let params = MandateParams {
                 status: Some(status.slug().into()),
                 ..MandateParams::default()
             };
             assert_eq!(params.filter().unwrap().status, Some(*status));
+        }
+        for addressee in ADDRESSEES {
+            let params = MandateParams {
+                addressee: Some(addressee.into()),
+                ..MandateParams::default()
+            };
+            assert_eq!(
+                params.filter().unwrap().addressee.as_deref(),
+                Some(addressee)
+            );
         }
     }
 

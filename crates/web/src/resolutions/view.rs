@@ -426,6 +426,9 @@ pub struct MandateView {
     pub output: String,
     pub due_session: String,
     pub status: String,
+    pub status_slug: String,
+    /// The mandate's page, with its outputs.
+    pub href: String,
 }
 
 pub struct WarningView {
@@ -936,6 +939,8 @@ fn with_text(
                 .unwrap_or_default(),
             due_session: m.due_session.map(|s| s.to_string()).unwrap_or_default(),
             status: lang.t(&format!("mandate-status-{}", m.status)),
+            status_slug: m.status.clone(),
+            href: crate::council::mandate_href(&crate::council::api::key_of(m)),
         })
         .collect();
     // A page in another language than the only text held: the title in the page's language

@@ -1,0 +1,74 @@
+# جدول دورات المجلس، والولايات وما أنتجته.
+nav-sessions = دورات المجلس
+api-tag-council = جدول دورات المجلس
+sessions-title = دورات مجلس حقوق الإنسان
+sessions-intro = كل دورة من دورات المجلس التي تعرفها المنصة، بأول يوم اجتماعاتها وآخره (والدورة التي عُلّقت ثم استؤنفت تُختتم في آخر يوم من الجزء المستأنف). وتُقرأ عبارة «في دورته التاسعة والخمسين» في القرار على هذه التواريخ: فالولاية المطلوبة في دورة اختُتمت ولم تُنجز متأخرة.
+sessions-today = اليوم { $today }.
+sessions-last-closed = آخر دورة عادية اختُتمت هي الدورة { $number }، في { $closing }.
+sessions-next = الدورة العادية { $number } تُفتتح أو افتُتحت في { $opening }.
+sessions-next-unknown = لا يعرف الجدول الدورة العادية التالية بعد؛ تضيف الأمانة الدورات حين يعلنها المجلس.
+sessions-regular = الدورات العادية
+sessions-special = الدورات الاستثنائية
+sessions-special-empty = لا دورة استثنائية في الجدول.
+sessions-col-session = الدورة
+sessions-col-opening = الافتتاح
+sessions-col-closing = الاختتام
+sessions-col-source = مصدر التواريخ
+sessions-meeting-now = منعقدة الآن
+sessions-amended = عدّلتها الأمانة:
+sessions-source-link = المصدر
+sessions-missing = الدورات التي لم تكن تواريخها متاحة حين كُتب الجدول المدمج (ومنها الدورتان العاديتان 62 و63 وعدة دورات استثنائية) تضيفها الأمانة كما تعلنها قرارات المجلس وإعلاناته.
+sessions-amend = تعديل دورة أو إضافتها
+sessions-kind = النوع
+sessions-kind-regular = عادية
+sessions-kind-special = استثنائية
+sessions-number = الرقم
+sessions-reason = السبب (قرار المجلس أو إعلانه)
+sessions-amend-submit = حفظ الدورة
+mandate-status-pending = معلّقة
+mandate-status-in-preparation = قيد الإعداد
+mandate-status-delivered = منجزة
+mandate-status-late = متأخرة
+mandate-status-discontinued = أُوقفت
+mandate-title = ولاية في { $symbol }، الفقرة { $paragraph }
+mandate-unknown = لا ولاية في { $symbol } الفقرة { $paragraph } موجهة إلى هذه الجهة.
+mandate-due-dates = الدورة { $number }، { $opening } – { $closing }
+mandate-due-undated = الدورة { $number } (تواريخها ليست في الجدول بعد)
+mandate-note-pending = لم يُسجَّل لها شيء بعد.
+mandate-note-in-preparation = سُجّل لها ناتج، لكن الناتج المطلوب لم يُنجز بعد.
+mandate-note-delivered = أُنجز الناتج المطلوب.
+mandate-note-late = لم تُنجز، وقد اختُتمت الدورة { $number } في { $closing }.
+mandate-note-discontinued = سجّلت الأمانة: { $reason }
+mandate-outputs = النواتج
+mandate-outputs-empty = لم يُسجَّل أي ناتج لهذه الولاية.
+mandate-col-kind = النوع
+mandate-col-title = العنوان
+mandate-col-document = رمز الوثيقة
+mandate-col-delivered = تاريخ الإنجاز
+mandate-col-link = الرابط
+mandate-edit-output = تعديل
+mandate-save-output = حفظ الناتج
+mandate-add-output = تسجيل ناتج
+mandate-add-output-submit = تسجيل الناتج
+mandate-discontinue = الإيقاف
+mandate-discontinue-reason = السبب (القرار الذي أنهاها أو حلّ محلها)
+mandate-discontinue-submit = إيقاف الولاية
+mandate-resume-submit = التراجع عن الإيقاف
+output-state-planned = مقرر
+output-state-in-preparation = قيد الإعداد
+output-state-delivered = منجز
+mandates-by-session = حسب الدورة المطلوبة فيها
+mandates-by-addressee = حسب الجهة المكلفة
+mandates-total = المجموع
+mandates-list = الولايات
+mandates-no-due-session = دون دورة محددة
+mandates-feed = موجز Atom للنواتج
+mandates-feed-title = تعاون: ما أنتجته ولايات المجلس
+mandates-feed-entry = { $kind } ({ $state }) لـ { $symbol }، الفقرة { $paragraph }
+mandates-feed-author = أمانة تعاون
+mandates-outputs-count = { $count ->
+    [one] ناتج واحد
+    [two] ناتجان
+    [few] { $count } نواتج
+   *[other] { $count } ناتجًا
+}

@@ -546,10 +546,10 @@ mod tests {
             symbol in ".{0,20}", on in ".{0,12}", link in ".{0,30}",
         ) {
             let draft = OutputDraft { kind, title, state, document_symbol: symbol, delivered_on: on, link };
-            if let Ok(output) = draft.check(day(2026, 12, 7)) {
-                if output.state == OutputState::Delivered {
-                    proptest::prop_assert!(output.delivered_on.is_some());
-                }
+            if let Ok(output) = draft.check(day(2026, 12, 7))
+                && output.state == OutputState::Delivered
+            {
+                proptest::prop_assert!(output.delivered_on.is_some());
             }
         }
     }

@@ -35,7 +35,7 @@ pub async fn feed(State(app): State<AppState>, lang: Lang) -> Result<Response, H
     ));
     xml.push_str(&format!(
         "<title>{}</title>\n<id>tag:taawun,2026:mandates</id>\n<link rel=\"self\" href=\"/mandates/feed.xml\"/>\n<link href=\"/mandates\"/>\n<updated>{}</updated>\n",
-        escape(&lang.t("mandates-feed-title")),
+        escape(lang.t("mandates-feed-title")),
         rfc3339(updated)
     ));
     for output in &outputs {
@@ -67,7 +67,7 @@ pub async fn feed(State(app): State<AppState>, lang: Lang) -> Result<Response, H
             rfc3339(output.updated_at),
             escape(&summary),
             escape(&document),
-            escape(&lang.t("mandates-feed-author")),
+            escape(lang.t("mandates-feed-author")),
         ));
     }
     xml.push_str("</feed>\n");

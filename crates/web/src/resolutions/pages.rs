@@ -408,7 +408,7 @@ pub async fn mandates(
         addressees: super::query::ADDRESSEES
             .iter()
             .map(|a| Choice {
-                value: *a,
+                value: a,
                 label: lang.t(&format!("addressee-{a}")),
                 selected: filter.addressee.as_deref() == Some(*a),
             })

@@ -180,6 +180,16 @@ pub enum Resource {
     /// The Council's calendar and what its mandates produced: everyone reads them; the
     /// secretariat and administrators amend sessions, record outputs and discontinue mandates.
     CouncilRecords,
+    /// The routes that write the best-practice compendium, before the practice is known:
+    /// stakeholders, focal points, the secretariat and administrators (the handler then asks
+    /// about the practice and the step's role).
+    PracticeWork,
+    /// A practice of the compendium: published, everyone's to read; before that its
+    /// submitter's and the secretariat's alone (nobody else learns it exists).
+    Practice {
+        submitter: Option<i64>,
+        published: bool,
+    },
 }
 
 /// The answer.
@@ -338,6 +348,31 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
             }
         }
         Resource::CouncilRecords if action == Action::Read => Allow,
+        Resource::PracticeWork => {
+            if subject.has(RoleKind::Stakeholder)
+                || subject.has(RoleKind::FocalPoint)
+                || subject.is_secretariat()
+                || subject.is_admin()
+            {
+                Allow
+            } else {
+                refuse
+            }
+        }
+        Resource::Practice {
+            submitter,
+            published,
+        } => {
+            let own = submitter.is_some() && *submitter == subject.user_id();
+            let moderates = subject.is_secretariat() || subject.is_admin();
+            match action {
+                Action::Read if *published || own || moderates => Allow,
+                Action::Read => NotFound,
+                _ if own || moderates => Allow,
+                _ if *published => refuse,
+                _ => NotFound,
+            }
+        }
         Resource::Classification | Resource::CouncilRecords => {
             if subject.is_secretariat() || subject.is_admin() {
                 Allow

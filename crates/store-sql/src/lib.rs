@@ -24,6 +24,7 @@ mod bounds;
 pub mod council;
 pub mod funds;
 pub mod plans;
+pub mod practices;
 mod resolutions;
 pub mod sql;
 mod states;
@@ -36,6 +37,7 @@ pub use bounds::Column;
 pub use council::SqlCouncil;
 pub use funds::SqlFunds;
 pub use plans::SqlPlans;
+pub use practices::SqlPractices;
 pub use store::SqlStore;
 pub use upr::SqlUpr;
 

@@ -20,6 +20,7 @@ pub struct SqlStore<DB: Engine> {
     plans: crate::SqlPlans<DB>,
     funds: crate::SqlFunds<DB>,
     council: crate::SqlCouncil<DB>,
+    practices: crate::SqlPractices<DB>,
     migrator: &'static Migrator,
 }
 
@@ -33,6 +34,7 @@ impl<DB: Engine> SqlStore<DB> {
             plans: crate::SqlPlans::new(pool.clone()),
             funds: crate::SqlFunds::new(pool.clone()),
             council: crate::SqlCouncil::new(pool.clone()),
+            practices: crate::SqlPractices::new(pool.clone()),
             pool,
             migrator,
         }
@@ -65,6 +67,7 @@ where
     crate::SqlPlans<DB>: taawun_store::PlanStore,
     crate::SqlFunds<DB>: taawun_store::FundStore,
     crate::SqlCouncil<DB>: taawun_store::CouncilStore,
+    crate::SqlPractices<DB>: taawun_store::PracticeStore,
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
@@ -88,6 +91,10 @@ where
 
     fn council(&self) -> &dyn taawun_store::CouncilStore {
         &self.council
+    }
+
+    fn practices(&self) -> &dyn taawun_store::PracticeStore {
+        &self.practices
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod council;
 pub mod funds;
 pub mod plans;
+pub mod practices;
 pub mod resolutions;
 pub mod states;
 pub mod upr;
@@ -21,6 +22,7 @@ pub use accounts::{
 pub use council::{CouncilError, CouncilStore};
 pub use funds::{FundError, FundStore};
 pub use plans::{PlanError, PlanStore};
+pub use practices::{PracticeError, PracticeStore};
 pub use resolutions::{
     ImportOutcome, MandateFilter, MandateRecord, NewResolutionVersion, RecordContent,
     ResolutionFilter, ResolutionSort, ResolutionSummary, StoredResolution, SummaryColumns,
@@ -242,6 +244,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// The Council's calendar as amended, and the outputs of mandates.
     fn council(&self) -> &dyn council::CouncilStore;
+
+    /// The best-practice compendium.
+    fn practices(&self) -> &dyn practices::PracticeStore;
 
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;

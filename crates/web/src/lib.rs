@@ -26,6 +26,7 @@ mod page;
 mod paging;
 mod params;
 mod plans;
+mod practices;
 mod resolutions;
 mod search;
 mod states;
@@ -92,6 +93,8 @@ pub struct AppState {
     /// The assistance funds as configured: the built-in three, or the file `taawun serve
     /// --funds` read at start.
     pub funds: Arc<Vec<taawun_funds::Fund>>,
+    /// The published practices of the compendium, per generation of its records.
+    pub practices: practices::Compendium,
 }
 
 impl AppState {
@@ -124,6 +127,7 @@ impl AppState {
             auth: Arc::new(auth),
             evidence_dir: Arc::new(std::env::temp_dir().join("taawun-evidence")),
             funds: Arc::new(taawun_funds::default_funds()),
+            practices: practices::new_compendium(),
         }
     }
 
@@ -173,6 +177,7 @@ pub fn route_table() -> auth::Routes {
         .merge(plans::routes())
         .merge(funds::routes())
         .merge(council::routes())
+        .merge(practices::routes())
         .merge(history::routes())
         .merge(i18n::routes())
         .merge(openapi::routes())

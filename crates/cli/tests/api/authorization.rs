@@ -45,6 +45,13 @@ const FOCAL_POINTS: &[Who] = &[Who::FocalPoint];
 const FUND_WORK: &[Who] = &[Who::FocalPoint, Who::Secretariat, Who::Administrator];
 /// Keeping a fund's ledger and its donors.
 const SECRETARIAT: &[Who] = &[Who::Secretariat];
+/// Submitting practices to the compendium (the handler then checks the practice and the step).
+const PRACTICE_WORK: &[Who] = &[
+    Who::FocalPoint,
+    Who::Stakeholder,
+    Who::Secretariat,
+    Who::Administrator,
+];
 /// Amending the Council's calendar, recording mandates' outputs, discontinuing mandates.
 const COUNCIL_RECORDS: &[Who] = &[Who::Secretariat, Who::Administrator];
 
@@ -66,6 +73,8 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/mandates/feed.xml",
         "/mandates/{addressee}/{paragraph}/{*symbol}",
         "/sessions",
+        "/practices",
+        "/practices/{id}",
         "/votes",
         "/upr",
         "/upr/recommendations",
@@ -185,6 +194,14 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
             | "/api/v1/mandates/{addressee}/{paragraph}/{*symbol}"
             | "/api/v1/mandate-outputs/{id}",
         ) => COUNCIL_RECORDS,
+        ("GET", "/practices/new" | "/practices/mine" | "/practices/{id}/edit")
+        | (
+            "POST",
+            "/practices"
+            | "/practices/{id}/steps"
+            | "/api/v1/practices"
+            | "/api/v1/practices/{id}/steps",
+        ) => PRACTICE_WORK,
         _ => return None,
     })
 }
@@ -196,6 +213,7 @@ fn public_api(path: &str) -> bool {
         "/api/v1/resolutions",
         "/api/v1/mandates",
         "/api/v1/sessions",
+        "/api/v1/practices",
         "/api/v1/votes",
         "/api/v1/upr",
         "/api/v1/sdg",

@@ -13,6 +13,7 @@ mod helpers;
 mod listing_caches;
 mod pages;
 mod plans;
+mod practices;
 mod resolutions;
 mod search;
 mod states_api;

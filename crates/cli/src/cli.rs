@@ -226,6 +226,13 @@ pub enum DemoCommand {
         #[arg(long, env = "TAAWUN_FUNDS")]
         funds: Option<PathBuf>,
     },
+    /// Published practices of every modality and region, in Arabic and English, some in a
+    /// second version; only into an empty compendium
+    Practices {
+        /// How many practices
+        #[arg(long, default_value_t = 200)]
+        count: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -581,6 +588,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!(
                 "Demonstration data written: {} donors, {} requests with {} steps, {} ledger entries.",
                 report.donors, report.requests, report.events, report.entries
+            );
+        }
+        Command::Demo {
+            command: DemoCommand::Practices { count },
+        } => {
+            let store = database::open(&database).await?;
+            crate::server::prepare(store.as_ref()).await?;
+            let set = crate::demo_practices::build(count, chrono::Utc::now().date_naive());
+            let written = store
+                .practices()
+                .insert_demonstration(&taawun_audit::ChangeContext::command_line(), &set)
+                .await?;
+            println!(
+                "Demonstration data written: {written} published practices. Rebuild the search index (`taawun reindex`) for the search to find them; a running server does so within seconds."
             );
         }
         Command::Migrate => {

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod cli;
 pub mod database;
 pub mod demo;
+pub mod demo_practices;
 pub mod funds;
 pub mod mail;
 pub mod registry;

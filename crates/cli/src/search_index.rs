@@ -111,7 +111,18 @@ pub async fn documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>>
         }
     }
     documents.extend(upr_documents(store).await?);
+    documents.extend(practice_documents(store).await?);
     Ok(documents)
+}
+
+/// The compendium's published practices, each as its latest published version.
+pub async fn practice_documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>> {
+    let rows = store.practices().published_practices().await?;
+    Ok(rows
+        .iter()
+        .filter_map(taawun_web::practice_search_document)
+        .flat_map(|document| document.search_documents())
+        .collect())
 }
 
 /// A name in the six languages as labels (the empty ones left out).
@@ -254,6 +265,8 @@ async fn text_documents(store: &dyn Store) -> anyhow::Result<Vec<SearchDocument>
 pub struct IndexStamp {
     pub votes: VotesStamp,
     pub upr: i64,
+    /// The compendium's generation (every step of a practice raises it).
+    pub practices: i64,
 }
 
 /// The database's stamps now (two small queries).
@@ -261,6 +274,7 @@ pub async fn stamp(store: &dyn Store) -> anyhow::Result<IndexStamp> {
     Ok(IndexStamp {
         votes: store.votes_stamp().await?,
         upr: store.upr().upr_stamp().await?,
+        practices: store.practices().practices_generation().await?,
     })
 }
 
@@ -269,8 +283,8 @@ pub async fn stamp(store: &dyn Store) -> anyhow::Result<IndexStamp> {
 /// write to its records).
 pub fn built_from(stamp: &IndexStamp) -> String {
     format!(
-        "record-stamps hrc={} unga={} upr={}",
-        stamp.votes.hrc, stamp.votes.unga, stamp.upr
+        "record-stamps hrc={} unga={} upr={} practices={}",
+        stamp.votes.hrc, stamp.votes.unga, stamp.upr, stamp.practices
     )
 }
 
@@ -306,7 +320,12 @@ pub async fn keep_current(
     // The review's stamp is read now: had it moved since the index was marked, the mark does
     // not match and stays off.
     let upr = store.upr().upr_stamp().await?;
-    let before = IndexStamp { votes: before, upr };
+    let practices = store.practices().practices_generation().await?;
+    let before = IndexStamp {
+        votes: before,
+        upr,
+        practices,
+    };
     if was.as_deref() != Some(built_from(&before).as_str()) {
         return Ok(());
     }
@@ -317,6 +336,7 @@ pub async fn keep_current(
             unga: before.votes.unga + own.unga,
         },
         upr,
+        practices,
     };
     if now == expected {
         index

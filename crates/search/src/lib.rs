@@ -75,7 +75,8 @@ pub use index::{
 };
 pub use language::{Language, candidate_languages};
 pub use records::{
-    SdgBook, SdgRecord, SdgTitles, UprPledge, UprRecommendation, VotingRecord, body_code,
+    PracticeDocument, SdgBook, SdgRecord, SdgTitles, UprPledge, UprRecommendation, VotingRecord,
+    body_code,
 };
 pub use request::{
     DEFAULT_FACET_LIMIT, DEFAULT_PER_PAGE, DateBound, MAX_ALTERNATIVES, MAX_FACET_LIMIT,

@@ -16,7 +16,9 @@ CREATE TABLE practices (
     record TEXT NOT NULL,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
-    published_at BIGINT
+    published_at BIGINT,
+    -- Made by `taawun demo practices`: its pages say so.
+    demonstration BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX practices_stage ON practices (stage, updated_at);
 CREATE INDEX practices_submitter ON practices (submitter_user_id);

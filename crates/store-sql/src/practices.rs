@@ -26,7 +26,8 @@ impl<DB: Engine> SqlPractices<DB> {
     }
 }
 
-const COLUMNS: &str = "id, submitter_user_id, submitter, revision, record, created_at, updated_at";
+const COLUMNS: &str =
+    "id, submitter_user_id, submitter, revision, record, created_at, updated_at, demonstration";
 
 /// Now, to the second (the store's clock; the domain takes the time it is given).
 fn now() -> DateTime<Utc> {
@@ -68,6 +69,7 @@ where
             revision: row.try_get("revision").map_err(db)?,
             created_at: row.try_get("created_at").map_err(db)?,
             updated_at: row.try_get("updated_at").map_err(db)?,
+            demonstration: row.try_get("demonstration").map_err(db)?,
         })
     }
 
@@ -313,6 +315,57 @@ where
             None,
         )
         .await
+    }
+
+    async fn insert_demonstration(
+        &self,
+        context: &ChangeContext,
+        practices: &[PracticeRecord],
+    ) -> Result<usize, PracticeError> {
+        let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
+        // Into an empty compendium only: beside real practices it would mislead, and a second
+        // set would repeat the first one's numbers.
+        let held: i64 = sqlx::query_scalar("SELECT count(*) FROM practices")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+        if held > 0 {
+            return Err(PracticeError::Invalid(format!(
+                "the compendium already holds {held} practices: demonstration data is only \
+                 written into an empty one"
+            )));
+        }
+        let at = now().timestamp();
+        // Rows of a few hundred at a time: one statement per chunk keeps a large set quick
+        // on both engines and under their limits on bound parameters.
+        for chunk in practices.chunks(500) {
+            let mut insert = crate::sql::Sql::new(
+                "INSERT INTO practices (number, stage, version, revision, title, submitter, \
+                 record, created_at, updated_at, published_at, demonstration) ",
+            );
+            insert.push_values(chunk, |row, record| {
+                let published = record.published(None).map(|p| p.published_at.timestamp());
+                row.push_bind(record.position.number.map(|n| n.to_string()))
+                    .push_bind(record.position.stage.slug())
+                    .push_bind(i64::from(record.position.version))
+                    .push_bind(1i64)
+                    .push_bind(record.content.title.clone())
+                    .push_bind("Demonstration")
+                    .push_bind(to_json(record))
+                    .push_bind(published.unwrap_or(at))
+                    .push_bind(published.unwrap_or(at))
+                    // Demonstration practices are all published.
+                    .push_bind(published.unwrap_or(at))
+                    .push_bind(true);
+            });
+            insert.query().execute(&mut *tx).await.map_err(db)?;
+        }
+        Self::bump(&mut tx).await?;
+        let change = Change::new("demo", "practices", practices.len().to_string())
+            .after(&format!("{{\"practices\": {}}}", practices.len()));
+        AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(practices.len())
     }
 
     async fn practices_generation(&self) -> Result<i64, StoreError> {

@@ -22,6 +22,8 @@ pub struct PracticeRow {
     /// Unix seconds.
     pub created_at: i64,
     pub updated_at: i64,
+    /// Made by `taawun demo practices`.
+    pub demonstration: bool,
 }
 
 /// A step as the web layer asks the store to take it.
@@ -45,6 +47,8 @@ pub enum PracticeError {
     Conflict(Box<PracticeRow>),
     #[error(transparent)]
     Refused(#[from] Refusal),
+    #[error("invalid: {0}")]
+    Invalid(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -83,6 +87,15 @@ pub trait PracticeStore: Send + Sync {
 
     /// Practices at a stage (the secretariat's queue: `submitted`), oldest change first.
     async fn practices_at(&self, stage: Stage) -> Result<Vec<PracticeRow>, StoreError>;
+
+    /// Writes a demonstration compendium (records already taken through the workflow) in one
+    /// transaction, every practice marked as demonstration data; refused unless the compendium is
+    /// empty. Returns how many were written.
+    async fn insert_demonstration(
+        &self,
+        context: &ChangeContext,
+        practices: &[PracticeRecord],
+    ) -> Result<usize, PracticeError>;
 
     /// Rises with every write to the compendium.
     async fn practices_generation(&self) -> Result<i64, StoreError>;

@@ -42,6 +42,7 @@ use taawun_store::Store;
 
 pub use funds::export::iati_file as funds_iati_file;
 pub use i18n::Lang;
+pub use practices::search_document as practice_search_document;
 pub use resolutions::CACHE_SECONDS as RESOLUTION_CACHE_SECONDS;
 pub use votes::warm_up as warm_up_vote_figures;
 

@@ -251,6 +251,28 @@ async fn a_practice_goes_from_draft_to_the_compendium_and_keeps_its_versions() {
     assert_eq!(kinds, ["submit", "return", "edit", "submit", "publish"]);
     assert_eq!(history[1]["reason"], "Please say who evaluated the courts.");
 
+    // The one search finds it at once, as a best practice, under its SDG target and States.
+    let (status, found) = app
+        .get_json("/api/v1/search?q=mobile%20courts&type=best-practice")
+        .await;
+    assert_eq!(status, 200, "{found}");
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(
+        found["hits"][0]["record_key"],
+        format!("best-practice:{number}")
+    );
+    let (_, by_sdg) = app
+        .get_json("/api/v1/search?q=courts&sdg=16.3&state=MAR")
+        .await;
+    assert!(
+        by_sdg["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["record_key"] == format!("best-practice:{number}")),
+        "{by_sdg}"
+    );
+
     // The secretariat edits the published practice: a second version, the first still citable.
     let mut corrected = edited.clone();
     corrected["title"] = json!("Mobile courts for remote districts");
@@ -359,4 +381,42 @@ async fn a_practice_goes_from_draft_to_the_compendium_and_keeps_its_versions() {
     let html = page.text().await.unwrap();
     assert!(html.contains("Mobile courts for remote districts"));
     assert!(html.contains("One practice"));
+}
+
+/// `taawun demo practices` fills an empty compendium; a second run is refused and writes
+/// nothing; `taawun reindex` makes the set searchable.
+#[test]
+fn the_demonstration_compendium_goes_into_an_empty_database_once() {
+    use crate::helpers::{succeeded, taawun};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let run = |count: &str| {
+        taawun()
+            .env_remove("TAAWUN_DATABASE_URL")
+            .args(["demo", "practices", "--count", count, "--data-dir", data])
+            .output()
+            .unwrap()
+    };
+    let first = run("60");
+    assert!(first.status.success(), "{first:?}");
+    assert!(String::from_utf8_lossy(&first.stdout).contains("60 published practices"));
+    let second = run("5");
+    assert!(!second.status.success(), "a second set is refused");
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(said.contains("already holds 60 practices"), "{said}");
+    let indexed =
+        succeeded(
+            taawun()
+                .env_remove("TAAWUN_DATABASE_URL")
+                .args(["reindex", "--data-dir", data]),
+        );
+    assert!(!indexed.is_empty());
+    let found = succeeded(taawun().env_remove("TAAWUN_DATABASE_URL").args([
+        "search",
+        "mobile courts",
+        "--json",
+        "--data-dir",
+        data,
+    ]));
+    assert!(found.contains("best-practice:P-"), "{found}");
 }

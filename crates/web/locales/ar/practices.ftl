@@ -76,3 +76,5 @@ practice-save = حفظ الممارسة
 practice-create = حفظ المسودة
 practice-updated = آخر تغيير
 practice-submitter = مقدّمة من
+practices-demo = بيانات توضيحية
+practices-demo-notice = هذه الممارسة بيانات توضيحية أُعدّت لبيان طريقة عمل الخلاصة؛ ولا تصف أمرًا حدث فعلًا.

@@ -74,3 +74,5 @@ practice-save = Save the practice
 practice-create = Save the draft
 practice-updated = Last change
 practice-submitter = Submitted by
+practices-demo = demonstration
+practices-demo-notice = This practice is demonstration data, made to show how the compendium works; it describes nothing that happened.

@@ -38,6 +38,8 @@ pub struct PracticeView {
     /// Every step, with its reason (the submitter and the secretariat).
     #[schema(value_type = Vec<Object>)]
     pub history: Option<serde_json::Value>,
+    /// Made by `taawun demo practices`, not a real practice.
+    pub demonstration: bool,
 }
 
 pub fn view(app: &AppState, principal: &Principal, row: &PracticeRow) -> PracticeView {
@@ -64,6 +66,7 @@ pub fn view(app: &AppState, principal: &Principal, row: &PracticeRow) -> Practic
         citation_ar: record.citation(None, Language::Ar, &url),
         revision: row.revision,
         history: whole.then(|| serde_json::to_value(&record.history).unwrap_or_default()),
+        demonstration: row.demonstration,
     }
 }
 
@@ -140,6 +143,7 @@ pub(crate) fn practice_error(error: PracticeError) -> ApiError {
             now.revision
         )),
         PracticeError::Refused(refusal) => ApiError::conflict(refusal.to_string()),
+        PracticeError::Invalid(message) => ApiError::conflict(message),
         PracticeError::Store(e) => e.into(),
     }
 }
@@ -271,5 +275,6 @@ pub async fn take_step(
         )
         .await
         .map_err(practice_error)?;
+    super::index_now(&app, &after).await;
     Ok(Json(view(&app, &principal, &after)))
 }

@@ -347,3 +347,43 @@ pub fn href(row: &PracticeRow) -> String {
         None => format!("/practices/{}", row.record.id),
     }
 }
+
+/// What the search index keeps of a published practice (its latest published version); `None`
+/// for one not published.
+pub fn search_document(row: &PracticeRow) -> Option<taawun_search::PracticeDocument> {
+    let record = &row.record;
+    let number = record.position.number?;
+    let published = record.published(None)?;
+    let practice = &published.content;
+    Some(taawun_search::PracticeDocument {
+        number: number.to_string(),
+        title: practice.title.clone(),
+        summary: practice.summary.clone(),
+        results: practice.results.iter().map(|r| r.text.clone()).collect(),
+        rights: practice.rights.clone(),
+        sdg_targets: practice
+            .sdg_targets
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        partners: practice.partners.clone(),
+        published: published.published_at.date_naive(),
+    })
+}
+
+/// Puts a practice just published or edited into this server's search index at once (the
+/// other servers rebuild theirs when they see the compendium's generation move). A failure is
+/// logged, not the reader's: the practice is stored, and the next rebuild indexes it.
+pub async fn index_now(app: &AppState, row: &PracticeRow) {
+    let Some(document) = search_document(row) else {
+        return;
+    };
+    let index = app.search.clone();
+    let done = tokio::task::spawn_blocking(move || index.upsert(&document)).await;
+    if let Err(error) = done
+        .map_err(|e| e.to_string())
+        .and_then(|r| r.map_err(|e| e.to_string()))
+    {
+        tracing::warn!(%error, "a published practice could not be indexed now");
+    }
+}

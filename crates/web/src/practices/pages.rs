@@ -52,6 +52,7 @@ pub struct ListRow {
     pub modality: String,
     pub region: String,
     pub published: String,
+    pub demonstration: bool,
 }
 
 #[derive(Template)]
@@ -186,6 +187,7 @@ pub async fn list(
                         .published_on(None)
                         .map(|d| date(d, lang))
                         .unwrap_or_default(),
+                    demonstration: row.demonstration,
                 }
             })
             .collect(),
@@ -331,6 +333,7 @@ struct PracticePage {
     may_edit: bool,
     revision: i64,
     csrf: String,
+    demonstration: bool,
 }
 
 #[derive(Deserialize)]
@@ -496,6 +499,7 @@ pub async fn show(
         steps,
         revision: row.revision,
         csrf: csrf.0.clone(),
+        demonstration: row.demonstration,
         page: PageContext::new(lang, href(&row), content.title.clone()),
     };
     Ok(render(&view, StatusCode::OK))
@@ -749,6 +753,7 @@ pub async fn take_step(
             taawun_store::PracticeError::Store(e) => HtmlError::internal(lang, &e),
             other => HtmlError::bad_request(lang, other.to_string()),
         })?;
+    super::index_now(&app, &after).await;
     Ok(Redirect::to(&href(&after)).into_response())
 }
 

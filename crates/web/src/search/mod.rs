@@ -321,6 +321,7 @@ fn hit_link(
             ),
         ),
         RecordType::SdgGoal | RecordType::SdgTarget => (format!("/sdg/{id}"), hit.title.clone()),
+        RecordType::BestPractice => (format!("/practices/{id}"), hit.title.clone()),
         _ => {
             let symbol = hit.symbol.clone().unwrap_or_default();
             let href = match &hit.anchor {

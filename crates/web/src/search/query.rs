@@ -19,7 +19,7 @@ pub struct SearchParams {
     pub q: Option<String>,
     /// ar, en, fr, es, ru or zh: the language of the query (all languages when absent)
     pub lang: Option<String>,
-    /// Record type: resolution, upr-recommendation, upr-pledge, sdg-goal or sdg-target
+    /// Record type: resolution, upr-recommendation, upr-pledge, sdg-goal, sdg-target or best-practice
     #[serde(rename = "type")]
     #[param(rename = "type")]
     pub record_type: Option<String>,

@@ -18,7 +18,7 @@ CREATE TABLE practices (
     updated_at INTEGER NOT NULL,
     published_at INTEGER,
     -- Made by `taawun demo practices`: its pages say so.
-    demonstration BOOLEAN NOT NULL DEFAULT FALSE
+    demonstration INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX practices_stage ON practices (stage, updated_at);
 CREATE INDEX practices_submitter ON practices (submitter_user_id);

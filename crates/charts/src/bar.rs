@@ -18,7 +18,7 @@ const COUNT_FONT: f64 = 11.0;
 const MAX_LABEL_SHARE: f64 = 0.42;
 
 /// What to draw.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BarSpec {
     /// Prefix of every id in the SVG; see [`crate::MapSpec::id_prefix`].
     pub id_prefix: String,
@@ -30,7 +30,7 @@ pub struct BarSpec {
 }
 
 /// One bar.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BarRow {
     pub label: String,
     /// One count per category, in the order of [`BarSpec::categories`].

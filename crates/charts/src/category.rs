@@ -7,7 +7,9 @@ use crate::error::SpecError;
 use crate::svg::{self, Align};
 
 /// The reading direction of the page the chart is drawn for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Dir {
     #[default]
     Ltr,
@@ -16,7 +18,7 @@ pub enum Dir {
 
 /// The texture drawn over a category's colour, so that the chart reads without colour (printed
 /// in black and white, or seen with a colour-vision deficiency).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Pattern {
     /// The colour alone.
     Solid,
@@ -32,7 +34,7 @@ pub enum Pattern {
 }
 
 /// One category of a map or bar chart: a vote ("yes", "no", …) or any other class.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Category {
     /// A stable key, used in class names (`taawun-cat-<key>`) for the page's stylesheet.
     pub key: String,

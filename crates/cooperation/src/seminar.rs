@@ -80,6 +80,7 @@ impl Venue {
 
 /// A seminar's form as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SeminarDraft {
     pub title: String,
     /// A regional group's slug, or `other`.
@@ -248,6 +249,7 @@ impl Seminar {
 
 /// A registration's form as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RegistrationDraft {
     /// A [`StakeholderType`] slug.
     pub stakeholder_type: String,
@@ -467,6 +469,7 @@ pub fn public_participants(registrations: &[Registration]) -> Vec<PublicParticip
 
 /// An input's form as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct InputDraft {
     /// An [`InputKind`] slug.
     pub kind: String,

@@ -184,6 +184,10 @@ pub enum Resource {
     /// stakeholders, focal points, the secretariat and administrators (the handler then asks
     /// about the practice and the step's role).
     PracticeWork,
+    /// Taking part in the cooperation the Council asked for: registering for a regional
+    /// seminar, giving an input, answering a call for inputs. Any signed-in account (the
+    /// handler then checks the seminar's dates and the registration).
+    Participation,
     /// A practice of the compendium: published, everyone's to read; before that its
     /// submitter's and the secretariat's alone (nobody else learns it exists).
     Practice {
@@ -348,6 +352,13 @@ pub fn decide(subject: Subject<'_>, action: Action, resource: &Resource) -> Deci
             }
         }
         Resource::CouncilRecords if action == Action::Read => Allow,
+        Resource::Participation => {
+            if signed_in {
+                Allow
+            } else {
+                SignInRequired
+            }
+        }
         Resource::PracticeWork => {
             if subject.has(RoleKind::Stakeholder)
                 || subject.has(RoleKind::FocalPoint)

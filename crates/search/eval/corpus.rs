@@ -107,6 +107,7 @@ pub fn unpc_documents() -> Vec<SearchDocument> {
                 states: Vec::new(),
                 review: Default::default(),
                 labels: Vec::new(),
+                practice: Default::default(),
             });
         }
     }

@@ -145,6 +145,7 @@ impl<'p> Corpus<'p> {
                     .collect(),
                 review: Default::default(),
                 labels: Vec::new(),
+                practice: Default::default(),
             });
         }
         for language in Language::ALL {
@@ -164,6 +165,7 @@ impl<'p> Corpus<'p> {
                     states: Vec::new(),
                     review: Default::default(),
                     labels: Vec::new(),
+                    practice: Default::default(),
                 });
             }
         }
@@ -221,6 +223,7 @@ impl<'p> Corpus<'p> {
             states,
             review: Default::default(),
             labels: Vec::new(),
+            practice: Default::default(),
         }
     }
 }

@@ -153,6 +153,7 @@ fn main() {
                 states: Vec::new(),
                 review: Default::default(),
                 labels: Vec::new(),
+                practice: Default::default(),
             });
         }
     }

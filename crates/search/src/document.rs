@@ -149,6 +149,10 @@ pub struct SearchDocument {
     /// found by its themes' and SDGs' names in Arabic). Kept for snippets, which are cut from a
     /// label when the text itself holds none of the words searched.
     pub labels: Vec<Label>,
+    /// The best-practice compendium's facets, for a published practice; empty for other
+    /// records.
+    #[serde(default)]
+    pub practice: PracticeFields,
 }
 
 /// The Universal Periodic Review's facet values of a document. Its States are also in
@@ -169,6 +173,22 @@ pub struct ReviewFields {
     /// SDG goals ("16") and targets ("16.3"); a target's goal is listed with it, so that the
     /// goal's filter finds the records linked to its targets.
     pub sdgs: Vec<String>,
+}
+
+/// The compendium's facet values of a practice's document (its SDG targets are in
+/// [`ReviewFields::sdgs`] and its partner States in [`SearchDocument::states`], which answer the
+/// `sdg` and `state` filters of every record type).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeFields {
+    /// Who cooperated with whom, as the compendium's slug: `south-south`, `north-south`,
+    /// `triangular` or `regional`.
+    pub modality: Option<String>,
+    /// Where, as the compendium's slug: a regional group's (`african`, `asia-pacific`,
+    /// `eastern-european`, `latin-american-caribbean`, `western-european-others`), `global` or
+    /// `other`.
+    pub region: Option<String>,
+    /// The rights concerned, each as its [`crate::right_slug`] (`right-to-education`).
+    pub rights: Vec<String>,
 }
 
 /// A text searched in a language other than (or beside) the document's own.
@@ -240,6 +260,16 @@ impl SearchDocument {
         }
         for sdg in &review.sdgs {
             doc.add_text(fields.sdgs, sdg);
+        }
+        let practice = &self.practice;
+        if let Some(modality) = &practice.modality {
+            doc.add_text(fields.modality, modality);
+        }
+        if let Some(region) = &practice.region {
+            doc.add_text(fields.region, region);
+        }
+        for right in &practice.rights {
+            doc.add_text(fields.rights, right);
         }
         doc.add_text(fields.text, &self.text);
         let language_fields = fields.language(self.language);

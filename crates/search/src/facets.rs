@@ -46,10 +46,19 @@ pub struct Facets {
     /// SDG goals ("16") and targets ("16.3"): a record linked to a target counts under its goal
     /// too.
     pub sdg: Vec<FacetCount>,
+    /// The compendium's practices: `south-south`, `north-south`, `triangular`, `regional`.
+    pub modality: Vec<FacetCount>,
+    /// The compendium's practices: a regional group's slug (`african`, `asia-pacific`,
+    /// `eastern-european`, `latin-american-caribbean`, `western-european-others`), `global` or
+    /// `other`.
+    pub region: Vec<FacetCount>,
+    /// The compendium's practices: the rights concerned, as slugs (`right-to-education`); a
+    /// practice concerns several, so these counts add up to more than the total.
+    pub right: Vec<FacetCount>,
 }
 
 /// How many string facets there are.
-const STRINGS: usize = 10;
+const STRINGS: usize = 13;
 /// How many numeric facets there are.
 const NUMBERS: usize = 3;
 
@@ -65,6 +74,9 @@ const STRING_FACETS: [&str; STRINGS] = [
     names::RESPONSE,
     names::THEMES,
     names::SDGS,
+    names::MODALITY,
+    names::REGION,
+    names::RIGHTS,
 ];
 /// The numeric facets, in the order of [`Tally::numbers`].
 const NUMBER_FACETS: [&str; NUMBERS] = [names::SESSION, names::YEAR, names::CYCLE];
@@ -101,6 +113,9 @@ impl Tally {
             response,
             themes,
             sdgs,
+            modality,
+            region,
+            rights,
         ] = self.strings;
         let [session, year, cycle] = self.numbers;
         let numbers = |counts: HashMap<u64, u64>| {
@@ -130,6 +145,9 @@ impl Tally {
             response: top(response, limit),
             theme: top(themes, limit),
             sdg: top(sdgs, limit),
+            modality: top(modality, limit),
+            region: top(region, limit),
+            right: top(rights, limit),
         }
     }
 }

@@ -15,6 +15,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::document::day_number;
 use crate::facets::{ColumnCache, SegmentColumns};
+use crate::records::right_slug;
 use crate::request::SearchRequest;
 use crate::schema::Fields;
 
@@ -70,6 +71,15 @@ pub fn filters(request: &SearchRequest, fields: &Fields, browsing: bool) -> Vec<
     }
     if let Some(sdg) = &request.sdg {
         filters.push(keyword(fields.sdgs, sdg.trim()));
+    }
+    if let Some(modality) = &request.modality {
+        filters.push(keyword(fields.modality, &modality.trim().to_lowercase()));
+    }
+    if let Some(region) = &request.region {
+        filters.push(keyword(fields.region, &region.trim().to_lowercase()));
+    }
+    if let Some(right) = &request.right {
+        filters.push(keyword(fields.rights, &right_slug(right)));
     }
     if let Some(kind) = request.paragraph_kind {
         filters.push(keyword(fields.kind, kind.as_str()));

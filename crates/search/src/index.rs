@@ -47,7 +47,7 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 
 /// Bumped whenever the schema or an analyser changes what is indexed: an index written with
 /// another version is rebuilt empty on opening (and must be re-filled with `reindex`).
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 const FORMAT_FILE: &str = "taawun-search-format";
 
 /// Writers for single records: small and short-lived, so that no writer lock is held between

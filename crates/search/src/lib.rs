@@ -28,6 +28,7 @@
 //!         states: vec!["CMR".into(), "CHN".into()],
 //!         review: Default::default(),
 //!         labels: Vec::new(),
+//!         practice: Default::default(),
 //!     }],
 //! )?;
 //! let results = index.search(&SearchRequest {
@@ -67,7 +68,9 @@ pub mod snippet;
 mod symbol;
 
 pub use compile::{EXACT_BOOST, EXACT_BOOST_SNOWBALL, NEAR_BOOST, NEAR_SLOP};
-pub use document::{Label, ParagraphKind, RecordType, ReviewFields, SearchDocument, Searchable};
+pub use document::{
+    Label, ParagraphKind, PracticeFields, RecordType, ReviewFields, SearchDocument, Searchable,
+};
 pub use error::{IndexError, SearchError};
 pub use facets::{FacetCount, Facets};
 pub use index::{
@@ -76,11 +79,12 @@ pub use index::{
 pub use language::{Language, candidate_languages};
 pub use records::{
     PracticeDocument, SdgBook, SdgRecord, SdgTitles, UprPledge, UprRecommendation, VotingRecord,
-    body_code,
+    body_code, right_slug,
 };
 pub use request::{
     DEFAULT_FACET_LIMIT, DEFAULT_PER_PAGE, DateBound, MAX_ALTERNATIVES, MAX_FACET_LIMIT,
-    MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW, SearchRequest, Sort,
+    MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW, MAX_RIGHT_CHARS,
+    SearchRequest, Sort,
 };
 pub use results::{Hit, Mode, Notice, SearchResults};
 pub use snippet::Snippet;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{ParagraphKind, RecordType};
 use crate::error::SearchError;
 use crate::language::Language;
+use crate::records::right_slug;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -19,6 +20,8 @@ pub const DEFAULT_PER_PAGE: u32 = 20;
 /// Hits are served down to this rank (as search engines do): deeper pages answer with no
 /// hits and the total, instead of making the server rank a million documents.
 pub const MAX_RESULT_WINDOW: usize = 10_000;
+/// Longest `right` accepted, in characters (the compendium's longest tag).
+pub const MAX_RIGHT_CHARS: usize = 300;
 /// Values listed per facet.
 pub const DEFAULT_FACET_LIMIT: usize = 10;
 pub const MAX_FACET_LIMIT: usize = 300;
@@ -138,6 +141,17 @@ pub struct SearchRequest {
     pub theme: Option<String>,
     /// An SDG goal ("16", which finds the records linked to its targets too) or target ("16.3").
     pub sdg: Option<String>,
+    /// A practice's modality, as the compendium's slug: `south-south`, `north-south`,
+    /// `triangular` or `regional` (case-insensitive). Other record types have none and are
+    /// left out.
+    pub modality: Option<String>,
+    /// A practice's region, as the compendium's slug: a regional group's (`african`,
+    /// `asia-pacific`, `eastern-european`, `latin-american-caribbean`,
+    /// `western-european-others`), `global` or `other` (case-insensitive).
+    pub region: Option<String>,
+    /// A right a practice concerns: its slug (`right-to-education`) or the tag as written
+    /// (`Right to education`), which is taken by its slug ([`crate::right_slug`]).
+    pub right: Option<String>,
     /// From 1.
     pub page: u32,
     pub per_page: u32,
@@ -168,6 +182,9 @@ impl Default for SearchRequest {
             response: None,
             theme: None,
             sdg: None,
+            modality: None,
+            region: None,
+            right: None,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             sort: Sort::Relevance,
@@ -216,6 +233,24 @@ impl SearchRequest {
                 length,
                 max: MAX_QUERY_CHARS,
             });
+        }
+        if let Some(right) = &self.right {
+            let length = right.chars().count();
+            if length > MAX_RIGHT_CHARS {
+                return Err(SearchError::TooLong {
+                    parameter: "right",
+                    length,
+                    max: MAX_RIGHT_CHARS,
+                });
+            }
+            if right_slug(right).is_empty() {
+                return Err(SearchError::InvalidValue {
+                    parameter: "right",
+                    value: right.chars().take(40).collect(),
+                    expected: "a right concerned, by its slug (right-to-education) or as tagged \
+                               (Right to education)",
+                });
+            }
         }
         if self.page == 0 {
             return Err(SearchError::OutOfRange {
@@ -306,5 +341,13 @@ mod tests {
             ..SearchRequest::default()
         };
         assert_eq!(request.validate().unwrap_err().parameter(), Some("to"));
+        for right in ["—", " ", "x".repeat(MAX_RIGHT_CHARS + 1).as_str()] {
+            let request = SearchRequest {
+                right: Some(right.into()),
+                ..SearchRequest::default()
+            };
+            let error = request.validate().unwrap_err();
+            assert_eq!(error.parameter(), Some("right"), "{right:?}");
+        }
     }
 }

@@ -30,6 +30,9 @@ pub mod names {
     pub const RESPONSE: &str = "response";
     pub const THEMES: &str = "themes";
     pub const SDGS: &str = "sdgs";
+    pub const MODALITY: &str = "modality";
+    pub const REGION: &str = "region";
+    pub const RIGHTS: &str = "rights";
     pub const LABEL_LANGUAGE: &str = "label_language";
     pub const LABEL_TEXT: &str = "label_text";
 }
@@ -66,6 +69,10 @@ pub struct Fields {
     pub response: Field,
     pub themes: Field,
     pub sdgs: Field,
+    /// The compendium's facets (see [`crate::PracticeFields`]).
+    pub modality: Field,
+    pub region: Field,
+    pub rights: Field,
     /// The labels' languages and texts, stored side by side (the n-th language is the n-th
     /// text's), for snippets; searched through the language fields.
     pub label_language: Field,
@@ -122,6 +129,9 @@ pub fn build() -> (Schema, Fields) {
     let response = builder.add_text_field(RESPONSE, STRING | FAST);
     let themes = builder.add_text_field(THEMES, STRING | FAST);
     let sdgs = builder.add_text_field(SDGS, STRING | FAST);
+    let modality = builder.add_text_field(MODALITY, STRING | FAST);
+    let region = builder.add_text_field(REGION, STRING | FAST);
+    let rights = builder.add_text_field(RIGHTS, STRING | FAST);
     let label_language = builder.add_text_field(LABEL_LANGUAGE, STORED);
     let label_text = builder.add_text_field(LABEL_TEXT, STORED);
     let languages = Language::ALL.map(|language| LanguageFields {
@@ -156,6 +166,9 @@ pub fn build() -> (Schema, Fields) {
         response,
         themes,
         sdgs,
+        modality,
+        region,
+        rights,
         label_language,
         label_text,
         languages,

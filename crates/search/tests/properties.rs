@@ -64,6 +64,7 @@ fn seeded_index() -> &'static SearchIndex {
                         states: Vec::new(),
                         review: Default::default(),
                         labels: Vec::new(),
+                        practice: Default::default(),
                     })?;
                 }
                 Ok(())
@@ -160,6 +161,7 @@ proptest! {
             states: vec![text.clone()],
             review: Default::default(),
             labels: Vec::new(),
+            practice: Default::default(),
         };
         index.replace_record("doc", &[document]).unwrap();
         prop_assert_eq!(index.num_docs(), 1);

@@ -37,6 +37,7 @@ fn document(key: &str, language: Language, text: &str, year: i32) -> SearchDocum
         states: vec!["FRA".into(), "EGY".into()],
         review: Default::default(),
         labels: Vec::new(),
+        practice: Default::default(),
     }
 }
 

@@ -15,6 +15,7 @@ use taawun_store::council::{
 use taawun_store::{Change, MandateRecord, StoreError};
 
 use crate::audit::AuditTrail;
+use crate::clock::now_seconds;
 use crate::sql::Sql;
 use crate::{Column, Engine, SqlStore, db};
 
@@ -27,12 +28,6 @@ impl<DB: Engine> SqlCouncil<DB> {
     pub fn new(pool: Pool<DB>) -> Self {
         SqlCouncil { pool }
     }
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 fn corrupt(what: &str, value: &str) -> StoreError {
@@ -51,7 +46,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn mandate_id(key: &MandateKey) -> String {
+/// How logs and messages name a mandate: `A/HRC/RES/56/2#36/high-commissioner`.
+pub(crate) fn mandate_id(key: &MandateKey) -> String {
     format!("{}#{}/{}", key.symbol, key.paragraph, key.addressee)
 }
 
@@ -133,7 +129,8 @@ where
         row.as_ref().map(Self::output_from_row).transpose()
     }
 
-    async fn load_mandate(
+    /// One mandate, read in the caller's transaction (its status with `last_closed`).
+    pub(crate) async fn load_mandate(
         conn: &mut DB::Connection,
         key: &MandateKey,
         last_closed: Option<u32>,
@@ -214,6 +211,53 @@ where
         Ok(())
     }
 
+    /// Records an output of an existing mandate in the caller's open write transaction `conn`:
+    /// takes the council's lock and raises its generation, checks that the mandate exists,
+    /// writes the output, sets the mandate's progress from its outputs and appends the audit
+    /// entry. What [`CouncilStore::add_output`] does in a transaction of its own, and what
+    /// publishing a summary report does in the report's.
+    pub(crate) async fn record_output(
+        conn: &mut DB::Connection,
+        context: &ChangeContext,
+        key: &MandateKey,
+        output: &Output,
+    ) -> Result<OutputRecord, CouncilError> {
+        Self::lock_and_bump(conn).await?;
+        if Self::load_mandate(conn, key, None).await?.is_none() {
+            return Err(CouncilError::NotFound(format!(
+                "mandate {}",
+                mandate_id(key)
+            )));
+        }
+        let at = now_seconds();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO mandate_outputs (symbol, paragraph, addressee, kind, title, state, \
+                document_symbol, delivered_on, link, version, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id",
+        )
+        .bind(key.symbol.as_str())
+        .bind(key.paragraph as i32)
+        .bind(key.addressee.as_str())
+        .bind(output.kind.slug())
+        .bind(output.title.as_str())
+        .bind(output.state.slug())
+        .bind(output.document_symbol.as_deref())
+        .bind(output.delivered_on.map(day_text))
+        .bind(output.link.as_deref())
+        .bind(at)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+        Self::settle_progress(conn, key).await?;
+        let created = Self::load_output(conn, id)
+            .await?
+            .ok_or_else(|| CouncilError::NotFound(format!("output {id}")))?;
+        let change = Change::new("create", "mandate-output", id.to_string())
+            .after(&to_json(&(&created.mandate, &created)));
+        AuditTrail::<DB>::append(conn, context, change).await?;
+        Ok(created)
+    }
+
     async fn amendments(conn: &mut DB::Connection) -> Result<Vec<SessionAmendment>, StoreError> {
         let rows = sqlx::query(
             "SELECT kind, number, opening, closing, reason, amended_at, amended_by \
@@ -290,7 +334,7 @@ where
         let amendment = SessionAmendment {
             session: session.clone(),
             reason: reason.to_owned(),
-            amended_at: now(),
+            amended_at: now_seconds(),
             amended_by: by.to_owned(),
         };
         sqlx::query(
@@ -368,39 +412,7 @@ where
         output: &Output,
     ) -> Result<OutputRecord, CouncilError> {
         let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
-        Self::lock_and_bump(&mut tx).await?;
-        if Self::load_mandate(&mut tx, key, None).await?.is_none() {
-            return Err(CouncilError::NotFound(format!(
-                "mandate {}",
-                mandate_id(key)
-            )));
-        }
-        let at = now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO mandate_outputs (symbol, paragraph, addressee, kind, title, state, \
-                document_symbol, delivered_on, link, version, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id",
-        )
-        .bind(key.symbol.as_str())
-        .bind(key.paragraph as i32)
-        .bind(key.addressee.as_str())
-        .bind(output.kind.slug())
-        .bind(output.title.as_str())
-        .bind(output.state.slug())
-        .bind(output.document_symbol.as_deref())
-        .bind(output.delivered_on.map(day_text))
-        .bind(output.link.as_deref())
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        Self::settle_progress(&mut tx, key).await?;
-        let created = Self::load_output(&mut tx, id)
-            .await?
-            .ok_or_else(|| CouncilError::NotFound(format!("output {id}")))?;
-        let change = Change::new("create", "mandate-output", id.to_string())
-            .after(&to_json(&(&created.mandate, &created)));
-        AuditTrail::<DB>::append(&mut tx, context, change).await?;
+        let created = Self::record_output(&mut tx, context, key, output).await?;
         tx.commit().await.map_err(db)?;
         Ok(created)
     }
@@ -430,7 +442,7 @@ where
         .bind(output.document_symbol.as_deref())
         .bind(output.delivered_on.map(day_text))
         .bind(output.link.as_deref())
-        .bind(now())
+        .bind(now_seconds())
         .bind(id)
         .execute(&mut *tx)
         .await

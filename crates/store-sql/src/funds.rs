@@ -25,6 +25,7 @@ use taawun_store::funds::{
 use taawun_store::{Change, Page, Paging, StoreError};
 
 use crate::audit::AuditTrail;
+use crate::clock::now_seconds;
 use crate::{Column, Engine, db};
 
 /// The funds part of a store, on engine `DB`: what `Store::funds()` returns.
@@ -36,12 +37,6 @@ impl<DB: Engine> SqlFunds<DB> {
     pub fn new(pool: Pool<DB>) -> Self {
         SqlFunds { pool }
     }
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 fn corrupt(what: &str, value: &str) -> StoreError {
@@ -460,7 +455,7 @@ where
         demonstration: bool,
         by: Option<i64>,
     ) -> Result<EntryRecord, FundError> {
-        let at = now();
+        let at = now_seconds();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO fund_entries (fund, day, kind, memo, donor_id, request_id, \
                 original_currency, original_minor, rate_nano, rate_day, earmark, reverses, \
@@ -749,7 +744,7 @@ where
             return Err(FundError::Invalid(format!("{state:?} is not a State")));
         }
         Self::check_links(&mut tx, state, draft).await?;
-        let at = now();
+        let at = now_seconds();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO fund_requests (fund, state, request_type, purpose, activities, budget, \
                 stage, version, created_by, created_at, updated_at) \
@@ -796,7 +791,7 @@ where
             )));
         }
         Self::check_links(&mut tx, &before.state, draft).await?;
-        let at = now();
+        let at = now_seconds();
         Self::write_draft(&mut tx, id, draft, at).await?;
         sqlx::query("UPDATE fund_requests SET version = version + 1 WHERE id = $1")
             .bind(id)
@@ -858,9 +853,7 @@ where
                 conditions: &input.conditions,
             },
         )?;
-        let today = chrono::DateTime::from_timestamp(now(), 0)
-            .unwrap_or_default()
-            .date_naive();
+        let today = crate::clock::now().date_naive();
         if input.step == Step::Submit {
             let problems = before.draft.incomplete(fund, today);
             if !problems.is_empty() {
@@ -891,7 +884,7 @@ where
             }
             (false, None) => None,
         };
-        let at = now();
+        let at = now_seconds();
         let event = EventRecord {
             id: 0,
             request_id: id,
@@ -1139,7 +1132,7 @@ where
         .bind(donor.kind.slug())
         .bind(donor.state.clone())
         .bind(donor.non_traditional)
-        .bind(now())
+        .bind(now_seconds())
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
@@ -1452,7 +1445,7 @@ where
                  where there are none"
             )));
         }
-        let at = now();
+        let at = now_seconds();
         let mut donor_ids = Vec::with_capacity(set.donors.len());
         for donor in &set.donors {
             let id: i64 = sqlx::query_scalar(

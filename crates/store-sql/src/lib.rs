@@ -21,6 +21,7 @@ use taawun_store::{Backend, StoreError};
 pub mod accounts;
 pub mod audit;
 mod bounds;
+pub mod cooperation;
 pub mod council;
 pub mod funds;
 pub mod plans;
@@ -34,6 +35,7 @@ mod votes;
 
 pub use accounts::SqlAccounts;
 pub use bounds::Column;
+pub use cooperation::SqlCooperation;
 pub use council::SqlCouncil;
 pub use funds::SqlFunds;
 pub use plans::SqlPlans;
@@ -348,6 +350,25 @@ fn is_busy_code(error: &dyn sqlx::error::DatabaseError, code: &str) -> bool {
         return matches!(code, "40001" | "40P01" | "55P03");
     }
     false
+}
+
+/// The store's clock, to the second: the times records keep (`created_at`, `updated_at`). The
+/// domain takes the time it is given; the audit trail keeps its own, in microseconds
+/// ([`now_us`]).
+pub(crate) mod clock {
+    use chrono::{DateTime, Utc};
+
+    /// Seconds since the Unix epoch.
+    pub(crate) fn now_seconds() -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    }
+
+    /// Now, to the second.
+    pub(crate) fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(now_seconds(), 0).unwrap_or_default()
+    }
 }
 
 /// Microseconds since the Unix epoch, the audit trail's clock.

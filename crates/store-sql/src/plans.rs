@@ -14,6 +14,7 @@ use taawun_store::plans::{
 use taawun_store::{Change, StoreError};
 
 use crate::audit::AuditTrail;
+use crate::clock::now_seconds;
 use crate::{Column, Engine, db};
 
 /// The plans part of a store, on engine `DB`: what `Store::plans()` returns.
@@ -25,12 +26,6 @@ impl<DB: Engine> SqlPlans<DB> {
     pub fn new(pool: Pool<DB>) -> Self {
         SqlPlans { pool }
     }
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 fn status_of(slug: &str) -> Result<Status, StoreError> {
@@ -384,7 +379,7 @@ where
 
     async fn touch_plan(conn: &mut DB::Connection, plan_id: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE upr_plans SET updated_at = $1 WHERE id = $2")
-            .bind(now())
+            .bind(now_seconds())
             .bind(plan_id)
             .execute(&mut *conn)
             .await
@@ -480,7 +475,7 @@ where
                 plan.state, plan.cycle
             )));
         }
-        let at = now();
+        let at = now_seconds();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO upr_plans (state, cycle, published, created_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
@@ -550,7 +545,7 @@ where
             .fetch_one(&mut *tx)
             .await
             .map_err(db)?;
-        let at = now();
+        let at = now_seconds();
         sqlx::query(
             "UPDATE upr_plans SET published = $1, \
              published_at = CASE WHEN $1 THEN $2 ELSE published_at END, updated_at = $2 \
@@ -685,7 +680,7 @@ where
         let state = Self::plan_state(&mut tx, plan_id).await?;
         Self::check_fields(&mut tx, plan_id, &state, fields).await?;
         let input = &fields.input;
-        let at = now();
+        let at = now_seconds();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO upr_plan_actions (plan_id, cluster_id, title, lead_institution, partners, \
                 start_date, due_date, budget_hundredths, budget_currency, status, version, \
@@ -754,7 +749,7 @@ where
         .bind(input.budget_hundredths)
         .bind(input.budget_currency.clone())
         .bind(fields.owner_user_id)
-        .bind(now())
+        .bind(now_seconds())
         .bind(by)
         .bind(id)
         .bind(expected_version)
@@ -784,7 +779,7 @@ where
     ) -> Result<ActionRecord, PlanError> {
         let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
         let before = Self::lock_version(&mut tx, id, expected_version).await?;
-        let at = now();
+        let at = now_seconds();
         let evidence_id: Option<i64> = match &change.evidence {
             Some(file) => Some(
                 sqlx::query_scalar(
@@ -951,7 +946,7 @@ where
              ON CONFLICT DO NOTHING",
         )
         .bind(&day)
-        .bind(now())
+        .bind(now_seconds())
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -988,7 +983,7 @@ where
         }
         let reminders = taawun_plans::select_reminders(today, &candidates);
         let messages = taawun_plans::compose_messages(today, &reminders, public_url);
-        let at = now();
+        let at = now_seconds();
         for message in &messages {
             sqlx::query(
                 "INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",

@@ -3,7 +3,7 @@
 //! and writes the record, its columns, the compendium's generation and the audit entry together.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::Datelike;
 use sqlx::{ColumnIndex, Encode, Executor, IntoArguments, Pool, Row, Type};
 use taawun_audit::ChangeContext;
 use taawun_store::practices::{
@@ -13,7 +13,7 @@ use taawun_store::practices::{
 use taawun_store::{Change, StoreError};
 
 use crate::audit::AuditTrail;
-use crate::{Column, Engine, db};
+use crate::{Column, Engine, clock, db};
 
 /// The compendium part of a store, on engine `DB`.
 pub struct SqlPractices<DB: Engine> {
@@ -28,14 +28,6 @@ impl<DB: Engine> SqlPractices<DB> {
 
 const COLUMNS: &str =
     "id, submitter_user_id, submitter, revision, record, created_at, updated_at, demonstration";
-
-/// Now, to the second (the store's clock; the domain takes the time it is given).
-fn now() -> DateTime<Utc> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
-}
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
@@ -167,7 +159,7 @@ where
         submitter: &str,
         content: &Practice,
     ) -> Result<PracticeRow, PracticeError> {
-        let at = now().timestamp();
+        let at = clock::now_seconds();
         let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
         let record = PracticeRecord::new(0, content.clone());
         let id: i64 = sqlx::query_scalar(
@@ -219,7 +211,7 @@ where
         id: i64,
         step: &PracticeStep<'_>,
     ) -> Result<PracticeRow, PracticeError> {
-        let now = now();
+        let now = clock::now();
         let mut tx = DB::begin_write(&self.pool).await.map_err(db)?;
         // Taken first: two first publications in one year cannot take the same number.
         sqlx::query_scalar::<_, i64>(&format!(
@@ -335,7 +327,7 @@ where
                  written into an empty one"
             )));
         }
-        let at = now().timestamp();
+        let at = clock::now_seconds();
         // Rows of a few hundred at a time: one statement per chunk keeps a large set quick
         // on both engines and under their limits on bound parameters.
         for chunk in practices.chunks(500) {

@@ -21,6 +21,7 @@ pub struct SqlStore<DB: Engine> {
     funds: crate::SqlFunds<DB>,
     council: crate::SqlCouncil<DB>,
     practices: crate::SqlPractices<DB>,
+    cooperation: crate::SqlCooperation<DB>,
     migrator: &'static Migrator,
 }
 
@@ -35,6 +36,7 @@ impl<DB: Engine> SqlStore<DB> {
             funds: crate::SqlFunds::new(pool.clone()),
             council: crate::SqlCouncil::new(pool.clone()),
             practices: crate::SqlPractices::new(pool.clone()),
+            cooperation: crate::SqlCooperation::new(pool.clone()),
             pool,
             migrator,
         }
@@ -68,6 +70,7 @@ where
     crate::SqlFunds<DB>: taawun_store::FundStore,
     crate::SqlCouncil<DB>: taawun_store::CouncilStore,
     crate::SqlPractices<DB>: taawun_store::PracticeStore,
+    crate::SqlCooperation<DB>: taawun_store::CooperationStore,
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
@@ -95,6 +98,10 @@ where
 
     fn practices(&self) -> &dyn taawun_store::PracticeStore {
         &self.practices
+    }
+
+    fn cooperation(&self) -> &dyn taawun_store::CooperationStore {
+        &self.cooperation
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {

@@ -3,6 +3,7 @@
 //! that outgrow one machine). Types here are plain data; no SQL and no HTTP.
 
 pub mod accounts;
+pub mod cooperation;
 pub mod council;
 pub mod funds;
 pub mod plans;
@@ -19,6 +20,7 @@ pub use accounts::{
     OrganisationNames, OrganisationRecord, OutboxMessage, SessionRecord, SignInFailures,
     UserFilter, UserRecord,
 };
+pub use cooperation::{CooperationError, CooperationStore};
 pub use council::{CouncilError, CouncilStore};
 pub use funds::{FundError, FundStore};
 pub use plans::{PlanError, PlanStore};
@@ -247,6 +249,9 @@ pub trait Store: Send + Sync + 'static {
 
     /// The best-practice compendium.
     fn practices(&self) -> &dyn practices::PracticeStore;
+
+    /// The regional seminars, the calls for inputs and the mandates' summary reports.
+    fn cooperation(&self) -> &dyn cooperation::CooperationStore;
 
     /// Applies the migrations the database lacks.
     async fn migrate(&self) -> Result<(), StoreError>;

@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
         .sum();
     println!(
         "records: {} seminars, {} participants, {inputs} inputs in {themes} theme sections \
-         ({quoted} quoted), {} calls with {} submissions, {} practices cited",
+         ({quoted} published, at most three a theme quoted), {} calls with {} submissions, {} practices cited",
         report.seminars.len(),
         report.participation.total,
         report.consultations.len(),

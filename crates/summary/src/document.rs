@@ -18,6 +18,9 @@ use crate::quote;
 /// they wrote it, each quotation marked with the language of its script so that it is laid out
 /// in its own direction. Inputs whose authors did not agree to publication are counted and
 /// never shown; a participant is named only beside an input they agreed to have attributed.
+/// Each theme quotes at most three published inputs, those with attribution first, and says
+/// how many more there are and that the seminar pages of the platform show them all: the
+/// report stays within the length of a report to the Council whatever the number of inputs.
 ///
 /// The introduction cites the mandate the secretariat gives in `masthead`, or the content's
 /// own when that was left blank.
@@ -381,12 +384,13 @@ fn themes(w: &mut Writer, kind: Kind, groups: &[ThemeGroup]) {
     for group in groups {
         w.section(group.label.trim());
         w.paragraph(theme_figures(l, kind, group));
-        for q in &group.quotations {
+        let (named, unnamed) = quoted(group);
+        for q in &group.quotations[..named] {
             for block in quote::attributed(l, q) {
                 w.push(block);
             }
         }
-        for e in &group.excerpts {
+        for e in &group.excerpts[..unnamed] {
             for block in quote::unattributed(l, e) {
                 w.push(block);
             }
@@ -394,11 +398,27 @@ fn themes(w: &mut Writer, kind: Kind, groups: &[ThemeGroup]) {
     }
 }
 
+/// The most published inputs a theme's section quotes. Reports to the Council are held to a
+/// word limit (10,700 words for the Office's reports); quoting every published input made the
+/// report of a mandate with 2,000 inputs a document of 116 pages. A few quotations illustrate a
+/// theme; the section counts the others, and the seminar pages of the platform show them all.
+const QUOTED_PER_THEME: usize = 3;
+
+/// How many of a theme's quotations and of its excerpts the section quotes: the quotations
+/// with attribution first, in the content's order, then excerpts, [`QUOTED_PER_THEME`] in all.
+fn quoted(g: &ThemeGroup) -> (usize, usize) {
+    let named = g.quotations.len().min(QUOTED_PER_THEME);
+    let unnamed = g.excerpts.len().min(QUOTED_PER_THEME - named);
+    (named, unnamed)
+}
+
 /// How many inputs a theme had, how many are quoted (and how many of those with a name), how
-/// many are counted only.
+/// many published ones are not quoted (the seminar pages show them), how many are counted only.
 fn theme_figures(l: Lang, kind: Kind, g: &ThemeGroup) -> String {
-    let quoted = (g.quotations.len() + g.excerpts.len()) as u64;
-    let named = g.quotations.len() as u64;
+    let (named, unnamed) = quoted(g);
+    let published = (g.quotations.len() + g.excerpts.len()) as u64;
+    let (quoted, named) = ((named + unnamed) as u64, named as u64);
+    let further = published - quoted;
     let unpublished = u64::from(g.unpublished);
     let mut out = String::new();
     match l {
@@ -424,6 +444,18 @@ fn theme_figures(l: Lang, kind: Kind, g: &ThemeGroup) -> String {
                         number(l, named)
                     ),
                 });
+            }
+            if further > 0 {
+                out.push_str(&format!(
+                    " {} on this theme {} not quoted here; all published inputs can be read on \
+                     the seminar pages of the Taawun platform.",
+                    en_count(
+                        further,
+                        &format!("further published {one}"),
+                        &format!("further published {many}")
+                    ),
+                    if further == 1 { "is" } else { "are" },
+                ));
             }
             if unpublished > 0 {
                 let is = if unpublished == 1 { "is" } else { "are" };
@@ -452,6 +484,14 @@ fn theme_figures(l: Lang, kind: Kind, g: &ThemeGroup) -> String {
                         number(l, named)
                     ),
                 });
+            }
+            if further > 0 {
+                out.push_str(&format!(
+                    " أما سائر {plural} المنشورة في إطار هذا الموضوع، وعددها {}، فلا يرد نصها هنا؛ \
+                     ويمكن الاطلاع على جميع المداخلات المنشورة في صفحات الحلقات الدراسية على منصة \
+                     تعاون.",
+                    number(l, further)
+                ));
             }
             if unpublished > 0 {
                 out.push_str(&format!(

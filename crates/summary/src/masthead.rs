@@ -2,13 +2,15 @@
 //! session and agenda item it is issued for), written in the report's language.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use taawun_cooperation::MandateRef;
 use taawun_report::Masthead;
 
 use crate::lang::{self, Lang};
 
 /// How widely a UN document is distributed, as its masthead says.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Distribution {
     /// Issued to all: the case of a report to the Council.
     #[default]
@@ -30,7 +32,7 @@ impl Distribution {
 
 /// A text the secretariat gives in both languages of the report, such as the title of an
 /// agenda item as the Council's agenda words it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bilingual {
     pub ar: String,
     pub en: String,
@@ -54,7 +56,7 @@ impl Bilingual {
 
 /// What the secretariat gives for the report's heading and introduction: nothing of it is in
 /// the seminars' records.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MastheadInput {
     /// The document symbol ("A/HRC/63/21").
     pub symbol: String,

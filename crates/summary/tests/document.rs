@@ -1,16 +1,17 @@
 //! The summary report as a document, on records made with the cooperation crate's own
 //! functions: its figures are the records', nothing a participant did not agree to publish
-//! appears, the two languages have the same structure, and both typeset.
+//! appears, each theme quotes a few inputs and counts the rest, the two languages have the same
+//! structure, and both typeset.
 
 mod support;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proptest::prelude::*;
 use support::{MANDATE, Records, SMALL, Size, masthead};
 use taawun_cooperation::field::theme_key;
 use taawun_cooperation::{
-    RegistrationDraft, RegistrationStatus, StakeholderType, SummaryReport, Theme,
+    InputKind, RegistrationDraft, RegistrationStatus, StakeholderType, SummaryReport, Theme,
 };
 use taawun_report::{Block, Cells, Report};
 use taawun_summary::{Lang, document};
@@ -95,6 +96,51 @@ fn quotation_paragraphs(report: &Report) -> Vec<&str> {
         .collect()
 }
 
+/// The most inputs a theme's section quotes (the document's own limit, restated: a change of it
+/// is a change of the report's length the tests should see).
+const QUOTED_PER_THEME: usize = 3;
+
+/// The published inputs of each kind and theme, counted from the records: (attributed,
+/// published without a name).
+fn published_by_theme(records: &Records) -> HashMap<(InputKind, String), (usize, usize)> {
+    let mut out: HashMap<(InputKind, String), (usize, usize)> = HashMap::new();
+    for input in records.inputs.iter().flatten().filter(|i| i.publish) {
+        let entry = out
+            .entry((input.kind, input.theme.key.clone()))
+            .or_default();
+        if input.quote {
+            entry.0 += 1;
+        } else {
+            entry.1 += 1;
+        }
+    }
+    out
+}
+
+/// How many published inputs beyond those quoted each theme's figures say there are, in the
+/// order of the document: the figure of each "further published" (English) or "أما سائر"
+/// (Arabic) sentence.
+fn further_figures(doc: &Report, lang: Lang) -> Vec<u64> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text, lang: None } => Some(text.as_str()),
+            _ => None,
+        })
+        .filter_map(|text| match lang {
+            Lang::En => {
+                let (before, _) = text.split_once(" further published ")?;
+                Some(figure(before.rsplit(' ').next()?))
+            }
+            Lang::Ar => {
+                let (_, after) = text.split_once(" أما سائر ")?;
+                let (_, after) = after.split_once("وعددها ")?;
+                Some(figure(after.split('،').next()?))
+            }
+        })
+        .collect()
+}
+
 /// The captions and the total row's label of each language.
 struct Captions {
     by_type: &'static str,
@@ -121,8 +167,8 @@ fn captions(lang: Lang) -> Captions {
 }
 
 /// Participants counted in the built document equal the approved registrations of the records,
-/// in total, by stakeholder type and by seminar; every published input is quoted once, and the
-/// attributed ones are those whose authors agreed.
+/// in total, by stakeholder type and by seminar; each theme quotes its published inputs up to
+/// the limit and counts the others, and the attributed ones are those whose authors agreed.
 fn assert_figures(records: &Records, report: &SummaryReport, lang: Lang) {
     let doc = document(report, lang, &masthead());
     let c = captions(lang);
@@ -167,22 +213,49 @@ fn assert_figures(records: &Records, report: &SummaryReport, lang: Lang) {
         assert_eq!(figure(&row[5]), inputs.len() as u64);
     }
 
-    let published = records
-        .inputs
-        .iter()
-        .flatten()
-        .filter(|i| i.publish)
-        .count();
-    assert_eq!(quotation_paragraphs(&doc).len(), published);
+    // Quoted: up to the limit on each theme; the rest of the published inputs counted.
+    let by_theme = published_by_theme(records);
+    let quoted: usize = by_theme
+        .values()
+        .map(|(named, unnamed)| (named + unnamed).min(QUOTED_PER_THEME))
+        .sum();
+    assert_eq!(quotation_paragraphs(&doc).len(), quoted);
+    let mut further: Vec<u64> = by_theme
+        .values()
+        .map(|(named, unnamed)| (named + unnamed).saturating_sub(QUOTED_PER_THEME) as u64)
+        .filter(|&n| n > 0)
+        .collect();
+    let mut said = further_figures(&doc, lang);
+    further.sort_unstable();
+    said.sort_unstable();
+    assert_eq!(said, further);
+    // The content keeps every published input; the document quotes the attributed ones first.
     let attributed = records.inputs.iter().flatten().filter(|i| i.quote).count();
-    let named = report
+    let groups: Vec<_> = report
         .challenges
         .iter()
         .chain(&report.gaps)
         .chain(&report.good_practices)
-        .map(|g| g.quotations.len())
-        .sum::<usize>();
+        .collect();
+    let named = groups.iter().map(|g| g.quotations.len()).sum::<usize>();
     assert_eq!(named, attributed);
+    let shown: HashSet<&str> = quotation_paragraphs(&doc).into_iter().collect();
+    for g in &groups {
+        let first_named = g.quotations.iter().take(QUOTED_PER_THEME);
+        let first_unnamed = g
+            .excerpts
+            .iter()
+            .take(QUOTED_PER_THEME.saturating_sub(g.quotations.len()));
+        for text in first_named
+            .map(|q| &q.text)
+            .chain(first_unnamed.map(|e| &e.text))
+        {
+            assert!(
+                shown.iter().any(|p| p.contains(text.trim())),
+                "{text} is not quoted"
+            );
+        }
+    }
 
     // The introduction states the figures.
     let intro = &doc.blocks[1];
@@ -305,6 +378,136 @@ fn nothing_is_shown_without_consent() {
         assert!(!text.contains("Zainab"), "{lang:?}");
         assert!(!text.contains("الخاص-جداً"), "{lang:?}");
         assert!(text.contains(public), "{lang:?}");
+    }
+}
+
+/// The paragraphs of the section with this heading, up to the next heading.
+fn section<'a>(doc: &'a Report, heading: &str) -> Vec<(&'a str, Option<&'static str>)> {
+    doc.blocks
+        .iter()
+        .skip_while(|b| !matches!(b, Block::Heading { level: 2, text } if text == heading))
+        .skip(1)
+        .take_while(|b| !matches!(b, Block::Heading { .. }))
+        .filter_map(|b| match b {
+            Block::Paragraph { text, lang } => Some((text.as_str(), lang.map(|l| l.code))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A theme with ten published inputs (four attributed, six not) and two kept from
+/// publication: its section quotes three, the attributed first in the order they were given,
+/// and says how many more there are and where they are read — figures taken from the content.
+#[test]
+fn a_theme_quotes_a_few_inputs_and_counts_the_rest() {
+    let mut records = Records::generate(SMALL, 12);
+    let speaker = |records: &mut Records, n: usize| {
+        records.add_registration(
+            0,
+            &RegistrationDraft {
+                stakeholder_type: "nhri".into(),
+                name: format!("Speaker {n}"),
+                organisation: "Commission".into(),
+                state: String::new(),
+                email: format!("speaker{n}@example.org"),
+                listed: true,
+            },
+            RegistrationStatus::Approved,
+        )
+    };
+    let theme = "Remedies for victims (test theme)";
+    for n in 0..12 {
+        let who = speaker(&mut records, n);
+        // The unattributed ones are given first, so that quoting the attributed ones first is
+        // the document's choice and not the order of the inputs.
+        let (publish, quote) = match n {
+            0..=5 => (true, false),
+            6..=9 => (true, true),
+            _ => (false, false),
+        };
+        let text = format!("Input number {n} on remedies.");
+        records.add_input(0, who, "challenge", theme, &text, publish, quote);
+    }
+    let report = records.report();
+    let group = report
+        .challenges
+        .iter()
+        .find(|g| g.label == theme)
+        .expect("the theme's group");
+    let published = group.quotations.len() + group.excerpts.len();
+    assert_eq!(published, 10);
+    let further = published - QUOTED_PER_THEME;
+
+    for lang in Lang::ALL {
+        let doc = document(&report, lang, &masthead());
+        let paragraphs = section(&doc, theme);
+        let quotations: Vec<&str> = paragraphs
+            .iter()
+            .map(|(text, _)| *text)
+            .filter(|text| text.starts_with(['“', '«']))
+            .collect();
+        let expected: Vec<String> = group
+            .quotations
+            .iter()
+            .take(QUOTED_PER_THEME)
+            .map(|q| format!("“{}”", q.text))
+            .collect();
+        assert_eq!(quotations, expected, "{lang:?}");
+        // Each quotation is followed by the name of the participant who agreed to be named.
+        for (i, q) in group.quotations.iter().take(QUOTED_PER_THEME).enumerate() {
+            let at = paragraphs
+                .iter()
+                .position(|(text, _)| *text == expected[i])
+                .expect("quoted");
+            assert!(paragraphs[at + 1].0.contains(&q.name), "{lang:?}");
+        }
+        let figures = paragraphs[0].0;
+        let count = u64::from(group.count);
+        let (further_said, rest) = match lang {
+            Lang::En => (
+                format!("{further} further published challenges on this theme are not quoted"),
+                "seminar pages of the Taawun platform",
+            ),
+            Lang::Ar => (
+                format!("أما سائر التحديات المنشورة في إطار هذا الموضوع، وعددها {further}،"),
+                "صفحات الحلقات الدراسية على منصة تعاون",
+            ),
+        };
+        for phrase in [further_said.as_str(), rest, &count.to_string()] {
+            assert!(figures.contains(phrase), "{phrase:?} not in {figures:?}");
+        }
+        assert_eq!(further_figures(&doc, lang).len(), {
+            // Every theme of the records with more published inputs than are quoted says so.
+            published_by_theme(&records)
+                .values()
+                .filter(|(named, unnamed)| named + unnamed > QUOTED_PER_THEME)
+                .count()
+        });
+        // Quoted: 6 to 8, the first three attributed. Not: 0 to 5, published without a name
+        // and after the attributed ones; 9, attributed but beyond the limit; 10 and 11, not
+        // published.
+        let text = all_text(&doc);
+        for n in 0..12 {
+            let input = format!("Input number {n} on remedies.");
+            assert_eq!(text.contains(&input), (6..9).contains(&n), "{lang:?} {n}");
+        }
+    }
+
+    // Fewer published inputs than the limit: all quoted, and no sentence about others.
+    let mut records = Records::generate(SMALL, 13);
+    let theme = "A theme raised twice (test theme)";
+    for n in 0..2 {
+        let who = speaker(&mut records, n);
+        let text = format!("Input number {n} on the theme raised twice.");
+        records.add_input(0, who, "gap", theme, &text, true, n == 0);
+    }
+    let report = records.report();
+    for lang in Lang::ALL {
+        let doc = document(&report, lang, &masthead());
+        let paragraphs = section(&doc, theme);
+        assert_eq!(paragraphs.len(), 1 + 2 * 2, "{lang:?}");
+        assert!(!paragraphs[0].0.contains("further"), "{lang:?}");
+        assert!(!paragraphs[0].0.contains("سائر"), "{lang:?}");
     }
 }
 

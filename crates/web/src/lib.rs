@@ -9,11 +9,13 @@ mod account;
 mod admin;
 pub mod auth;
 mod charts;
+mod consultations;
 mod council;
 mod digits;
 mod download;
 mod error;
 mod format;
+mod forms;
 mod funds;
 mod health;
 mod history;
@@ -29,8 +31,10 @@ mod plans;
 mod practices;
 mod resolutions;
 mod search;
+mod seminars;
 mod states;
 mod static_files;
+mod summary;
 mod upr;
 mod votes;
 
@@ -179,6 +183,9 @@ pub fn route_table() -> auth::Routes {
         .merge(funds::routes())
         .merge(council::routes())
         .merge(practices::routes())
+        .merge(consultations::routes())
+        .merge(seminars::routes())
+        .merge(summary::routes())
         .merge(history::routes())
         .merge(i18n::routes())
         .merge(openapi::routes())

@@ -54,6 +54,9 @@ const PRACTICE_WORK: &[Who] = &[
 ];
 /// Amending the Council's calendar, recording mandates' outputs, discontinuing mandates.
 const COUNCIL_RECORDS: &[Who] = &[Who::Secretariat, Who::Administrator];
+/// Taking part in the cooperation the Council asked for (answering a call for inputs): any
+/// signed-in account, whatever its roles (the handler then checks the call's dates).
+const PARTICIPATION: &[Who] = SIGNED_IN;
 
 /// Who may use each route. Public reading routes are listed by prefix.
 fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
@@ -75,6 +78,11 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         "/sessions",
         "/practices",
         "/practices/{id}",
+        "/consultations",
+        "/consultations/{id}",
+        "/seminars",
+        "/seminars/{id}",
+        "/summary-reports/{addressee}/{paragraph}/{*symbol}",
         "/votes",
         "/upr",
         "/upr/recommendations",
@@ -185,15 +193,37 @@ fn expected(method: &str, path: &str) -> Option<&'static [Who]> {
         ) => SECRETARIAT,
         (
             "POST",
-            "/sessions" | "/mandates/{addressee}/{paragraph}/{*symbol}" | "/api/v1/mandate-outputs",
+            "/sessions"
+            | "/mandates/{addressee}/{paragraph}/{*symbol}"
+            | "/api/v1/mandate-outputs"
+            | "/consultations"
+            | "/api/v1/consultations"
+            | "/seminars"
+            | "/api/v1/seminars"
+            | "/seminars/{id}/decisions"
+            | "/seminars/{id}/notes"
+            | "/api/v1/seminar-registrations/{id}/decision"
+            | "/summary-reports/{addressee}/{paragraph}/{*symbol}"
+            | "/api/v1/summary-reports/{addressee}/{paragraph}/{*symbol}",
         )
         | (
             "PUT",
             "/api/v1/sessions/{number}"
             | "/api/v1/sessions/special/{number}"
             | "/api/v1/mandates/{addressee}/{paragraph}/{*symbol}"
-            | "/api/v1/mandate-outputs/{id}",
-        ) => COUNCIL_RECORDS,
+            | "/api/v1/mandate-outputs/{id}"
+            | "/api/v1/seminars/{id}/notes/{item}",
+        )
+        | ("GET", "/consultations/new" | "/seminars/new") => COUNCIL_RECORDS,
+        (
+            "POST",
+            "/consultations/{id}/submissions"
+            | "/api/v1/consultations/{id}/submissions"
+            | "/seminars/{id}/registrations"
+            | "/seminars/{id}/inputs"
+            | "/api/v1/seminars/{id}/registrations"
+            | "/api/v1/seminars/{id}/inputs",
+        ) => PARTICIPATION,
         ("GET", "/practices/new" | "/practices/mine" | "/practices/{id}/edit")
         | (
             "POST",
@@ -214,6 +244,9 @@ fn public_api(path: &str) -> bool {
         "/api/v1/mandates",
         "/api/v1/sessions",
         "/api/v1/practices",
+        "/api/v1/consultations",
+        "/api/v1/seminars",
+        "/api/v1/summary-reports",
         "/api/v1/votes",
         "/api/v1/upr",
         "/api/v1/sdg",

@@ -9,48 +9,7 @@ use serde_json::{Value, json};
 use taawun_accounts::RoleGrant;
 
 use crate::accounts::{Browser, csrf_in, invited_user};
-use crate::helpers::{TestApp, spawn_app};
-
-async fn token_of(app: &TestApp, email: &str) -> String {
-    let user = app
-        .store
-        .accounts()
-        .credentials(email)
-        .await
-        .unwrap()
-        .unwrap()
-        .user;
-    let secret = taawun_accounts::new_secret("tw_");
-    app.store
-        .accounts()
-        .create_api_token(
-            &taawun_store::ChangeContext::command_line(),
-            user.id,
-            "test",
-            &taawun_accounts::digest(secret.expose()),
-            &secret.expose().chars().take(10).collect::<String>(),
-            Utc::now().timestamp(),
-        )
-        .await
-        .unwrap();
-    secret.expose().to_owned()
-}
-
-async fn send(
-    app: &TestApp,
-    token: Option<&str>,
-    method: reqwest::Method,
-    path: &str,
-    body: Value,
-) -> (u16, Value) {
-    let mut request = app.client.request(method, app.url(path)).json(&body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
+use crate::helpers::{TestApp, send, spawn_app, token_of};
 
 fn day(value: &Value) -> NaiveDate {
     NaiveDate::parse_from_str(value.as_str().unwrap(), "%Y-%m-%d").unwrap()

@@ -269,3 +269,50 @@ pub fn taawun() -> std::process::Command {
         .env_remove("TAAWUN_INDEX_DIR");
     command
 }
+
+/// An API token for the account of `email` (made directly in the store, as the account page
+/// would).
+pub async fn token_of(app: &TestApp, email: &str) -> String {
+    let user = app
+        .store
+        .accounts()
+        .credentials(email)
+        .await
+        .unwrap()
+        .unwrap()
+        .user;
+    let secret = taawun_accounts::new_secret("tw_");
+    app.store
+        .accounts()
+        .create_api_token(
+            &taawun_store::ChangeContext::command_line(),
+            user.id,
+            "test",
+            &taawun_accounts::digest(secret.expose()),
+            &secret.expose().chars().take(10).collect::<String>(),
+            chrono::Utc::now().timestamp(),
+        )
+        .await
+        .unwrap();
+    secret.expose().to_owned()
+}
+
+/// A JSON request with an optional bearer token: the status and the body (null when not JSON).
+pub async fn send(
+    app: &TestApp,
+    token: Option<&str>,
+    method: reqwest::Method,
+    path: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut request = app.client.request(method, app.url(path)).json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.json().await.unwrap_or(serde_json::Value::Null),
+    )
+}

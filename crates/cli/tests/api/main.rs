@@ -5,6 +5,7 @@
 mod accounts;
 mod authorization;
 mod cli;
+mod consultations;
 mod council;
 mod fund_requests;
 mod funds;
@@ -16,6 +17,8 @@ mod plans;
 mod practices;
 mod resolutions;
 mod search;
+mod search_practices;
+mod seminars;
 mod states_api;
 mod store;
 mod truth;

@@ -53,6 +53,7 @@ impl Searchable for Resolution {
             states: states.clone(),
             review: Default::default(),
             labels: Vec::new(),
+            practice: Default::default(),
         };
         let mut documents = Vec::with_capacity(1 + self.preambular.len() + self.operative.len());
         if !self.title.trim().is_empty() {

@@ -148,7 +148,7 @@ fn goal_of(code: &str) -> &str {
 }
 
 /// The facet values of SDG codes: each code, and each target's goal.
-fn sdg_values<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn sdg_values<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
     for code in codes {
         for value in [goal_of(code), code] {
@@ -219,6 +219,7 @@ impl Searchable for UprRecommendation {
                 themes: themes.clone(),
             },
             labels: labels(&themes, &self.sdgs),
+            practice: Default::default(),
         }]
     }
 }
@@ -251,6 +252,7 @@ impl Searchable for UprPledge {
                 ..ReviewFields::default()
             },
             labels: labels(&themes, &[]),
+            practice: Default::default(),
         }]
     }
 }
@@ -305,6 +307,7 @@ impl Searchable for SdgRecord {
                         ..ReviewFields::default()
                     },
                     labels: Vec::new(),
+                    practice: Default::default(),
                 }
             })
             .collect()

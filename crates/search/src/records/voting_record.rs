@@ -51,6 +51,7 @@ impl Searchable for VotingRecord {
             states: self.states.clone(),
             review: Default::default(),
             labels: Vec::new(),
+            practice: Default::default(),
         };
         let mut documents = Vec::with_capacity(2);
         if !self.title.trim().is_empty() {

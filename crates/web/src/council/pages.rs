@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::auth::{CsrfForm, CsrfToken, Principal};
 use crate::error::HtmlError;
 use crate::format::date;
+use crate::forms::field;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
 
@@ -124,12 +125,6 @@ pub async fn sessions(
     Ok(render(&view, StatusCode::OK))
 }
 
-fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
-    form.iter()
-        .find(|(key, _)| key == name)
-        .map_or("", |(_, v)| v.trim())
-}
-
 pub async fn amend_session(
     State(app): State<AppState>,
     lang: Lang,
@@ -211,6 +206,13 @@ struct MandatePage {
     secretariat: bool,
     csrf: String,
     today: String,
+    /// The mandate's seminars and calls for inputs: (address, title, dates).
+    seminars: Vec<(String, String, String)>,
+    calls: Vec<(String, String, String)>,
+    /// Query string naming the mandate, for the forms that plan a seminar or a call.
+    mandate_query: String,
+    summary_href: String,
+    summary_line: String,
 }
 
 pub async fn mandate(
@@ -246,6 +248,44 @@ pub async fn mandate(
         .store
         .council()
         .outputs(std::slice::from_ref(&key))
+        .await
+        .map_err(internal)?;
+    let cooperation = app.store.cooperation();
+    let seminars = cooperation
+        .seminars(Some(&key))
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|row| {
+            (
+                crate::seminars::href(row.seminar.id),
+                row.seminar.title,
+                format!(
+                    "{} – {}",
+                    date(row.seminar.start, lang),
+                    date(row.seminar.end, lang)
+                ),
+            )
+        })
+        .collect();
+    let calls = cooperation
+        .calls(Some(&key))
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|row| {
+            (
+                format!("/consultations/{}", row.call.id),
+                row.call.title,
+                format!(
+                    "{} – {}",
+                    date(row.call.opens, lang),
+                    date(row.call.deadline, lang)
+                ),
+            )
+        })
+        .collect();
+    let summary_line = crate::summary::pages::report_line(&app, lang, &key)
         .await
         .map_err(internal)?;
     let due_session = today.due(record.due_session);
@@ -319,6 +359,16 @@ pub async fn mandate(
         secretariat: principal.subject().is_secretariat() || principal.subject().is_admin(),
         csrf: csrf.0.clone(),
         today: today.today.to_string(),
+        seminars,
+        calls,
+        mandate_query: serde_urlencoded::to_string([
+            ("addressee", key.addressee.as_str()),
+            ("paragraph", &key.paragraph.to_string()),
+            ("symbol", key.symbol.as_str()),
+        ])
+        .unwrap_or_default(),
+        summary_href: crate::summary::href(&key),
+        summary_line,
         page: PageContext::new(
             lang,
             mandate_href(&key),

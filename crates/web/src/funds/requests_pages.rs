@@ -25,6 +25,7 @@ use super::work::{
 use crate::AppState;
 use crate::auth::{CsrfForm, CsrfToken, Principal};
 use crate::error::HtmlError;
+use crate::forms::field;
 use crate::i18n::Lang;
 use crate::page::{PageContext, render};
 use crate::paging::paging;
@@ -330,13 +331,6 @@ pub async fn show_request(
         StatusCode::OK,
     )
     .await
-}
-
-/// A posted field, trimmed; empty when absent.
-fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
-    form.iter()
-        .find(|(key, _)| key == name)
-        .map_or("", |(_, v)| v.trim())
 }
 
 /// The form's fields, read from the posted pairs: activities one per line, budget lines as

@@ -12,7 +12,7 @@
 mod api;
 mod evidence;
 mod pages;
-mod report;
+pub(crate) mod report;
 
 use taawun_policy::{Action, Decision, Owner, Resource, decide};
 use taawun_store::plans::PlanRecord;

@@ -379,7 +379,7 @@ fn lang_dir(language: Language) -> (&'static str, &'static str) {
     (language.code, if language.rtl { "rtl" } else { "ltr" })
 }
 
-fn block_views(report: &Report) -> Vec<BlockView> {
+pub(crate) fn block_views(report: &Report) -> Vec<BlockView> {
     report
         .blocks
         .iter()

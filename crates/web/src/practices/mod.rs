@@ -360,6 +360,8 @@ pub fn search_document(row: &PracticeRow) -> Option<taawun_search::PracticeDocum
         title: practice.title.clone(),
         summary: practice.summary.clone(),
         results: practice.results.iter().map(|r| r.text.clone()).collect(),
+        modality: practice.modality.slug().to_owned(),
+        region: practice.region.slug().to_owned(),
         rights: practice.rights.clone(),
         sdg_targets: practice
             .sdg_targets

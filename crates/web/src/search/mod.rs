@@ -333,6 +333,31 @@ fn hit_link(
     }
 }
 
+/// A practice's modality in the reader's language (a value the vocabulary lacks as it is).
+fn modality_label(slug: &str, lang: Lang) -> String {
+    match taawun_cooperation::Modality::parse(slug) {
+        Some(modality) => lang.t(&format!("search-modality-{}", modality.slug())),
+        None => slug.to_owned(),
+    }
+}
+
+/// A practice's region in the reader's language: a regional group by its name, the world and
+/// elsewhere by the search's words.
+fn region_label(slug: &str, lang: Lang) -> String {
+    use taawun_cooperation::Region;
+    match Region::parse(slug) {
+        Some(Region::Group(group)) => lang.t(&format!("group-{}", group.slug())),
+        Some(other) => lang.t(&format!("search-region-{}", other.slug())),
+        None => slug.to_owned(),
+    }
+}
+
+/// A right's slug read as words (`right-to-education` → `right to education`): the rights are
+/// tagged in the words of the practice, not from a list, so they are shown in them.
+fn right_label(slug: &str) -> String {
+    slug.replace('-', " ")
+}
+
 /// Most characters of an SDG target's title shown in a facet.
 const SDG_LABEL_CHARS: usize = 70;
 
@@ -530,6 +555,33 @@ pub async fn page(
                     .map_or_else(|| t.to_owned(), str::to_owned)
             },
             str::to_owned,
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-modality",
+            "modality",
+            &results.facets.modality,
+            |m| modality_label(m, lang),
+            |m| m.to_lowercase(),
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-region",
+            "region",
+            &results.facets.region,
+            |r| region_label(r, lang),
+            |r| r.to_lowercase(),
+        ),
+        facet_group(
+            lang,
+            &params,
+            "search-facet-right",
+            "right",
+            &results.facets.right,
+            right_label,
+            taawun_search::right_slug,
         ),
         facet_group(
             lang,

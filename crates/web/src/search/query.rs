@@ -1,6 +1,7 @@
 //! The search parameters, shared by the page and the API: `q`, `lang`, `type`, `body`,
 //! `session`, `from`, `to` (or `year`), `state`, `kind`, the review's `reviewed`,
-//! `recommending`, `cycle`, `response`, `theme` and `sdg`, `sort`, `page`, `per_page`.
+//! `recommending`, `cycle`, `response`, `theme` and `sdg`, the compendium's `modality`,
+//! `region` and `right`, `sort`, `page`, `per_page`.
 
 use serde::Deserialize;
 use taawun_search::{
@@ -54,6 +55,14 @@ pub struct SearchParams {
     pub theme: Option<String>,
     /// An SDG goal (16, which includes its targets) or target (16.3)
     pub sdg: Option<String>,
+    /// A best practice's modality: south-south, north-south, triangular or regional
+    pub modality: Option<String>,
+    /// A best practice's region: african, asia-pacific, eastern-european,
+    /// latin-american-caribbean, western-european-others (the regional groups), global or other
+    pub region: Option<String>,
+    /// A right a best practice concerns, by the slug the `right` facet lists
+    /// (right-to-education) or as tagged (Right to education)
+    pub right: Option<String>,
     /// relevance (default), newest or oldest
     pub sort: Option<String>,
     /// 1-based page
@@ -210,6 +219,47 @@ pub fn request(params: &SearchParams) -> Result<SearchRequest, InvalidParameter>
             ));
         }
         request.sdg = Some(code);
+    }
+    if let Some(modality) = given(&params.modality) {
+        let slug = modality.to_lowercase();
+        let modality = taawun_cooperation::Modality::parse(&slug).ok_or_else(|| {
+            InvalidParameter::new(
+                "modality",
+                format!(
+                    "modality must be one of {}, not {modality:?}",
+                    taawun_cooperation::Modality::slugs()
+                ),
+            )
+        })?;
+        request.modality = Some(modality.slug().to_owned());
+    }
+    if let Some(region) = given(&params.region) {
+        let slug = region.to_lowercase();
+        let region = taawun_cooperation::Region::parse(&slug).ok_or_else(|| {
+            InvalidParameter::new(
+                "region",
+                format!(
+                    "region must be one of {}, not {region:?}",
+                    taawun_cooperation::Region::slugs()
+                ),
+            )
+        })?;
+        request.region = Some(region.slug().to_owned());
+    }
+    if let Some(right) = given(&params.right) {
+        let slug = taawun_search::right_slug(right);
+        if slug.is_empty() || right.chars().count() > taawun_search::MAX_RIGHT_CHARS {
+            return Err(InvalidParameter::new(
+                "right",
+                format!(
+                    "right must be a right concerned, by its slug (right-to-education) or as \
+                     tagged (Right to education), at most {} characters, not {:?}",
+                    taawun_search::MAX_RIGHT_CHARS,
+                    right.chars().take(40).collect::<String>()
+                ),
+            ));
+        }
+        request.right = Some(slug);
     }
     if let Some(sort) = given(&params.sort) {
         request.sort = Sort::parse_param(sort).map_err(invalid)?;

@@ -155,3 +155,4 @@ summary-publish-intro = يصدر النشرُ آخرَ مسودة بوصفها �
 summary-publish-submit = نشر التقرير
 mandate-plan-call = فتح دعوة لتقديم المساهمات لهذه الولاية
 seminar-mandate-label = { $symbol }، الفقرة { $paragraph }
+seminar-col-kind = الصفة

@@ -148,3 +148,4 @@ summary-publish-intro = Publishing issues the latest draft as the report, record
 summary-publish-submit = Publish the report
 mandate-plan-call = Open a call for inputs for this mandate
 seminar-mandate-label = { $symbol }, paragraph { $paragraph }
+seminar-col-kind = Taking part as
